@@ -1,0 +1,57 @@
+import { readGlueConfig } from '../server/config';
+import { startGlue, type RunningGlue } from '../server/glue';
+
+export interface GlueTarget {
+  /** Where the console sends its requests. */
+  glueBaseUrl: string;
+  /** The stand-in, when this process runs one (absent with GLUE_URL). */
+  standIn?: RunningGlue;
+}
+
+/**
+ * Starts the Glue stand-in beside the console, or uses an outside Glue when GLUE_URL is set.
+ * The console's own origin is added to the stand-in's CORS origins.
+ */
+export async function launchGlue(consoleOrigin: string, env = process.env): Promise<GlueTarget> {
+  if (env.GLUE_URL) return { glueBaseUrl: new URL(env.GLUE_URL).href.replace(/\/+$/, '') };
+  const config = readGlueConfig(env);
+  const corsOrigins = config.corsOrigins.includes(consoleOrigin)
+    ? config.corsOrigins
+    : [...config.corsOrigins, consoleOrigin];
+  const standIn = await startGlue({ ...config, corsOrigins });
+  return { glueBaseUrl: standIn.url, standIn };
+}
+
+export function readConsolePort(env = process.env, fallback: number): number {
+  const raw = env.CONSOLE_PORT;
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`CONSOLE_PORT must be a port number (0-65535), not "${raw}".`);
+  }
+  return port;
+}
+
+/** Runs `stop` once on Ctrl-C or SIGTERM, then exits. */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+export function printBanner(consoleUrl: string, target: GlueTarget): void {
+  const glue = target.standIn
+    ? `Glue stand-in at ${target.glueBaseUrl} (database ${target.standIn.glue.config.dbPath})`
+    : `Glue at ${target.glueBaseUrl}`;
+  console.log(`\n  Agent Assist console: ${consoleUrl}\n  ${glue}`);
+  if (target.standIn) console.log('  Demo agent: admin@spryker.com / change123');
+  console.log('  Press Ctrl-C to stop.\n');
+}

@@ -1,0 +1,104 @@
+/** One JSON:API error object; `code` is absent for the Glue application's generic errors. */
+export interface GlueErrorSpec {
+  readonly code?: string;
+  readonly status: number;
+  readonly detail: string;
+}
+
+// Copied once from glue-contract.md; routes name these constants, never the strings.
+export const Errors = {
+  notFound: { status: 404, detail: 'Not Found' },
+  invalidType: { status: 400, detail: 'Invalid type.' },
+  postDataInvalid: { status: 400, detail: 'Post data is invalid.' },
+  resourceIdNotSpecified: { status: 400, detail: 'Resource id is not specified.' },
+  // Not in the contract: HTTP status texts, as Glue's own 404 "Not Found" is.
+  badRequest: { status: 400, detail: 'Bad Request' },
+  paginationInvalid: { status: 400, detail: 'Pagination parameters are invalid.' },
+  payloadTooLarge: { status: 413, detail: 'Content Too Large' },
+  internal: { status: 500, detail: 'Internal Server Error' },
+
+  invalidAccessToken: { code: '001', status: 401, detail: 'Invalid access token.' },
+  missingAccessToken: { code: '002', status: 403, detail: 'Missing access token.' },
+  failedToAuthenticateUser: { code: '003', status: 401, detail: 'Failed to authenticate user.' },
+  failedToRefreshToken: { code: '004', status: 401, detail: 'Failed to refresh token.' },
+
+  agentAuthenticationFailed: {
+    code: '4101',
+    status: 401,
+    detail: 'Failed to authenticate an agent.',
+  },
+  agentTokenInvalid: { code: '4102', status: 401, detail: 'Agent access token is invalid.' },
+  agentOnly: { code: '4103', status: 401, detail: 'Action is available to agent user only.' },
+  impersonationFailed: { code: '4104', status: 401, detail: 'Failed to impersonate a customer.' },
+
+  cartNotFound: { code: '101', status: 404, detail: 'Cart with given uuid not found.' },
+  itemNotFound: {
+    code: '103',
+    status: 404,
+    detail: 'Item with the given group key not found in the cart.',
+  },
+  cartUuidMissing: { code: '104', status: 400, detail: 'Cart uuid is missing.' },
+  cartCouldNotBeDeleted: { code: '105', status: 422, detail: 'Cart could not be deleted.' },
+  failedToCreateCart: { code: '107', status: 422, detail: 'Failed to create cart.' },
+  storeDataInvalid: { code: '112', status: 422, detail: 'Store data is invalid.' },
+  cartItemCouldNotBeAdded: { code: '113', status: 422, detail: 'Cart item could not be added.' },
+  cartItemCouldNotBeUpdated: {
+    code: '114',
+    status: 422,
+    detail: 'Cart item could not be updated.',
+  },
+  currencyMissing: { code: '116', status: 422, detail: 'Currency is missing.' },
+  currencyIncorrect: { code: '117', status: 422, detail: 'Currency is incorrect.' },
+  priceModeMissing: { code: '118', status: 422, detail: 'Price mode is missing.' },
+  priceModeIncorrect: { code: '119', status: 422, detail: 'Price mode is incorrect.' },
+  abstractProductNotFound: { code: '301', status: 404, detail: 'Abstract product is not found.' },
+  concreteProductNotFound: { code: '302', status: 404, detail: 'Concrete product is not found.' },
+  customerNotFound: { code: '402', status: 404, detail: 'Customer not found.' },
+  orderNotFound: {
+    code: '801',
+    status: 404,
+    detail: "Can't find order by the given order reference",
+  },
+  unauthorizedRequest: { code: '802', status: 403, detail: 'Unauthorized request.' },
+} as const satisfies Record<string, GlueErrorSpec>;
+
+/** 429 4401: N is the configured block time rounded up to whole minutes. */
+export function tooManyLoginAttempts(blockSeconds: number): GlueErrorSpec {
+  const minutes = Math.ceil(blockSeconds / 60);
+  return {
+    code: '4401',
+    status: 429,
+    detail: `Too many log in attempts from your address. Please wait ${minutes} minutes before trying again.`,
+  };
+}
+
+/** 422 102: a quote validation message, so it names the SKU and has no final period. */
+export function productNotFound(sku: string): GlueErrorSpec {
+  return { code: '102', status: 422, detail: `Product "${sku}" not found` };
+}
+
+export const ValidationMessages = {
+  notBlank: 'This value should not be blank.',
+  greaterThanZero: 'This value should be greater than 0.',
+} as const;
+
+/** 422 901, one per failing field: `<field> => <message>`. */
+export function validationFailed(field: string, message: string): GlueErrorSpec {
+  return { code: '901', status: 422, detail: `${field} => ${message}` };
+}
+
+/** Thrown by routes and helpers; the app's error handler turns it into the error document. */
+export class GlueError extends Error {
+  readonly errors: readonly GlueErrorSpec[];
+
+  constructor(...errors: [GlueErrorSpec, ...GlueErrorSpec[]]) {
+    super(errors.map((error) => error.detail).join(' '));
+    this.name = 'GlueError';
+    this.errors = errors;
+  }
+
+  /** The HTTP status equals the status of the last error (contract §1). */
+  get status(): number {
+    return this.errors[this.errors.length - 1]?.status ?? 500;
+  }
+}

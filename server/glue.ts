@@ -1,0 +1,195 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RequestError, getRequestListener } from '@hono/node-server';
+import type Database from 'better-sqlite3';
+import { Hono } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { defaultGlueConfig, normalizePublicUrl } from './config';
+import type { GlueConfig } from './config';
+import { openDatabase } from './db';
+import { Errors, GlueError } from './errors';
+import { JSON_API_MEDIA_TYPE, errorResponse } from './jsonapi';
+import { Lockout } from './lockout';
+import { registerAccessTokens } from './resources/access-tokens';
+import { registerAgentAccessTokens } from './resources/agent-access-tokens';
+import { registerRefreshTokens } from './resources/refresh-tokens';
+import { Tokens, loadOrCreateSigningKeys } from './tokens';
+
+export interface Glue {
+  app: Hono;
+  db: Database.Database;
+  config: GlueConfig;
+  close(): void;
+}
+
+export interface RunningGlue {
+  url: string;
+  port: number;
+  glue: Glue;
+  close(): Promise<void>;
+}
+
+export interface GlueOptions {
+  /** Milliseconds since the epoch, like Date.now; tests move it to expire tokens and lockouts. */
+  clock?: () => number;
+  /** Where the one-line report of an unexpected error goes. */
+  log?: (line: string) => void;
+}
+
+/** What every resource module gets to answer its requests. */
+export interface GlueServices {
+  config: GlueConfig;
+  db: Database.Database;
+  tokens: Tokens;
+  lockout: Lockout;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const ALLOWED_METHODS = 'GET, POST, PATCH, DELETE';
+const ALLOWED_HEADERS =
+  'Authorization, X-Agent-Authorization, Content-Type, Accept, Accept-Language';
+
+function cors(origins: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(origins);
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    const allowedOrigin = origin !== undefined && allowed.has(origin) ? origin : null;
+    if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') !== undefined) {
+      // A refused origin still gets 204, but without the headers the browser needs to go on.
+      const preflight = new Response(null, {
+        status: 204,
+        headers: { 'Content-Type': JSON_API_MEDIA_TYPE, Vary: 'Origin' },
+      });
+      if (allowedOrigin !== null) {
+        preflight.headers.set('Access-Control-Allow-Origin', allowedOrigin);
+        preflight.headers.set('Access-Control-Allow-Methods', ALLOWED_METHODS);
+        preflight.headers.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+        preflight.headers.set('Access-Control-Max-Age', '600');
+      }
+      return preflight;
+    }
+    await next();
+    c.res.headers.append('Vary', 'Origin');
+    if (allowedOrigin !== null) c.res.headers.set('Access-Control-Allow-Origin', allowedOrigin);
+  };
+}
+
+/** One line, with anything that looks like a token blanked out. */
+function describeError(error: unknown): string {
+  const text =
+    error instanceof Error ? `${error.name}: ${error.message}` : 'a non-Error was thrown';
+  return text
+    .replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[token]')
+    .replace(/def50200[0-9a-f]*/gi, '[token]')
+    .replace(/\s+/g, ' ')
+    .slice(0, 300);
+}
+
+function buildApp(services: GlueServices, log: (line: string) => void): Hono {
+  // strict: false lets "/refresh-tokens/" reach the same route as "/refresh-tokens".
+  const app = new Hono({ strict: false });
+  app.use('*', cors(services.config.corsOrigins));
+  app.use(
+    '*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse([Errors.payloadTooLarge]) }),
+  );
+  registerAgentAccessTokens(app, services);
+  registerAccessTokens(app, services);
+  registerRefreshTokens(app, services);
+  app.notFound(() => errorResponse([Errors.notFound]));
+  app.onError((error, c) => {
+    if (error instanceof GlueError) return errorResponse(error.errors);
+    // The route pattern, not the path: a path may hold a refresh token.
+    log(`Glue stand-in: ${c.req.method} ${c.req.routePath} failed: ${describeError(error)}`);
+    return errorResponse([Errors.internal]);
+  });
+  return app;
+}
+
+/** Opens (creating and seeding when new) the database, loads the key pair, builds the app. */
+export async function createGlue(
+  overrides: Partial<GlueConfig> = {},
+  options: GlueOptions = {},
+): Promise<Glue> {
+  const merged = { ...defaultGlueConfig, ...overrides };
+  const config: GlueConfig = {
+    ...merged,
+    publicUrl: merged.publicUrl === null ? null : normalizePublicUrl(merged.publicUrl, 'publicUrl'),
+  };
+  const clock = options.clock ?? Date.now;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const db = await openDatabase(config.dbPath);
+  try {
+    const keys = await loadOrCreateSigningKeys(db);
+    const tokens = new Tokens(db, keys, config, clock);
+    const lockout = new Lockout(
+      db,
+      {
+        attempts: config.lockoutAttempts,
+        blockSeconds: config.lockoutBlockSeconds,
+        ttlSeconds: config.lockoutTtlSeconds,
+      },
+      clock,
+    );
+    const app = buildApp({ config, db, tokens, lockout }, log);
+    return {
+      app,
+      db,
+      config,
+      close: () => {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Serves the stand-in on 127.0.0.1 (port 0 picks a free port). */
+export async function startGlue(
+  overrides: Partial<GlueConfig> = {},
+  options: GlueOptions = {},
+): Promise<RunningGlue> {
+  const glue = await createGlue(overrides, options);
+  const log = options.log ?? ((line: string) => console.error(line));
+  const listener = getRequestListener(glue.app.fetch, {
+    // Requests Node cannot even turn into a Request (bad Host, a backslash) still get JSON:API.
+    errorHandler: (error) => {
+      if (error instanceof RequestError) return errorResponse([Errors.badRequest]);
+      log(`Glue stand-in: request failed: ${describeError(error)}`);
+      return errorResponse([Errors.internal]);
+    },
+  });
+  const server = createServer((incoming, outgoing) => void listener(incoming, outgoing));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(glue.config.port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    glue.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    glue,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          glue.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

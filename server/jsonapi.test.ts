@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { GlueError } from './errors';
+import {
+  errorDocument,
+  isBlank,
+  paginationLinks,
+  publicBaseUrl,
+  readPage,
+  resourceObject,
+} from './jsonapi';
+
+const SELF = 'http://glue.test/agent-customer-search';
+
+describe('paginationLinks', () => {
+  it('has only self when the total is 0', () => {
+    expect(paginationLinks(SELF, 'q=nobody', 0, { offset: 0, limit: 10 })).toEqual({
+      self: `${SELF}?q=nobody`,
+    });
+  });
+
+  it('links last, first and next from the first page, in that key order', () => {
+    const links = paginationLinks(SELF, 'q=acme', 21, { offset: 0, limit: 10 });
+    expect(links).toEqual({
+      self: `${SELF}?q=acme`,
+      last: `${SELF}?q=acme&page[offset]=20&page[limit]=10`,
+      first: `${SELF}?q=acme&page[offset]=0&page[limit]=10`,
+      next: `${SELF}?q=acme&page[offset]=10&page[limit]=10`,
+    });
+    expect(Object.keys(links)).toEqual(['self', 'last', 'first', 'next']);
+  });
+
+  it('adds prev from a middle page, before next', () => {
+    const links = paginationLinks(SELF, 'q=acme&page[offset]=10&page[limit]=10', 21, {
+      offset: 10,
+      limit: 10,
+    });
+    expect(Object.keys(links)).toEqual(['self', 'last', 'first', 'prev', 'next']);
+    expect(links.self).toBe(`${SELF}?q=acme&page[offset]=10&page[limit]=10`);
+    expect(links.prev).toBe(`${SELF}?q=acme&page[offset]=0&page[limit]=10`);
+    expect(links.next).toBe(`${SELF}?q=acme&page[offset]=20&page[limit]=10`);
+  });
+
+  it('has no next on the last page and never a negative prev', () => {
+    const links = paginationLinks(SELF, '', 21, { offset: 15, limit: 10 });
+    expect(links.prev).toBe(`${SELF}?page[offset]=5&page[limit]=10`);
+    expect(links.next).toBeUndefined();
+    expect(paginationLinks(SELF, '', 21, { offset: 3, limit: 10 }).prev).toBe(
+      `${SELF}?page[offset]=0&page[limit]=10`,
+    );
+  });
+
+  it('puts last on the first page when everything fits', () => {
+    expect(paginationLinks(SELF, '', 10, { offset: 0, limit: 10 })).toEqual({
+      self: SELF,
+      last: `${SELF}?page[offset]=0&page[limit]=10`,
+      first: `${SELF}?page[offset]=0&page[limit]=10`,
+    });
+  });
+
+  it('drops only the page parameters, encoded or not, from the other query', () => {
+    const links = paginationLinks(SELF, 'page%5Blimit%5D=5&q=a%40b&x=1&page[offset]=0', 6, {
+      offset: 0,
+      limit: 5,
+    });
+    expect(links.first).toBe(`${SELF}?q=a%40b&x=1&page[offset]=0&page[limit]=5`);
+  });
+});
+
+describe('readPage', () => {
+  const url = (query: string): string => `http://glue.test/orders?${query}`;
+
+  it('defaults to offset 0 and the resource limit', () => {
+    expect(readPage(url(''), 10)).toEqual({ offset: 0, limit: 10 });
+    expect(readPage(url('page[offset]=20&page[limit]=5'), 10)).toEqual({ offset: 20, limit: 5 });
+    expect(readPage(url('page%5Boffset%5D=3'), 10)).toEqual({ offset: 3, limit: 10 });
+  });
+
+  it.each([
+    'page[offset]=-1',
+    'page[offset]=abc',
+    'page[offset]=1.5',
+    'page[limit]=0',
+    'page[limit]=',
+    'page[limit]=1e2',
+  ])('answers 400 for %s', (query) => {
+    try {
+      readPage(url(query), 10);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(GlueError);
+      expect((error as GlueError).status).toBe(400);
+    }
+  });
+});
+
+describe('documents', () => {
+  it('links a resource with and without id', () => {
+    expect(resourceObject('https://g.example', 'carts', 'a b', {})).toEqual({
+      type: 'carts',
+      id: 'a b',
+      attributes: {},
+      links: { self: 'https://g.example/carts/a%20b' },
+    });
+    expect(resourceObject('https://g.example', 'access-tokens', null, {}).links.self).toBe(
+      'https://g.example/access-tokens',
+    );
+  });
+
+  it('prefers the configured public URL over the request origin', () => {
+    expect(publicBaseUrl('http://127.0.0.1:9001/x?y', null)).toBe('http://127.0.0.1:9001');
+    expect(publicBaseUrl('http://127.0.0.1:9001/x', 'https://glue.example.com')).toBe(
+      'https://glue.example.com',
+    );
+  });
+
+  it('writes code, status, detail in that order and leaves out a missing code', () => {
+    expect(
+      JSON.stringify(
+        errorDocument([
+          { code: '001', status: 401, detail: 'Invalid access token.' },
+          { status: 400, detail: 'Invalid type.' },
+        ]),
+      ),
+    ).toBe(
+      '{"errors":[{"code":"001","status":401,"detail":"Invalid access token."},{"status":400,"detail":"Invalid type."}]}',
+    );
+  });
+});
+
+describe('isBlank', () => {
+  it.each([
+    [undefined, true],
+    [null, true],
+    [false, true],
+    ['', true],
+    [[], true],
+    [{}, true],
+    [' ', false],
+    [0, false],
+    ['0', false],
+    [true, false],
+    [['x'], false],
+    [{ a: 1 }, false],
+  ])('%j is blank: %s', (value, blank) => {
+    expect(isBlank(value)).toBe(blank);
+  });
+});

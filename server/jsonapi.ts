@@ -1,0 +1,183 @@
+import type { Context } from 'hono';
+import { Errors, GlueError } from './errors';
+import type { GlueErrorSpec } from './errors';
+
+export const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
+export const WWW_AUTHENTICATE = 'Bearer realm="Access to shop API"';
+
+export type Attributes = Readonly<Record<string, unknown>>;
+
+export interface ResourceObject<A extends object = Attributes> {
+  type: string;
+  id: string | null;
+  attributes: A;
+  relationships?: Record<string, { data: { type: string; id: string }[] }>;
+  links: { self: string };
+}
+
+export interface PageLinks {
+  self: string;
+  last?: string;
+  first?: string;
+  prev?: string;
+  next?: string;
+}
+
+/** The base every link starts with: the configured public URL, or the origin the client used. */
+export function publicBaseUrl(requestUrl: string, configured: string | null): string {
+  return configured ?? new URL(requestUrl).origin;
+}
+
+export function resourceObject<A extends object>(
+  base: string,
+  type: string,
+  id: string | null,
+  attributes: A,
+): ResourceObject<A> {
+  const self = id === null ? `${base}/${type}` : `${base}/${type}/${encodeURIComponent(id)}`;
+  return { type, id, attributes, links: { self } };
+}
+
+export function singleDocument<A extends object>(
+  data: ResourceObject<A>,
+  included?: ResourceObject[],
+): { data: ResourceObject<A>; included?: ResourceObject[] } {
+  return included !== undefined && included.length > 0 ? { data, included } : { data };
+}
+
+export function collectionDocument<A extends object>(
+  data: ResourceObject<A>[],
+  links: PageLinks,
+  included?: ResourceObject[],
+): { data: ResourceObject<A>[]; links: PageLinks; included?: ResourceObject[] } {
+  return included !== undefined && included.length > 0
+    ? { data, links, included }
+    : { data, links };
+}
+
+export function jsonApiResponse(body: unknown, status: number): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': JSON_API_MEDIA_TYPE },
+  });
+}
+
+/** DELETE answers 204 with an empty body; the media type is still announced, as Glue does. */
+export function noContentResponse(): Response {
+  return new Response(null, { status: 204, headers: { 'Content-Type': JSON_API_MEDIA_TYPE } });
+}
+
+export function errorDocument(errors: readonly GlueErrorSpec[]): {
+  errors: GlueErrorSpec[];
+} {
+  return {
+    errors: errors.map((error) =>
+      // Key order code, status, detail as Glue writes it; generic errors have no code at all.
+      error.code === undefined
+        ? { status: error.status, detail: error.detail }
+        : { code: error.code, status: error.status, detail: error.detail },
+    ),
+  };
+}
+
+export function errorResponse(errors: readonly GlueErrorSpec[]): Response {
+  const status = errors[errors.length - 1]?.status ?? 500;
+  const response = jsonApiResponse(errorDocument(errors), status);
+  if (status === 401) response.headers.set('WWW-Authenticate', WWW_AUTHENTICATE);
+  return response;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The request document's attributes, copied without a prototype so "constructor" is only data. */
+export async function readRequestAttributes(c: Context, type: string): Promise<Attributes> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await c.req.text());
+  } catch {
+    throw new GlueError(Errors.postDataInvalid);
+  }
+  if (!isPlainObject(parsed) || !isPlainObject(parsed.data))
+    throw new GlueError(Errors.postDataInvalid);
+  const { type: sentType, attributes } = parsed.data;
+  if (sentType === undefined || sentType === null) throw new GlueError(Errors.postDataInvalid);
+  // PHP decodes `[]` and `{}` alike, so Glue takes an empty list as empty attributes.
+  const isEmptyList = Array.isArray(attributes) && attributes.length === 0;
+  if (!isPlainObject(attributes) && !isEmptyList) throw new GlueError(Errors.postDataInvalid);
+  if (sentType !== type) throw new GlueError(Errors.invalidType);
+  const copy = Object.create(null) as Record<string, unknown>;
+  if (isPlainObject(attributes)) {
+    for (const [key, value] of Object.entries(attributes)) copy[key] = value;
+  }
+  return copy;
+}
+
+/** Symfony's NotBlank: null, false, "", [] and {} are blank; 0 and "0" are not. */
+export function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+function readPageParameter(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new GlueError(Errors.paginationInvalid);
+  }
+  return Number(raw);
+}
+
+/** `page[offset]` (default 0) and `page[limit]` (default per resource); anything else is a 400. */
+export function readPage(requestUrl: string, defaultLimit: number): Page {
+  const url = new URL(requestUrl);
+  const offset = readPageParameter(url, 'page[offset]', 0);
+  const limit = readPageParameter(url, 'page[limit]', defaultLimit);
+  if (limit <= 0) throw new GlueError(Errors.paginationInvalid);
+  return { offset, limit };
+}
+
+function isPageParameter(part: string): boolean {
+  const rawKey = part.split('=', 1)[0] ?? '';
+  let key: string;
+  try {
+    key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+  } catch {
+    key = rawKey;
+  }
+  return key.startsWith('page[');
+}
+
+/** Collection links per §1: the page links keep the request's other query parameters. */
+export function paginationLinks(
+  selfUrl: string,
+  rawQuery: string,
+  total: number,
+  page: Page,
+): PageLinks {
+  const self = rawQuery === '' ? selfUrl : `${selfUrl}?${rawQuery}`;
+  if (total <= 0) return { self };
+  const otherQuery = rawQuery
+    .split('&')
+    .filter((part) => part !== '' && !isPageParameter(part))
+    .join('&');
+  const base = otherQuery === '' ? `${selfUrl}?` : `${selfUrl}?${otherQuery}&`;
+  const link = (offset: number): string =>
+    `${base}page[offset]=${offset}&page[limit]=${page.limit}`;
+  const links: PageLinks = {
+    self,
+    last: link(page.limit * (Math.ceil(total / page.limit) - 1)),
+    first: link(0),
+  };
+  if (page.offset > 0) links.prev = link(Math.max(page.offset - page.limit, 0));
+  if (page.offset + page.limit < total) links.next = link(page.offset + page.limit);
+  return links;
+}

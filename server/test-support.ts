@@ -1,0 +1,177 @@
+import { createPublicKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GlueConfig } from './config';
+import { createGlue } from './glue';
+import type { Glue } from './glue';
+
+/** Shared by the stand-in's tests: a fresh in-memory Glue with a clock the test moves. */
+export interface TestGlue {
+  glue: Glue;
+  /** Seconds since the epoch, as the stand-in sees them. */
+  now(): number;
+  advance(seconds: number): void;
+  logLines: string[];
+  post(path: string, body: unknown, init?: RequestOptions): Promise<Response>;
+  send(method: string, path: string, init?: RequestOptions & { body?: string }): Promise<Response>;
+  publicKey(): KeyObject;
+  close(): void;
+}
+
+export interface RequestOptions {
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+export const START_SECONDS = 1_800_000_000;
+export const DEFAULT_IP = '10.0.0.5';
+export const AGENT = { username: 'admin@spryker.com', password: 'change123' } as const;
+export const CUSTOMER = { username: 'sonia@acme.com', password: 'change123' } as const;
+
+/** The env @hono/node-server passes, reduced to what the stand-in reads. */
+export function fromIp(ip: string): { incoming: { socket: { remoteAddress: string } } } {
+  return { incoming: { socket: { remoteAddress: ip } } };
+}
+
+export function requestUrl(path: string): string {
+  return path.startsWith('http') ? path : `http://glue.test${path}`;
+}
+
+let templateDir: string | null = null;
+let template: Promise<string> | null = null;
+let copies = 0;
+
+/** A seeded database with its key pair, made once per test worker: RSA key generation is slow. */
+function templateDatabase(): Promise<string> {
+  template ??= (async () => {
+    templateDir = mkdtempSync(join(tmpdir(), 'glue-test-'));
+    const dir = templateDir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'template.sqlite');
+    (await createGlue({ dbPath: path })).close();
+    return path;
+  })();
+  return template;
+}
+
+/** A fresh copy of the template database for one test, unless the test names its own. */
+export async function freshDatabasePath(): Promise<string> {
+  const source = await templateDatabase();
+  const target = join(templateDir ?? tmpdir(), `glue-${process.pid}-${++copies}.sqlite`);
+  copyFileSync(source, target);
+  return target;
+}
+
+export async function makeTestGlue(overrides: Partial<GlueConfig> = {}): Promise<TestGlue> {
+  let nowMs = START_SECONDS * 1000;
+  const logLines: string[] = [];
+  const dbPath = overrides.dbPath ?? (await freshDatabasePath());
+  const glue = await createGlue(
+    { ...overrides, dbPath },
+    { clock: () => nowMs, log: (line) => logLines.push(line) },
+  );
+  const send: TestGlue['send'] = (method, path, init = {}) => {
+    const requestInit: RequestInit = { method, headers: init.headers ?? {} };
+    if (init.body !== undefined) requestInit.body = init.body;
+    return Promise.resolve(
+      glue.app.request(requestUrl(path), requestInit, fromIp(init.ip ?? DEFAULT_IP)),
+    );
+  };
+  return {
+    glue,
+    now: () => Math.floor(nowMs / 1000),
+    advance: (seconds) => {
+      nowMs += seconds * 1000;
+    },
+    logLines,
+    send,
+    post: (path, body, init = {}) =>
+      send('POST', path, {
+        ...init,
+        headers: { 'Content-Type': 'application/vnd.api+json', ...init.headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    publicKey: () => {
+      const row = glue.db
+        .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'jwt_public_key'")
+        .get();
+      if (row === undefined) throw new Error('no public key stored');
+      return createPublicKey(row.value);
+    },
+    close: () => glue.close(),
+  };
+}
+
+export function document(type: string, attributes: unknown): unknown {
+  return { data: { type, attributes } };
+}
+
+export interface TokenAttributes {
+  tokenType: string;
+  expiresIn: number;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface TokenDocument {
+  data: {
+    type: string;
+    id: null;
+    attributes: TokenAttributes;
+    links: { self: string };
+  };
+}
+
+export async function tokenAttributes(response: Response): Promise<TokenAttributes> {
+  if (response.status !== 201) {
+    throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
+  }
+  const body = (await response.json()) as TokenDocument;
+  return body.data.attributes;
+}
+
+export async function signInAgent(t: TestGlue, ip = DEFAULT_IP): Promise<TokenAttributes> {
+  return tokenAttributes(
+    await t.post('/agent-access-tokens', document('agent-access-tokens', AGENT), { ip }),
+  );
+}
+
+export async function signInCustomer(t: TestGlue): Promise<TokenAttributes> {
+  return tokenAttributes(await t.post('/access-tokens', document('access-tokens', CUSTOMER)));
+}
+
+export function refresh(t: TestGlue, refreshToken: unknown): Promise<Response> {
+  return t.post('/refresh-tokens', document('refresh-tokens', { refreshToken }));
+}
+
+export function bearer(accessToken: string): Record<string, string> {
+  return { Authorization: `Bearer ${accessToken}` };
+}
+
+/** Every row of every table, to show that a failed request changed nothing. */
+export function snapshot(glue: Glue): string {
+  const tables = glue.db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    )
+    .all();
+  return JSON.stringify(
+    tables.map(({ name }) => [
+      name,
+      glue.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all(),
+    ]),
+  );
+}
+
+export function errorBody(code: string | null, status: number, detail: string): unknown {
+  return { errors: [code === null ? { status, detail } : { code, status, detail }] };
+}
+
+export function decodeSegment(segment: string | undefined): Record<string, unknown> {
+  return JSON.parse(Buffer.from(segment ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
+}

@@ -1,0 +1,312 @@
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  randomBytes,
+} from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+import type Database from 'better-sqlite3';
+import { SignJWT, jwtVerify } from 'jose';
+
+export type Scope = 'agent' | 'customer' | 'customer_impersonation';
+
+/** The decoded `sub` claim; Spryker's field names, so the console reads either server alike. */
+export interface TokenSubject {
+  id_company_user: null;
+  id_agent: number | null;
+  customer_reference: string | null;
+  id_customer: number | null;
+  permissions: null;
+}
+
+/** What a token pair carries: who it is for and what it may do. */
+export interface Grant {
+  subject: TokenSubject;
+  scopes: Scope[];
+}
+
+export interface TokenPair {
+  tokenType: 'Bearer';
+  expiresIn: number;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface TokenLifetimes {
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+}
+
+const AUDIENCE = 'frontend';
+const REFRESH_TOKEN_PREFIX = 'def50200';
+// Far above any token we issue; longer input is refused before any crypto runs.
+const MAX_TOKEN_LENGTH = 8192;
+
+export function agentGrant(idAgent: number): Grant {
+  return {
+    subject: {
+      id_company_user: null,
+      id_agent: idAgent,
+      customer_reference: null,
+      id_customer: null,
+      permissions: null,
+    },
+    scopes: ['agent'],
+  };
+}
+
+export function customerGrant(customerReference: string, idCustomer: number): Grant {
+  return {
+    subject: {
+      id_company_user: null,
+      id_agent: null,
+      customer_reference: customerReference,
+      id_customer: idCustomer,
+      permissions: null,
+    },
+    scopes: ['customer'],
+  };
+}
+
+export function impersonationGrant(customerReference: string, idCustomer: number): Grant {
+  return {
+    ...customerGrant(customerReference, idCustomer),
+    scopes: ['customer_impersonation', 'customer'],
+  };
+}
+
+export function isAgent(grant: Grant): boolean {
+  return grant.scopes.includes('agent');
+}
+
+export function isImpersonation(grant: Grant): boolean {
+  return grant.scopes.includes('customer_impersonation');
+}
+
+/** `sub` as Spryker encodes it: a JSON string with a fixed key order. */
+export function encodeSubject(subject: TokenSubject): string {
+  return JSON.stringify({
+    id_company_user: null,
+    id_agent: subject.id_agent,
+    customer_reference: subject.customer_reference,
+    id_customer: subject.id_customer,
+    permissions: null,
+  });
+}
+
+function isScope(value: unknown): value is Scope {
+  return value === 'agent' || value === 'customer' || value === 'customer_impersonation';
+}
+
+/** Rebuilds a grant from a token's or a stored row's `sub` and `scopes`; null if malformed. */
+export function decodeGrant(sub: unknown, scopes: unknown): Grant | null {
+  if (typeof sub !== 'string' || !Array.isArray(scopes) || scopes.length === 0) return null;
+  if (!scopes.every(isScope)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(sub);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const fields = parsed as Record<string, unknown>;
+  const idAgent = fields.id_agent;
+  const reference = fields.customer_reference;
+  const idCustomer = fields.id_customer;
+  if (scopes.includes('agent')) {
+    if (!Number.isSafeInteger(idAgent) || reference !== null || idCustomer !== null) return null;
+    return { ...agentGrant(idAgent as number), scopes: [...scopes] };
+  }
+  if (idAgent !== null || typeof reference !== 'string' || !Number.isSafeInteger(idCustomer)) {
+    return null;
+  }
+  return { ...customerGrant(reference, idCustomer as number), scopes: [...scopes] };
+}
+
+/** Who owns a refresh token: `DELETE /refresh-tokens/mine` revokes all of one owner's tokens. */
+export function ownerOf(grant: Grant): string {
+  const { id_agent: idAgent, customer_reference: reference } = grant.subject;
+  return idAgent !== null ? `agent:${idAgent}` : `customer:${reference ?? ''}`;
+}
+
+export function hashRefreshToken(refreshToken: string): string {
+  return createHash('sha256').update(refreshToken).digest('hex');
+}
+
+export interface SigningKeys {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+/** One RSA-2048 key pair per database, so tokens survive a restart of the stand-in. */
+export async function loadOrCreateSigningKeys(db: Database.Database): Promise<SigningKeys> {
+  const read = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  let privatePem = read.get('jwt_private_key')?.value;
+  let publicPem = read.get('jwt_public_key')?.value;
+  if (privatePem === undefined || publicPem === undefined) {
+    const pair = await generateKeyPairAsync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    const insert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+    // OR IGNORE plus a re-read: if another process won the race, both use its pair.
+    db.transaction(() => {
+      insert.run('jwt_private_key', pair.privateKey);
+      insert.run('jwt_public_key', pair.publicKey);
+    }).immediate();
+    privatePem = read.get('jwt_private_key')?.value ?? pair.privateKey;
+    publicPem = read.get('jwt_public_key')?.value ?? pair.publicKey;
+  }
+  return { privateKey: createPrivateKey(privatePem), publicKey: createPublicKey(publicPem) };
+}
+
+interface RefreshTokenRow {
+  sub: string;
+  scopes: string;
+}
+
+/** Issues, verifies, rotates and revokes tokens (contract §4). */
+export class Tokens {
+  readonly #keys: SigningKeys;
+  readonly #lifetimes: TokenLifetimes;
+  readonly #clock: () => number;
+  readonly #insertRefresh: Database.Statement;
+  readonly #consumeRefresh: Database.Statement;
+  readonly #selectRefresh: Database.Statement<[string], RefreshTokenRow>;
+  readonly #revokeOne: Database.Statement;
+  readonly #revokeAll: Database.Statement;
+  readonly #rotate: (hash: string, now: number, next: string) => Grant | null;
+
+  constructor(
+    db: Database.Database,
+    keys: SigningKeys,
+    lifetimes: TokenLifetimes,
+    clock: () => number,
+  ) {
+    this.#keys = keys;
+    this.#lifetimes = lifetimes;
+    this.#clock = clock;
+    this.#insertRefresh = db.prepare(
+      `INSERT INTO refresh_tokens (token_hash, subject, sub, scopes, expires_at, revoked_at, created_at)
+       VALUES (?, ?, ?, ?, ?, NULL, ?)`,
+    );
+    // The single-use guarantee: only one caller can flip revoked_at from NULL.
+    this.#consumeRefresh = db.prepare(
+      `UPDATE refresh_tokens SET revoked_at = @now
+       WHERE token_hash = @hash AND revoked_at IS NULL AND expires_at > @now`,
+    );
+    this.#selectRefresh = db.prepare('SELECT sub, scopes FROM refresh_tokens WHERE token_hash = ?');
+    this.#revokeOne = db.prepare(
+      `UPDATE refresh_tokens SET revoked_at = @now
+       WHERE token_hash = @hash AND subject = @owner AND revoked_at IS NULL`,
+    );
+    this.#revokeAll = db.prepare(
+      'UPDATE refresh_tokens SET revoked_at = @now WHERE subject = @owner AND revoked_at IS NULL',
+    );
+    this.#rotate = db.transaction((hash: string, now: number, next: string) => {
+      if (this.#consumeRefresh.run({ hash, now }).changes !== 1) return null;
+      const row = this.#selectRefresh.get(hash);
+      if (row === undefined) return null;
+      const grant = decodeGrant(row.sub, JSON.parse(row.scopes));
+      if (grant === null) throw new Error('A stored refresh token has an unreadable grant.');
+      this.#storeRefreshToken(next, grant, now);
+      return grant;
+    });
+  }
+
+  #now(): number {
+    return Math.floor(this.#clock() / 1000);
+  }
+
+  #storeRefreshToken(refreshToken: string, grant: Grant, now: number): void {
+    this.#insertRefresh.run(
+      hashRefreshToken(refreshToken),
+      ownerOf(grant),
+      encodeSubject(grant.subject),
+      JSON.stringify(grant.scopes),
+      now + this.#lifetimes.refreshTokenTtl,
+      now,
+    );
+  }
+
+  async #signAccessToken(grant: Grant, now: number): Promise<string> {
+    // Claims in Spryker's order; iat = nbf and exp = iat + expiresIn.
+    const payload = {
+      aud: AUDIENCE,
+      jti: randomBytes(40).toString('hex'),
+      iat: now,
+      nbf: now,
+      exp: now + this.#lifetimes.accessTokenTtl,
+      sub: encodeSubject(grant.subject),
+      scopes: grant.scopes,
+    };
+    return new SignJWT(payload)
+      .setProtectedHeader({ typ: 'JWT', alg: 'RS256' })
+      .sign(this.#keys.privateKey);
+  }
+
+  #pair(accessToken: string, refreshToken: string): TokenPair {
+    return {
+      tokenType: 'Bearer',
+      expiresIn: this.#lifetimes.accessTokenTtl,
+      accessToken,
+      refreshToken,
+    };
+  }
+
+  /** A new access token and a new stored refresh token for the grant. */
+  async issuePair(grant: Grant): Promise<TokenPair> {
+    const now = this.#now();
+    const refreshToken = newRefreshToken();
+    this.#storeRefreshToken(refreshToken, grant, now);
+    return this.#pair(await this.#signAccessToken(grant, now), refreshToken);
+  }
+
+  /** Same-grant pair for a live refresh token, else null; the consume runs before any await. */
+  async rotate(refreshToken: string): Promise<TokenPair | null> {
+    const now = this.#now();
+    const next = newRefreshToken();
+    const grant =
+      refreshToken.length > MAX_TOKEN_LENGTH
+        ? null
+        : this.#rotate(hashRefreshToken(refreshToken), now, next);
+    if (grant === null) return null;
+    return this.#pair(await this.#signAccessToken(grant, now), next);
+  }
+
+  /** The grant of a valid, unexpired access token, or null for anything else. */
+  async verifyAccessToken(accessToken: string): Promise<Grant | null> {
+    if (accessToken.length > MAX_TOKEN_LENGTH) return null;
+    try {
+      const { payload } = await jwtVerify(accessToken, this.#keys.publicKey, {
+        algorithms: ['RS256'],
+        audience: AUDIENCE,
+        typ: 'JWT',
+        requiredClaims: ['jti', 'iat', 'nbf', 'exp', 'sub'],
+        currentDate: new Date(this.#now() * 1000),
+      });
+      return decodeGrant(payload.sub, payload.scopes);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Revokes the token only if `owner` owns it; unknown or foreign tokens are left alone. */
+  revoke(refreshToken: string, owner: string): void {
+    if (refreshToken.length > MAX_TOKEN_LENGTH) return;
+    this.#revokeOne.run({ hash: hashRefreshToken(refreshToken), owner, now: this.#now() });
+  }
+
+  revokeAllOf(owner: string): void {
+    this.#revokeAll.run({ owner, now: this.#now() });
+  }
+}
+
+function newRefreshToken(): string {
+  return REFRESH_TOKEN_PREFIX + randomBytes(64).toString('hex');
+}
