@@ -29,10 +29,17 @@ beforeAll(async () => {
   );
   agentToken = (await tokens.issuePair(agentGrant(1))).accessToken;
   customerToken = (await tokens.issuePair(customerGrant('DE--21', 21))).accessToken;
-  impersonationToken = (await tokens.issuePair(impersonationGrant('DE--21', 21))).accessToken;
+  impersonationToken = (await tokens.issuePair(impersonationGrant('DE--21', 21), 1)).accessToken;
   app = new Hono();
-  app.get('/agent', async (c) => c.json(await authenticateAgent(c, tokens)));
-  app.get('/caller', async (c) => c.json(await authenticate(c, tokens)));
+  // The jti differs per token, so the answers leave it out.
+  app.get('/agent', async (c) => {
+    const { jti, ...agent } = await authenticateAgent(c, tokens);
+    return c.json({ ...agent, jti: jti.length });
+  });
+  app.get('/caller', async (c) => {
+    const { jti, ...caller } = await authenticate(c, tokens);
+    return c.json({ ...caller, jti: jti.length });
+  });
   app.onError((error) =>
     error instanceof GlueError ? errorResponse(error.errors) : errorResponse([]),
   );
@@ -54,15 +61,25 @@ const error = (code: string, detail: string): unknown => ({
 const AGENT_ONLY = error('4103', 'Action is available to agent user only.');
 const AGENT_INVALID = error('4102', 'Agent access token is invalid.');
 const INVALID = error('001', 'Invalid access token.');
+const AGENT_CALLER = { kind: 'agent', grant: agentGrant(1), idAgent: 1, owner: 'agent:1', jti: 80 };
+const CUSTOMER_CALLER = {
+  kind: 'customer',
+  grant: customerGrant('DE--21', 21),
+  idCustomer: 21,
+  customerReference: 'DE--21',
+  owner: 'customer:DE--21',
+  jti: 80,
+  impersonation: null,
+};
 
 describe('authenticateAgent', () => {
   it('takes the agent token from X-Agent-Authorization or from Authorization', async () => {
     const fromAgentHeader = await call('/agent', {
       'X-Agent-Authorization': `Bearer ${agentToken}`,
     });
-    expect(fromAgentHeader).toEqual({ status: 200, body: agentGrant(1) });
+    expect(fromAgentHeader).toEqual({ status: 200, body: AGENT_CALLER });
     const fromAuthorization = await call('/agent', { Authorization: `Bearer ${agentToken}` });
-    expect(fromAuthorization).toEqual({ status: 200, body: agentGrant(1) });
+    expect(fromAuthorization).toEqual({ status: 200, body: AGENT_CALLER });
   });
 
   it('finds the agent in X-Agent-Authorization while Authorization holds a customer token', async () => {
@@ -109,13 +126,24 @@ describe('authenticateAgent', () => {
 describe('authenticate', () => {
   it('accepts agent, customer and impersonation tokens', async () => {
     expect((await call('/caller', { Authorization: `Bearer ${agentToken}` })).body).toEqual(
-      agentGrant(1),
+      AGENT_CALLER,
     );
     expect((await call('/caller', { Authorization: `Bearer ${customerToken}` })).body).toEqual(
-      customerGrant('DE--21', 21),
+      CUSTOMER_CALLER,
     );
+  });
+
+  it('takes an impersonation token as the customer, and says which agent acts as them', async () => {
+    const sessionId = db
+      .prepare<[], number>('SELECT max(id) FROM impersonation_sessions')
+      .pluck()
+      .get();
     expect((await call('/caller', { Authorization: `Bearer ${impersonationToken}` })).body).toEqual(
-      impersonationGrant('DE--21', 21),
+      {
+        ...CUSTOMER_CALLER,
+        grant: impersonationGrant('DE--21', 21),
+        impersonation: { sessionId, idAgent: 1 },
+      },
     );
   });
 

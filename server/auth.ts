@@ -1,7 +1,31 @@
 import type { Context } from 'hono';
 import { Errors, GlueError } from './errors';
-import { isAgent } from './tokens';
-import type { Grant, Tokens } from './tokens';
+import { isAgent, ownerOf } from './tokens';
+import type { Grant, Impersonation, Tokens, VerifiedToken } from './tokens';
+
+/** An agent, signed in with POST /agent-access-tokens. */
+export interface AgentCaller {
+  kind: 'agent';
+  grant: Grant;
+  idAgent: number;
+  /** The refresh-token owner, for DELETE /refresh-tokens. */
+  owner: string;
+  jti: string;
+}
+
+/** A customer: signed in themselves, or an agent acting as them (`impersonation` set). */
+export interface CustomerCaller {
+  kind: 'customer';
+  grant: Grant;
+  idCustomer: number;
+  customerReference: string;
+  owner: string;
+  jti: string;
+  /** Which agent acts as the customer, in which session; null for the customer's own sign-in. */
+  impersonation: Impersonation | null;
+}
+
+export type Caller = AgentCaller | CustomerCaller;
 
 /** The token of `Bearer <token>`; any other form is no token at all. */
 function bearerToken(header: string): string | null {
@@ -15,22 +39,51 @@ function headerValue(c: Context, name: string): string | null {
   return value === undefined || value.trim() === '' ? null : value;
 }
 
-async function verifyHeader(tokens: Tokens, header: string): Promise<Grant | null> {
+function toCaller({ grant, jti, impersonation }: VerifiedToken): Caller {
+  const {
+    id_agent: idAgent,
+    id_customer: idCustomer,
+    customer_reference: reference,
+  } = grant.subject;
+  if (isAgent(grant) && idAgent !== null) {
+    return { kind: 'agent', grant, idAgent, owner: ownerOf(grant), jti };
+  }
+  if (idCustomer === null || reference === null) {
+    // decodeGrant only lets through agents with an id and customers with both.
+    throw new Error('A verified token names neither an agent nor a customer.');
+  }
+  return {
+    kind: 'customer',
+    grant,
+    idCustomer,
+    customerReference: reference,
+    owner: ownerOf(grant),
+    jti,
+    impersonation,
+  };
+}
+
+async function verifyHeader(tokens: Tokens, header: string): Promise<Caller | null> {
   const token = bearerToken(header);
-  return token === null ? null : tokens.verifyAccessToken(token);
+  const verified = token === null ? null : await tokens.verify(token);
+  return verified === null ? null : toCaller(verified);
 }
 
 /** The caller of a protected endpoint (§2): no Authorization → 403 002, invalid → 401 001. */
-export async function authenticate(c: Context, tokens: Tokens): Promise<Grant> {
+export async function authenticate(c: Context, tokens: Tokens): Promise<Caller> {
   const authorization = headerValue(c, 'Authorization');
   if (authorization === null) throw new GlueError(Errors.missingAccessToken);
-  const grant = await verifyHeader(tokens, authorization);
-  if (grant === null) throw new GlueError(Errors.invalidAccessToken);
-  return grant;
+  const caller = await verifyHeader(tokens, authorization);
+  if (caller === null) throw new GlueError(Errors.invalidAccessToken);
+  return caller;
 }
 
-/** §3: bad X-Agent-Authorization → 4102, bad Authorization → 001, no agent token → 4103. */
-export async function authenticateAgent(c: Context, tokens: Tokens): Promise<Grant> {
+/**
+ * The agent of an agent endpoint (§3), from X-Agent-Authorization or Authorization: bad
+ * X-Agent-Authorization → 4102, bad Authorization → 001, no agent token → 4103 (a customer's
+ * or an impersonation token is no agent token).
+ */
+export async function authenticateAgent(c: Context, tokens: Tokens): Promise<AgentCaller> {
   const agentHeader = headerValue(c, 'X-Agent-Authorization');
   const authorization = headerValue(c, 'Authorization');
   const fromAgentHeader = agentHeader === null ? null : await verifyHeader(tokens, agentHeader);
@@ -41,9 +94,8 @@ export async function authenticateAgent(c: Context, tokens: Tokens): Promise<Gra
   if (authorization !== null && fromAuthorization === null) {
     throw new GlueError(Errors.invalidAccessToken);
   }
-  const agent = [fromAgentHeader, fromAuthorization].find(
-    (grant) => grant !== null && isAgent(grant),
-  );
-  if (agent === undefined || agent === null) throw new GlueError(Errors.agentOnly);
-  return agent;
+  for (const caller of [fromAgentHeader, fromAuthorization]) {
+    if (caller?.kind === 'agent') return caller;
+  }
+  throw new GlueError(Errors.agentOnly);
 }

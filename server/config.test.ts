@@ -18,6 +18,7 @@ describe('readGlueConfig', () => {
       lockoutAttempts: 9,
       lockoutBlockSeconds: 360,
       lockoutTtlSeconds: 900,
+      seedCustomers: 0,
     });
     expect(readGlueConfig({})).toEqual(defaultGlueConfig);
   });
@@ -40,6 +41,7 @@ describe('readGlueConfig', () => {
         GLUE_LOCKOUT_ATTEMPTS: '3',
         GLUE_LOCKOUT_BLOCK_SECONDS: '30',
         GLUE_LOCKOUT_TTL_SECONDS: '90',
+        GLUE_SEED_CUSTOMERS: '100000',
       }),
     ).toEqual({
       port: 0,
@@ -51,7 +53,13 @@ describe('readGlueConfig', () => {
       lockoutAttempts: 3,
       lockoutBlockSeconds: 30,
       lockoutTtlSeconds: 90,
+      seedCustomers: 100000,
     });
+  });
+
+  it('accepts GLUE_SEED_CUSTOMERS from 0 up to 1,000,000', () => {
+    expect(readGlueConfig({ GLUE_SEED_CUSTOMERS: '0' }).seedCustomers).toBe(0);
+    expect(readGlueConfig({ GLUE_SEED_CUSTOMERS: ' 1000000 ' }).seedCustomers).toBe(1_000_000);
   });
 
   it('keeps a path prefix of the public URL', () => {
@@ -77,6 +85,10 @@ describe('readGlueConfig', () => {
     ['GLUE_CORS_ORIGINS', 'http://localhost:5173/'],
     ['GLUE_CORS_ORIGINS', 'localhost:5173'],
     ['GLUE_CORS_ORIGINS', 'http://localhost:5173,*'],
+    ['GLUE_SEED_CUSTOMERS', '-1'],
+    ['GLUE_SEED_CUSTOMERS', '1e5'],
+    ['GLUE_SEED_CUSTOMERS', '100,000'],
+    ['GLUE_SEED_CUSTOMERS', '1000001'],
   ])('throws an error naming %s for "%s"', (name, value) => {
     expect(() => readGlueConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
   });

@@ -8,7 +8,15 @@ export interface GlueConfig {
   lockoutAttempts: number;
   lockoutBlockSeconds: number;
   lockoutTtlSeconds: number;
+  /**
+   * GLUE_SEED_CUSTOMERS: how many generated customers (DE--22 onwards, password change123) to add
+   * after the 21 demo customers when a new database is created; 0 to 1,000,000, default 0.
+   * Deterministic: the same number gives the same customers. An existing database is left as is.
+   */
+  seedCustomers: number;
 }
+
+export const MAX_SEED_CUSTOMERS = 1_000_000;
 
 export const defaultGlueConfig: GlueConfig = {
   port: 9001,
@@ -25,6 +33,7 @@ export const defaultGlueConfig: GlueConfig = {
   lockoutAttempts: 9,
   lockoutBlockSeconds: 360,
   lockoutTtlSeconds: 900,
+  seedCustomers: 0,
 };
 
 function readInteger(
@@ -111,5 +120,6 @@ export function readGlueConfig(env: NodeJS.ProcessEnv = process.env): GlueConfig
       1,
       maxSeconds,
     ),
+    seedCustomers: readInteger(env, 'GLUE_SEED_CUSTOMERS', d.seedCustomers, 0, MAX_SEED_CUSTOMERS),
   };
 }

@@ -2,6 +2,16 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, parseCsv, readSeedCsv } from './db';
 import { verifyPassword } from './passwords';
+import {
+  AGENT,
+  CUSTOMER,
+  START_SECONDS,
+  bearer,
+  document,
+  makeTestGlue,
+  signInAgent,
+  tokenAttributes,
+} from './test-support';
 
 let db: Database.Database;
 
@@ -70,5 +80,116 @@ describe('parseCsv', () => {
 
   it('names a missing seed column', () => {
     expect(() => readSeedCsv('users.csv', ['username', 'shoe_size'])).toThrow(/shoe_size/);
+  });
+});
+
+describe('GLUE_SEED_CUSTOMERS (seedCustomers)', () => {
+  interface Row {
+    id: number;
+    customer_reference: string;
+    email: string;
+    first_name: string;
+    last_name: string;
+  }
+
+  async function customersOf(seedCustomers: number): Promise<Record<string, unknown>[]> {
+    const seeded = await openDatabase(':memory:', { seedCustomers });
+    try {
+      return seeded.prepare('SELECT * FROM customers ORDER BY id').all() as Record<
+        string,
+        unknown
+      >[];
+    } finally {
+      seeded.close();
+    }
+  }
+
+  it('adds N customers after the 21 demo ones, DE--22 onwards', async () => {
+    const rows = (await customersOf(250)) as unknown as Row[];
+    expect(rows).toHaveLength(271);
+    expect(rows.slice(0, 21)).toEqual(
+      (db.prepare('SELECT * FROM customers ORDER BY id').all() as Row[]).slice(0, 21),
+    );
+    expect(rows.map((row) => row.id)).toEqual(Array.from({ length: 271 }, (_, i) => i + 1));
+    for (const row of rows) expect(row.customer_reference).toBe(`DE--${row.id}`);
+    expect(rows[21]?.customer_reference).toBe('DE--22');
+    expect(rows[270]?.customer_reference).toBe('DE--271');
+  });
+
+  it('gives the same customers for the same N, and a smaller N their start', async () => {
+    const a = await customersOf(300);
+    expect(await customersOf(300)).toEqual(a);
+    expect(await customersOf(120)).toEqual(a.slice(0, 141));
+  });
+
+  it('adds none by default', async () => {
+    expect(await customersOf(0)).toHaveLength(21);
+    expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(21);
+  });
+
+  it('lets a generated customer sign in with change123, and the agent find them', async () => {
+    const t = await makeTestGlue({ dbPath: ':memory:', seedCustomers: 40 });
+    try {
+      const customer = t.glue.db
+        .prepare<[], Row>("SELECT * FROM customers WHERE customer_reference = 'DE--40'")
+        .get();
+      const signIn = await t.post(
+        '/access-tokens',
+        document('access-tokens', { username: customer?.email, password: 'change123' }),
+      );
+      expect((await tokenAttributes(signIn)).accessToken).toMatch(/^eyJ/);
+      const agent = await signInAgent(t);
+      const byName = await t.send(
+        'GET',
+        `/agent-customer-search?q=${encodeURIComponent(customer?.last_name ?? '')}&page[limit]=100`,
+        { headers: bearer(agent.accessToken) },
+      );
+      const body = (await byName.json()) as {
+        data: { attributes: { customers: { customerReference: string }[] } }[];
+      };
+      const found = body.data[0]?.attributes.customers.map((c) => c.customerReference);
+      expect(found).toContain('DE--40');
+      const byReference = await t.send('GET', '/agent-customer-search?q=de--40', {
+        headers: bearer(agent.accessToken),
+      });
+      expect(await byReference.json()).toMatchObject({
+        data: [
+          {
+            attributes: {
+              customers: [
+                {
+                  customerReference: 'DE--40',
+                  email: customer?.email,
+                  firstName: customer?.first_name,
+                  lastName: customer?.last_name,
+                },
+              ],
+            },
+          },
+        ],
+      });
+      // The demo accounts are unchanged.
+      expect((await t.post('/access-tokens', document('access-tokens', CUSTOMER))).status).toBe(
+        201,
+      );
+      expect(
+        (await t.post('/agent-access-tokens', document('agent-access-tokens', AGENT))).status,
+      ).toBe(201);
+      expect(t.now()).toBe(START_SECONDS);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('leaves an existing database alone, and says so', async () => {
+    const t = await makeTestGlue({ seedCustomers: 5 });
+    try {
+      expect(t.glue.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(21);
+      expect(t.logLines).toEqual([
+        'Glue stand-in: GLUE_SEED_CUSTOMERS=5 ignored, the database already has customers (seeding happens only when it is created).',
+      ]);
+    } finally {
+      t.close();
+    }
   });
 });

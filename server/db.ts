@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { ensureCustomerSearchIndex, registerCustomerSearchFunctions } from './customer-search';
+import { generateCustomers } from './generated-customers';
 import { hashPassword } from './passwords';
 
 const SEED_DIR = fileURLToPath(new URL('./seed-data/', import.meta.url));
@@ -33,6 +35,34 @@ CREATE TABLE IF NOT EXISTS customers (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+-- The search's whole-reference match, in any letter case (see customer-search.ts).
+CREATE UNIQUE INDEX IF NOT EXISTS customers_reference_nocase
+  ON customers (customer_reference COLLATE NOCASE);
+-- One row per POST /agent-customer-impersonation-access-tokens: who acted as whom, from when to
+-- when. ended_at is set when the session's refresh token is revoked; a session left to expire
+-- ends with its last token (impersonation_tokens.expires_at). reason is for the audit to come.
+CREATE TABLE IF NOT EXISTS impersonation_sessions (
+  id INTEGER PRIMARY KEY,
+  id_agent INTEGER NOT NULL REFERENCES users (id),
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  customer_reference TEXT NOT NULL,
+  reason TEXT,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS impersonation_sessions_agent
+  ON impersonation_sessions (id_agent, started_at);
+CREATE INDEX IF NOT EXISTS impersonation_sessions_customer
+  ON impersonation_sessions (id_customer, started_at);
+-- Every access token issued for a session (the first one and each refresh), by its jti: the
+-- agent is not in Spryker's sub, so this is how a request with the token finds its agent.
+CREATE TABLE IF NOT EXISTS impersonation_tokens (
+  jti TEXT PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES impersonation_sessions (id),
+  issued_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS impersonation_tokens_session ON impersonation_tokens (session_id);
 CREATE TABLE IF NOT EXISTS refresh_tokens (
   token_hash TEXT PRIMARY KEY,
   subject TEXT NOT NULL,
@@ -40,7 +70,9 @@ CREATE TABLE IF NOT EXISTS refresh_tokens (
   scopes TEXT NOT NULL,
   expires_at INTEGER NOT NULL,
   revoked_at INTEGER,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  -- Set for an impersonation token and kept by every rotation of it: the token's lineage.
+  impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)
 );
 CREATE INDEX IF NOT EXISTS refresh_tokens_subject ON refresh_tokens (subject);
 CREATE TABLE IF NOT EXISTS login_attempts (
@@ -192,12 +224,50 @@ function seedCustomers(db: Database.Database): void {
   }).immediate();
 }
 
+/** GLUE_SEED_CUSTOMERS: generated customers after the demo ones, in one transaction. */
+function seedGeneratedCustomers(db: Database.Database, count: number): void {
+  const lastId = db.prepare<[], number | null>('SELECT max(id) FROM customers').pluck().get();
+  const emails = db.prepare<[], string>('SELECT email FROM customers').pluck().all();
+  const customers = generateCustomers(count, (lastId ?? 0) + 1, emails);
+  const insert = db.prepare(
+    `INSERT INTO customers (id, customer_reference, email, first_name, last_name, salutation,
+       gender, date_of_birth, password_hash, created_at, updated_at)
+     VALUES (@id, @reference, @email, @firstName, @lastName, @salutation, @gender, @dateOfBirth,
+       @passwordHash, @createdAt, @createdAt)`,
+  );
+  db.transaction(() => {
+    for (const customer of customers) insert.run(customer);
+  }).immediate();
+}
+
+/** Columns added after a database may have been created; each added once, when missing. */
+function migrate(db: Database.Database): void {
+  const columns = db
+    .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('refresh_tokens')")
+    .all()
+    .map((column) => column.name);
+  if (!columns.includes('impersonation_session_id')) {
+    db.exec(
+      'ALTER TABLE refresh_tokens ADD COLUMN impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)',
+    );
+  }
+}
+
 function isEmpty(db: Database.Database, table: 'users' | 'customers'): boolean {
   return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
 }
 
+export interface OpenDatabaseOptions {
+  /** Generated customers to add when the database is new (GLUE_SEED_CUSTOMERS). */
+  seedCustomers?: number;
+  log?: (line: string) => void;
+}
+
 /** Opens (creating and seeding when new) the stand-in's database. */
-export async function openDatabase(path: string): Promise<Database.Database> {
+export async function openDatabase(
+  path: string,
+  options: OpenDatabaseOptions = {},
+): Promise<Database.Database> {
   const inMemory = path === ':memory:' || path === '';
   if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
@@ -205,9 +275,22 @@ export async function openDatabase(path: string): Promise<Database.Database> {
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Before any write: the search index's triggers call it.
+    registerCustomerSearchFunctions(db);
     db.exec(SCHEMA);
+    migrate(db);
     if (isEmpty(db, 'users')) await seedUsers(db);
-    if (isEmpty(db, 'customers')) seedCustomers(db);
+    const generated = options.seedCustomers ?? 0;
+    if (isEmpty(db, 'customers')) {
+      seedCustomers(db);
+      if (generated > 0) seedGeneratedCustomers(db, generated);
+    } else if (generated > 0) {
+      options.log?.(
+        `Glue stand-in: GLUE_SEED_CUSTOMERS=${generated} ignored, the database already has customers (seeding happens only when it is created).`,
+      );
+    }
+    // After the seed, so a new database is indexed in bulk.
+    ensureCustomerSearchIndex(db);
     return db;
   } catch (error) {
     db.close();

@@ -7,12 +7,15 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defaultGlueConfig, normalizePublicUrl } from './config';
 import type { GlueConfig } from './config';
+import { CustomerSearch } from './customer-search';
 import { openDatabase } from './db';
 import { Errors, GlueError } from './errors';
 import { JSON_API_MEDIA_TYPE, errorResponse } from './jsonapi';
 import { Lockout } from './lockout';
 import { registerAccessTokens } from './resources/access-tokens';
 import { registerAgentAccessTokens } from './resources/agent-access-tokens';
+import { registerAgentCustomerImpersonationAccessTokens } from './resources/agent-customer-impersonation-access-tokens';
+import { registerAgentCustomerSearch } from './resources/agent-customer-search';
 import { registerRefreshTokens } from './resources/refresh-tokens';
 import { Tokens, loadOrCreateSigningKeys } from './tokens';
 
@@ -43,6 +46,7 @@ export interface GlueServices {
   db: Database.Database;
   tokens: Tokens;
   lockout: Lockout;
+  customerSearch: CustomerSearch;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -95,6 +99,8 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse([Errors.payloadTooLarge]) }),
   );
   registerAgentAccessTokens(app, services);
+  registerAgentCustomerSearch(app, services);
+  registerAgentCustomerImpersonationAccessTokens(app, services);
   registerAccessTokens(app, services);
   registerRefreshTokens(app, services);
   app.notFound(() => errorResponse([Errors.notFound]));
@@ -119,7 +125,7 @@ export async function createGlue(
   };
   const clock = options.clock ?? Date.now;
   const log = options.log ?? ((line: string) => console.error(line));
-  const db = await openDatabase(config.dbPath);
+  const db = await openDatabase(config.dbPath, { seedCustomers: config.seedCustomers, log });
   try {
     const keys = await loadOrCreateSigningKeys(db);
     const tokens = new Tokens(db, keys, config, clock);
@@ -132,7 +138,8 @@ export async function createGlue(
       },
       clock,
     );
-    const app = buildApp({ config, db, tokens, lockout }, log);
+    const customerSearch = new CustomerSearch(db);
+    const app = buildApp({ config, db, tokens, lockout, customerSearch }, log);
     return {
       app,
       db,

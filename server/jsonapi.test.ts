@@ -75,6 +75,13 @@ describe('readPage', () => {
     expect(readPage(url('page%5Boffset%5D=3'), 10)).toEqual({ offset: 3, limit: 10 });
   });
 
+  it('lowers a limit above the maximum to it, and keeps smaller ones', () => {
+    expect(readPage(url('page[limit]=500'), 10, 100)).toEqual({ offset: 0, limit: 100 });
+    expect(readPage(url('page[limit]=100'), 10, 100)).toEqual({ offset: 0, limit: 100 });
+    expect(readPage(url('page[limit]=99'), 10, 100)).toEqual({ offset: 0, limit: 99 });
+    expect(readPage(url('page[limit]=500'), 10)).toEqual({ offset: 0, limit: 500 });
+  });
+
   it.each([
     'page[offset]=-1',
     'page[offset]=abc',

@@ -136,13 +136,20 @@ function readPageParameter(url: URL, name: string, fallback: number): number {
   return Number(raw);
 }
 
-/** `page[offset]` (default 0) and `page[limit]` (default per resource); anything else is a 400. */
-export function readPage(requestUrl: string, defaultLimit: number): Page {
+/**
+ * `page[offset]` (default 0) and `page[limit]` (default per resource); anything else is a 400.
+ * A limit above `maxLimit` is lowered to it, not refused: §1 refuses only limits ≤ 0.
+ */
+export function readPage(
+  requestUrl: string,
+  defaultLimit: number,
+  maxLimit = Number.MAX_SAFE_INTEGER,
+): Page {
   const url = new URL(requestUrl);
   const offset = readPageParameter(url, 'page[offset]', 0);
   const limit = readPageParameter(url, 'page[limit]', defaultLimit);
   if (limit <= 0) throw new GlueError(Errors.paginationInvalid);
-  return { offset, limit };
+  return { offset, limit: Math.min(limit, maxLimit) };
 }
 
 function isPageParameter(part: string): boolean {

@@ -142,6 +142,26 @@ export async function signInCustomer(t: TestGlue): Promise<TokenAttributes> {
   return tokenAttributes(await t.post('/access-tokens', document('access-tokens', CUSTOMER)));
 }
 
+export const IMPERSONATION_TYPE = 'agent-customer-impersonation-access-tokens';
+
+/** POST /agent-customer-impersonation-access-tokens with the given headers (the agent token). */
+export function impersonate(
+  t: TestGlue,
+  headers: Record<string, string>,
+  attributes: unknown = { customerReference: 'DE--21' },
+): Promise<Response> {
+  return t.post(`/${IMPERSONATION_TYPE}`, document(IMPERSONATION_TYPE, attributes), { headers });
+}
+
+/** An agent signs in and acts as the customer: the impersonation token pair. */
+export async function signInAsCustomerThroughAgent(
+  t: TestGlue,
+  customerReference = 'DE--21',
+): Promise<TokenAttributes> {
+  const agent = await signInAgent(t);
+  return tokenAttributes(await impersonate(t, bearer(agent.accessToken), { customerReference }));
+}
+
 export function refresh(t: TestGlue, refreshToken: unknown): Promise<Response> {
   return t.post('/refresh-tokens', document('refresh-tokens', { refreshToken }));
 }
@@ -152,15 +172,21 @@ export function bearer(accessToken: string): Record<string, string> {
 
 /** Every row of every table, to show that a failed request changed nothing. */
 export function snapshot(glue: Glue): string {
+  // Virtual tables are left out: their shadow tables, which hold their data, are in.
   const tables = glue.db
     .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+      `SELECT name FROM sqlite_master
+       WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`,
     )
     .all();
   return JSON.stringify(
     tables.map(({ name }) => [
       name,
-      glue.db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all(),
+      glue.db
+        .prepare(`SELECT * FROM "${name}"`)
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort(),
     ]),
   );
 }

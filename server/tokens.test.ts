@@ -94,7 +94,7 @@ describe('grants', () => {
 
 describe('Tokens', () => {
   it('issues an impersonation pair with both scopes and the customer sub', async () => {
-    const pair = await tokens.issuePair(impersonationGrant('DE--21', 21));
+    const pair = await tokens.issuePair(impersonationGrant('DE--21', 21), 1);
     const { payload } = await jwtVerify(pair.accessToken, createPublicKey(pem('jwt_public_key')), {
       currentDate: new Date(nowMs),
     });
@@ -168,5 +168,105 @@ describe('Tokens', () => {
     expect(rotated).not.toBeNull();
     tokens.revoke(rotated?.refreshToken ?? '', 'customer:DE--3');
     expect(await tokens.rotate(rotated?.refreshToken ?? '')).toBeNull();
+  });
+});
+
+describe('impersonation sessions', () => {
+  interface SessionRow {
+    id: number;
+    id_agent: number;
+    id_customer: number;
+    customer_reference: string;
+    reason: string | null;
+    started_at: number;
+    ended_at: number | null;
+  }
+
+  const session = (id: number | undefined): SessionRow | undefined =>
+    db
+      .prepare<[number], SessionRow>('SELECT * FROM impersonation_sessions WHERE id = ?')
+      .get(id ?? -1);
+
+  it('refuses an impersonation grant without an agent, and an agent for any other grant', async () => {
+    await expect(tokens.issuePair(impersonationGrant('DE--21', 21))).rejects.toThrow();
+    await expect(tokens.issuePair(customerGrant('DE--21', 21), 1)).rejects.toThrow();
+    await expect(tokens.issuePair(agentGrant(1), 1)).rejects.toThrow();
+  });
+
+  it('records who acts as whom, and finds the session from the access token', async () => {
+    const pair = await tokens.issuePair(impersonationGrant('DE--21', 21), 1);
+    const verified = await tokens.verify(pair.accessToken);
+    expect(verified).toEqual({
+      grant: impersonationGrant('DE--21', 21),
+      jti: expect.stringMatching(/^[0-9a-f]{80}$/) as unknown,
+      impersonation: { sessionId: expect.any(Number) as unknown, idAgent: 1 },
+    });
+    expect(session(verified?.impersonation?.sessionId)).toEqual({
+      id: verified?.impersonation?.sessionId,
+      id_agent: 1,
+      id_customer: 21,
+      customer_reference: 'DE--21',
+      reason: null,
+      started_at: Math.floor(nowMs / 1000),
+      ended_at: null,
+    });
+  });
+
+  it('keeps the session through rotation, and starts a new one for each issue', async () => {
+    const first = await tokens.issuePair(impersonationGrant('DE--5', 5), 1);
+    const rotated = await tokens.rotate(first.refreshToken);
+    const again = await tokens.issuePair(impersonationGrant('DE--5', 5), 1);
+    const sessionOf = async (accessToken: string): Promise<number | undefined> =>
+      (await tokens.verify(accessToken ?? ''))?.impersonation?.sessionId;
+    const firstSession = await sessionOf(first.accessToken);
+    expect(firstSession).toBeDefined();
+    expect(await sessionOf(rotated?.accessToken ?? '')).toBe(firstSession);
+    expect(await sessionOf(again.accessToken)).not.toBe(firstSession);
+    expect(session(firstSession)?.ended_at).toBeNull();
+  });
+
+  it('has no session for agent and customer tokens', async () => {
+    const agent = await tokens.issuePair(agentGrant(1));
+    const customer = await tokens.issuePair(customerGrant('DE--21', 21));
+    expect((await tokens.verify(agent.accessToken))?.impersonation).toBeNull();
+    expect((await tokens.verify(customer.accessToken))?.impersonation).toBeNull();
+  });
+
+  it('refuses an impersonation token whose jti it never recorded', async () => {
+    const forged = await signWithOurKey({
+      ...validClaims(),
+      sub: encodeSubject(impersonationGrant('DE--21', 21).subject),
+      scopes: ['customer_impersonation', 'customer'],
+    });
+    expect(await tokens.verify(forged)).toBeNull();
+    expect(await tokens.verifyAccessToken(forged)).toBeNull();
+  });
+
+  it('ends the session when its refresh token is revoked, not when someone else’s is', async () => {
+    const pair = await tokens.issuePair(impersonationGrant('DE--6', 6), 1);
+    const id = (await tokens.verify(pair.accessToken))?.impersonation?.sessionId;
+    tokens.revoke(pair.refreshToken, 'customer:DE--7');
+    expect(session(id)?.ended_at).toBeNull();
+    nowMs += 5000;
+    tokens.revoke(pair.refreshToken, 'customer:DE--6');
+    expect(session(id)?.ended_at).toBe(Math.floor(nowMs / 1000));
+    nowMs = START * 1000;
+    // Access tokens already issued stay valid until they expire (§4.2).
+    expect((await tokens.verify(pair.accessToken))?.impersonation?.sessionId).toBe(id);
+  });
+
+  it('ends every live session of the customer on revokeAllOf, and no ended one again', async () => {
+    const ended = await tokens.issuePair(impersonationGrant('DE--8', 8), 1);
+    const endedId = (await tokens.verify(ended.accessToken))?.impersonation?.sessionId;
+    tokens.revoke(ended.refreshToken, 'customer:DE--8');
+    const endedAt = session(endedId)?.ended_at;
+    const live = await tokens.issuePair(impersonationGrant('DE--8', 8), 1);
+    const liveId = (await tokens.verify(live.accessToken))?.impersonation?.sessionId;
+    nowMs += 7000;
+    tokens.revokeAllOf('customer:DE--8');
+    expect(session(liveId)?.ended_at).toBe(Math.floor(nowMs / 1000));
+    expect(session(endedId)?.ended_at).toBe(endedAt);
+    nowMs = START * 1000;
+    expect(await tokens.rotate(live.refreshToken)).toBeNull();
   });
 });

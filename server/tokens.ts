@@ -34,6 +34,20 @@ export interface TokenPair {
   refreshToken: string;
 }
 
+/** Who acts through an impersonation token: the session and its agent, kept server-side. */
+export interface Impersonation {
+  sessionId: number;
+  idAgent: number;
+}
+
+/** What a valid access token says, with what the stand-in knows about it. */
+export interface VerifiedToken {
+  grant: Grant;
+  jti: string;
+  /** Set exactly for an impersonation token. */
+  impersonation: Impersonation | null;
+}
+
 export interface TokenLifetimes {
   accessTokenTtl: number;
   refreshTokenTtl: number;
@@ -168,6 +182,19 @@ export async function loadOrCreateSigningKeys(db: Database.Database): Promise<Si
 interface RefreshTokenRow {
   sub: string;
   scopes: string;
+  impersonation_session_id: number | null;
+}
+
+interface ImpersonationRow {
+  session_id: number;
+  id_agent: number;
+}
+
+/** What a pair is issued for. */
+interface IssueRequest {
+  grant: Grant;
+  /** The agent an impersonation grant is issued to; null for every other grant. */
+  impersonatedBy: number | null;
 }
 
 /** Issues, verifies, rotates and revokes tokens (contract §4). */
@@ -180,7 +207,20 @@ export class Tokens {
   readonly #selectRefresh: Database.Statement<[string], RefreshTokenRow>;
   readonly #revokeOne: Database.Statement;
   readonly #revokeAll: Database.Statement;
-  readonly #rotate: (hash: string, now: number, next: string) => Grant | null;
+  readonly #insertSession: Database.Statement;
+  readonly #insertSessionToken: Database.Statement;
+  readonly #selectSessionOfToken: Database.Statement<[string], ImpersonationRow>;
+  readonly #endSessionOfToken: Database.Statement;
+  readonly #endSessionsOfOwner: Database.Statement;
+  readonly #issue: (request: IssueRequest, now: number, refreshToken: string, jti: string) => void;
+  readonly #rotate: (
+    hash: string,
+    now: number,
+    next: string,
+    jti: string,
+  ) => { grant: Grant; sessionId: number | null } | null;
+  readonly #revoke: (hash: string, owner: string, now: number) => void;
+  readonly #revokeAllOfOwner: (owner: string, now: number) => void;
 
   constructor(
     db: Database.Database,
@@ -192,15 +232,18 @@ export class Tokens {
     this.#lifetimes = lifetimes;
     this.#clock = clock;
     this.#insertRefresh = db.prepare(
-      `INSERT INTO refresh_tokens (token_hash, subject, sub, scopes, expires_at, revoked_at, created_at)
-       VALUES (?, ?, ?, ?, ?, NULL, ?)`,
+      `INSERT INTO refresh_tokens (token_hash, subject, sub, scopes, expires_at, revoked_at,
+         created_at, impersonation_session_id)
+       VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`,
     );
     // The single-use guarantee: only one caller can flip revoked_at from NULL.
     this.#consumeRefresh = db.prepare(
       `UPDATE refresh_tokens SET revoked_at = @now
        WHERE token_hash = @hash AND revoked_at IS NULL AND expires_at > @now`,
     );
-    this.#selectRefresh = db.prepare('SELECT sub, scopes FROM refresh_tokens WHERE token_hash = ?');
+    this.#selectRefresh = db.prepare(
+      'SELECT sub, scopes, impersonation_session_id FROM refresh_tokens WHERE token_hash = ?',
+    );
     this.#revokeOne = db.prepare(
       `UPDATE refresh_tokens SET revoked_at = @now
        WHERE token_hash = @hash AND subject = @owner AND revoked_at IS NULL`,
@@ -208,22 +251,86 @@ export class Tokens {
     this.#revokeAll = db.prepare(
       'UPDATE refresh_tokens SET revoked_at = @now WHERE subject = @owner AND revoked_at IS NULL',
     );
-    this.#rotate = db.transaction((hash: string, now: number, next: string) => {
+    this.#insertSession = db.prepare(
+      `INSERT INTO impersonation_sessions (id_agent, id_customer, customer_reference, reason,
+         started_at, ended_at)
+       VALUES (@idAgent, @idCustomer, @reference, NULL, @now, NULL)`,
+    );
+    this.#insertSessionToken = db.prepare(
+      `INSERT INTO impersonation_tokens (jti, session_id, issued_at, expires_at)
+       VALUES (?, ?, ?, ?)`,
+    );
+    this.#selectSessionOfToken = db.prepare(
+      `SELECT t.session_id, s.id_agent FROM impersonation_tokens AS t
+       JOIN impersonation_sessions AS s ON s.id = t.session_id WHERE t.jti = ?`,
+    );
+    // Revoking a session's refresh token ends the session; rotating it (consume) does not.
+    this.#endSessionOfToken = db.prepare(
+      `UPDATE impersonation_sessions SET ended_at = @now
+       WHERE ended_at IS NULL AND id = (SELECT impersonation_session_id FROM refresh_tokens
+         WHERE token_hash = @hash AND subject = @owner AND revoked_at IS NULL)`,
+    );
+    this.#endSessionsOfOwner = db.prepare(
+      `UPDATE impersonation_sessions SET ended_at = @now
+       WHERE ended_at IS NULL AND id IN (SELECT impersonation_session_id FROM refresh_tokens
+         WHERE subject = @owner AND revoked_at IS NULL AND impersonation_session_id IS NOT NULL)`,
+    );
+    this.#issue = db.transaction(
+      (request: IssueRequest, now: number, refreshToken: string, jti: string) => {
+        const sessionId = request.impersonatedBy === null ? null : this.#startSession(request, now);
+        this.#storeRefreshToken(refreshToken, request.grant, now, sessionId);
+        if (sessionId !== null) this.#recordSessionToken(jti, sessionId, now);
+      },
+    );
+    this.#rotate = db.transaction((hash: string, now: number, next: string, jti: string) => {
       if (this.#consumeRefresh.run({ hash, now }).changes !== 1) return null;
       const row = this.#selectRefresh.get(hash);
       if (row === undefined) return null;
       const grant = decodeGrant(row.sub, JSON.parse(row.scopes));
       if (grant === null) throw new Error('A stored refresh token has an unreadable grant.');
-      this.#storeRefreshToken(next, grant, now);
-      return grant;
+      const sessionId = row.impersonation_session_id;
+      if (isImpersonation(grant) !== (sessionId !== null)) {
+        throw new Error('A stored refresh token has a grant that does not fit its session.');
+      }
+      this.#storeRefreshToken(next, grant, now, sessionId);
+      if (sessionId !== null) this.#recordSessionToken(jti, sessionId, now);
+      return { grant, sessionId };
     });
+    this.#revoke = db.transaction((hash: string, owner: string, now: number) => {
+      this.#endSessionOfToken.run({ hash, owner, now });
+      this.#revokeOne.run({ hash, owner, now });
+    });
+    this.#revokeAllOfOwner = db.transaction((owner: string, now: number) => {
+      this.#endSessionsOfOwner.run({ owner, now });
+      this.#revokeAll.run({ owner, now });
+    });
+  }
+
+  #startSession(request: IssueRequest, now: number): number {
+    const { customer_reference: reference, id_customer: idCustomer } = request.grant.subject;
+    const result = this.#insertSession.run({
+      idAgent: request.impersonatedBy,
+      idCustomer,
+      reference,
+      now,
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  #recordSessionToken(jti: string, sessionId: number, now: number): void {
+    this.#insertSessionToken.run(jti, sessionId, now, now + this.#lifetimes.accessTokenTtl);
   }
 
   #now(): number {
     return Math.floor(this.#clock() / 1000);
   }
 
-  #storeRefreshToken(refreshToken: string, grant: Grant, now: number): void {
+  #storeRefreshToken(
+    refreshToken: string,
+    grant: Grant,
+    now: number,
+    sessionId: number | null,
+  ): void {
     this.#insertRefresh.run(
       hashRefreshToken(refreshToken),
       ownerOf(grant),
@@ -231,14 +338,15 @@ export class Tokens {
       JSON.stringify(grant.scopes),
       now + this.#lifetimes.refreshTokenTtl,
       now,
+      sessionId,
     );
   }
 
-  async #signAccessToken(grant: Grant, now: number): Promise<string> {
+  async #signAccessToken(grant: Grant, now: number, jti: string): Promise<string> {
     // Claims in Spryker's order; iat = nbf and exp = iat + expiresIn.
     const payload = {
       aud: AUDIENCE,
-      jti: randomBytes(40).toString('hex'),
+      jti,
       iat: now,
       nbf: now,
       exp: now + this.#lifetimes.accessTokenTtl,
@@ -259,29 +367,44 @@ export class Tokens {
     };
   }
 
-  /** A new access token and a new stored refresh token for the grant. */
-  async issuePair(grant: Grant): Promise<TokenPair> {
+  /**
+   * A new access token and a new stored refresh token for the grant. An impersonation grant
+   * needs the agent it is issued to (`impersonatedBy`) and starts a new impersonation session.
+   */
+  async issuePair(grant: Grant, impersonatedBy: number | null = null): Promise<TokenPair> {
+    if (isImpersonation(grant) !== (impersonatedBy !== null)) {
+      throw new Error('An impersonation grant, and only one, is issued to an agent.');
+    }
     const now = this.#now();
     const refreshToken = newRefreshToken();
-    this.#storeRefreshToken(refreshToken, grant, now);
-    return this.#pair(await this.#signAccessToken(grant, now), refreshToken);
+    const jti = newJti();
+    this.#issue({ grant, impersonatedBy }, now, refreshToken, jti);
+    return this.#pair(await this.#signAccessToken(grant, now, jti), refreshToken);
   }
 
   /** Same-grant pair for a live refresh token, else null; the consume runs before any await. */
   async rotate(refreshToken: string): Promise<TokenPair | null> {
     const now = this.#now();
     const next = newRefreshToken();
-    const grant =
+    const jti = newJti();
+    const rotated =
       refreshToken.length > MAX_TOKEN_LENGTH
         ? null
-        : this.#rotate(hashRefreshToken(refreshToken), now, next);
-    if (grant === null) return null;
-    return this.#pair(await this.#signAccessToken(grant, now), next);
+        : this.#rotate(hashRefreshToken(refreshToken), now, next, jti);
+    if (rotated === null) return null;
+    return this.#pair(await this.#signAccessToken(rotated.grant, now, jti), next);
   }
 
-  /** The grant of a valid, unexpired access token, or null for anything else. */
-  async verifyAccessToken(accessToken: string): Promise<Grant | null> {
+  /**
+   * A valid, unexpired access token's grant and jti, and for an impersonation token its session
+   * and agent; null for anything else, including an impersonation token this database never
+   * recorded.
+   */
+  async verify(accessToken: string): Promise<VerifiedToken | null> {
     if (accessToken.length > MAX_TOKEN_LENGTH) return null;
+    let sub: unknown;
+    let scopes: unknown;
+    let jti: unknown;
     try {
       const { payload } = await jwtVerify(accessToken, this.#keys.publicKey, {
         algorithms: ['RS256'],
@@ -290,23 +413,45 @@ export class Tokens {
         requiredClaims: ['jti', 'iat', 'nbf', 'exp', 'sub'],
         currentDate: new Date(this.#now() * 1000),
       });
-      return decodeGrant(payload.sub, payload.scopes);
+      ({ sub, scopes, jti } = payload);
     } catch {
       return null;
     }
+    const grant = decodeGrant(sub, scopes);
+    if (grant === null || typeof jti !== 'string') return null;
+    if (!isImpersonation(grant)) return { grant, jti, impersonation: null };
+    const session = this.#selectSessionOfToken.get(jti);
+    if (session === undefined) return null;
+    return {
+      grant,
+      jti,
+      impersonation: { sessionId: session.session_id, idAgent: session.id_agent },
+    };
   }
 
-  /** Revokes the token only if `owner` owns it; unknown or foreign tokens are left alone. */
+  /** The grant of a valid, unexpired access token, or null for anything else. */
+  async verifyAccessToken(accessToken: string): Promise<Grant | null> {
+    return (await this.verify(accessToken))?.grant ?? null;
+  }
+
+  /**
+   * Revokes the token only if `owner` owns it; unknown or foreign tokens are left alone.
+   * Revoking an impersonation session's token ends the session.
+   */
   revoke(refreshToken: string, owner: string): void {
     if (refreshToken.length > MAX_TOKEN_LENGTH) return;
-    this.#revokeOne.run({ hash: hashRefreshToken(refreshToken), owner, now: this.#now() });
+    this.#revoke(hashRefreshToken(refreshToken), owner, this.#now());
   }
 
   revokeAllOf(owner: string): void {
-    this.#revokeAll.run({ owner, now: this.#now() });
+    this.#revokeAllOfOwner(owner, this.#now());
   }
 }
 
 function newRefreshToken(): string {
   return REFRESH_TOKEN_PREFIX + randomBytes(64).toString('hex');
+}
+
+function newJti(): string {
+  return randomBytes(40).toString('hex');
 }

@@ -11,7 +11,6 @@ import {
   resourceObject,
   singleDocument,
 } from '../jsonapi';
-import { ownerOf } from '../tokens';
 
 const TYPE = 'refresh-tokens';
 // Glue's name for "every refresh token of the caller".
@@ -38,8 +37,9 @@ export function registerRefreshTokens(app: Hono, { config, tokens }: GlueService
   app.delete(`/${TYPE}/:refreshToken`, async (c) => {
     const caller = await authenticate(c, tokens);
     const refreshToken = c.req.param('refreshToken');
-    if (refreshToken === MINE) tokens.revokeAllOf(ownerOf(caller));
-    else tokens.revoke(refreshToken, ownerOf(caller));
+    // An impersonation token acts as its customer: it revokes the customer's tokens.
+    if (refreshToken === MINE) tokens.revokeAllOf(caller.owner);
+    else tokens.revoke(refreshToken, caller.owner);
     return noContentResponse();
   });
 }
