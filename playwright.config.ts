@@ -11,6 +11,9 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
+    // Money and dates are formatted for the agent's locale; the tests pin it.
+    locale: 'en-US',
+    timezoneId: 'UTC',
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's Chromium, never a browser downloaded by Playwright.

@@ -103,7 +103,8 @@ export async function captureTokens(page: Page, path: string) {
   const body = (await response.json()) as {
     data: { attributes: { accessToken: string; refreshToken: string } };
   };
-  return body.data.attributes;
+  const { accessToken, refreshToken } = body.data.attributes;
+  return { accessToken, refreshToken };
 }
 
 export { expect };

@@ -2,7 +2,6 @@ import { createBrowserRouter } from 'react-router-dom';
 import { SignInScreen } from '../features/auth/components/sign-in-screen';
 import { AppShell } from './app-shell';
 import { RequireAgent } from './require-agent';
-import { HomeScreen } from './routes/home';
 import { NotFoundScreen } from './routes/not-found';
 
 export function createRouter() {
@@ -10,7 +9,32 @@ export function createRouter() {
     { path: '/sign-in', element: <SignInScreen /> },
     {
       element: <RequireAgent />,
-      children: [{ element: <AppShell />, children: [{ index: true, element: <HomeScreen /> }] }],
+      HydrateFallback: () => <p className="boot">Loading the console…</p>,
+      children: [
+        {
+          element: <AppShell />,
+          // Screens for signed-in agents load after sign-in, keeping the sign-in screen light.
+          children: [
+            {
+              index: true,
+              lazy: async () => ({ Component: (await import('./routes/home')).HomeScreen }),
+            },
+            {
+              path: 'customers/:customerReference',
+              lazy: async () => ({ Component: (await import('./routes/customer')).CustomerLayout }),
+              // The customer workspace loads only once the agent acts as someone.
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({
+                    Component: (await import('./routes/customer-overview')).CustomerOverview,
+                  }),
+                },
+              ],
+            },
+          ],
+        },
+      ],
     },
     { path: '*', element: <NotFoundScreen /> },
   ]);

@@ -1,8 +1,7 @@
 import { createContext, useContext } from 'react';
-import type { GlueClient } from './glue-client';
-import { GlueError } from './glue-errors';
-import type { GlueRequest } from './glue-client';
-import { refreshTokens } from './glue-tokens';
+import type { GlueClient, GlueRequest } from './glue-client';
+import { GlueError, SessionEndedError } from './glue-errors';
+import { refreshTokens, revokeRefreshToken } from './glue-tokens';
 import { TokenSlot } from './token-slot';
 
 export interface AgentProfile {
@@ -10,30 +9,88 @@ export interface AgentProfile {
   username: string;
 }
 
-/** Everything a screen needs to talk to Glue: the client and the agent's token slot. */
+/** The customer the agent acts as, as the customer search showed them. */
+export interface CustomerProfile {
+  customerReference: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export type AuthorizedRequest<T> = Omit<GlueRequest<T>, 'bearerToken'>;
+
+/** Everything a screen needs to talk to Glue: the client and one token slot per principal. */
 export interface GlueSession {
   glue: GlueClient;
   agent: TokenSlot<AgentProfile>;
-  /** A request with the agent's token, renewed first when needed and once more on a 401. */
-  asAgent<T>(request: Omit<GlueRequest<T>, 'bearerToken'>): Promise<T>;
+  /** The impersonated customer; empty unless the agent acts as someone. */
+  customer: TokenSlot<CustomerProfile>;
+  asAgent<T>(request: AuthorizedRequest<T>): Promise<T>;
+  asCustomer<T>(request: AuthorizedRequest<T>): Promise<T>;
+  /** Revokes the slot's refresh token at Glue (best effort), then forgets its tokens. */
+  endSession(slot: TokenSlot<unknown>, reason: string | null): Promise<void>;
 }
+
+/** Glue's codes for an agent token it no longer accepts on agent endpoints (§3). */
+const AGENT_SESSION_INVALID = new Set(['4102', '4103']);
 
 export function createGlueSession(glue: GlueClient): GlueSession {
   const agent = new TokenSlot<AgentProfile>('Your session', (token) => refreshTokens(glue, token));
+  const customer = new TokenSlot<CustomerProfile>('The customer session', (token) =>
+    refreshTokens(glue, token),
+  );
+  // No customer session outlives the agent's.
+  agent.subscribe(() => {
+    if (agent.getState().status !== 'active' && customer.getState().status === 'active') {
+      customer.end(null);
+    }
+  });
+
+  /** A request with the slot's token, renewed first when needed and once more on a 401. */
+  async function withToken<T>(slot: TokenSlot<unknown>, request: AuthorizedRequest<T>) {
+    const token = await slot.accessToken();
+    try {
+      return await glue.request({ ...request, bearerToken: token });
+    } catch (error) {
+      // The token was refused before its time (clock skew, key rotation): renew once and retry.
+      if (error instanceof GlueError && error.status === 401 && error.code === '001') {
+        return glue.request({ ...request, bearerToken: await slot.refresh() });
+      }
+      throw error;
+    }
+  }
+
   return {
     glue,
     agent,
+    customer,
     async asAgent(request) {
-      const token = await agent.accessToken();
       try {
-        return await glue.request({ ...request, bearerToken: token });
+        return await withToken(agent, request);
       } catch (error) {
-        // The token was refused before its time (clock skew, key rotation): renew once and retry.
-        if (error instanceof GlueError && error.status === 401 && error.code === '001') {
-          return glue.request({ ...request, bearerToken: await agent.refresh() });
+        if (
+          error instanceof GlueError &&
+          (AGENT_SESSION_INVALID.has(error.code ?? '') || error.code === '001')
+        ) {
+          const reason = `Your session is no longer valid: Glue said "${error.detail}".`;
+          agent.end(reason);
+          throw new SessionEndedError(reason);
         }
         throw error;
       }
+    },
+    asCustomer: (request) => withToken(customer, request),
+    async endSession(slot, reason) {
+      const refreshToken = slot.refreshToken;
+      if (!refreshToken) return slot.end(reason);
+      let accessToken: string;
+      try {
+        accessToken = await slot.accessToken();
+      } finally {
+        // Forget the tokens at once; revoking them at Glue can take its time.
+        slot.end(reason);
+      }
+      await revokeRefreshToken(glue, accessToken, refreshToken);
     },
   };
 }

@@ -11,11 +11,19 @@ interface FieldErrors {
   password?: string;
 }
 
-/** Where to go after signing in: the page that sent the agent here, or home. */
-function useReturnPath(): string {
+/** Tokens live in memory only, so a reload of a signed-in screen lands here: say so. */
+const RELOADED =
+  (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+    ?.type === 'reload';
+const RELOAD_MESSAGE =
+  'The page was reloaded, which ends every session: the console keeps its tokens in memory only. Sign in again to go on.';
+
+/** Where to go after signing in (the screen that sent the agent here, or home), and whether one did. */
+function useReturnPath(): { returnPath: string; sentHere: boolean } {
   const state: unknown = useLocation().state;
   const from = (state as { from?: { pathname?: unknown } } | null)?.from?.pathname;
-  return typeof from === 'string' && from.startsWith('/') && from !== '/sign-in' ? from : '/';
+  const valid = typeof from === 'string' && from.startsWith('/') && from !== '/sign-in';
+  return { returnPath: valid ? from : '/', sentHere: valid };
 }
 
 export function SignInScreen() {
@@ -24,7 +32,7 @@ export function SignInScreen() {
   const agentState = useTokenSlotState(agent);
   const signIn = useSignIn();
   const navigate = useNavigate();
-  const returnPath = useReturnPath();
+  const { returnPath, sentHere } = useReturnPath();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -60,7 +68,10 @@ export function SignInScreen() {
     );
   }
 
-  const endedReason = agentState.status === 'signed-out' ? agentState.endedReason : null;
+  const endedReason =
+    agentState.status === 'signed-out'
+      ? (agentState.endedReason ?? (RELOADED && sentHere ? RELOAD_MESSAGE : null))
+      : null;
 
   return (
     <main className="sign-in">

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { formatTimeLeft } from './format';
+
+describe('formatTimeLeft', () => {
+  it('shows hours only when there are some', () => {
+    expect(formatTimeLeft(28_800_000)).toBe('8:00:00');
+    expect(formatTimeLeft(3_909_000)).toBe('1:05:09');
+    expect(formatTimeLeft(299_000)).toBe('4:59');
+    expect(formatTimeLeft(9_000)).toBe('0:09');
+  });
+
+  it('rounds up partial seconds and never goes below zero', () => {
+    expect(formatTimeLeft(1)).toBe('0:01');
+    expect(formatTimeLeft(-5_000)).toBe('0:00');
+  });
+});

@@ -1,0 +1,142 @@
+import { useCombobox } from 'downshift';
+import { useState } from 'react';
+import { useDebouncedValue } from '../../../components/use-debounced-value';
+import { describeError } from '../../../lib/glue-errors';
+import type { CustomerProfile } from '../../../lib/glue-session';
+import { useCustomerSearch } from '../api/search-customers';
+
+/** Wait after the last keystroke before searching: fast typists send one request, not ten. */
+const SEARCH_DELAY_MS = 250;
+
+type PickerOption = { kind: 'customer'; customer: CustomerProfile } | { kind: 'more' };
+
+export function fullName(customer: CustomerProfile): string {
+  return `${customer.firstName} ${customer.lastName}`.trim() || customer.email;
+}
+
+interface CustomerPickerProps {
+  onSelect: (customer: CustomerProfile) => void;
+  /** Shown under the field while the choice is being acted on, e.g. "Starting a session…". */
+  busyMessage?: string | null;
+  disabled?: boolean;
+}
+
+export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPickerProps) {
+  const [inputValue, setInputValue] = useState('');
+  const typed = inputValue.trim();
+  const query = useDebouncedValue(typed, SEARCH_DELAY_MS);
+  const search = useCustomerSearch(query);
+  // Results only ever belong to what is typed now; older answers are never shown.
+  const isCurrent = query === typed && typed !== '';
+  const customers = isCurrent ? (search.data?.pages.flatMap((page) => page.customers) ?? []) : [];
+  const options: PickerOption[] = customers.map((customer) => ({ kind: 'customer', customer }));
+  if (isCurrent && search.hasNextPage) options.push({ kind: 'more' });
+
+  const combobox = useCombobox<PickerOption>({
+    items: options,
+    inputValue,
+    selectedItem: null,
+    itemToString: (option) => (option?.kind === 'customer' ? fullName(option.customer) : ''),
+    itemToKey: (option) =>
+      option?.kind === 'customer' ? option.customer.customerReference : 'more',
+    onInputValueChange: ({ inputValue: value }) => setInputValue(value),
+    stateReducer: (state, { changes }) =>
+      // "Show more" keeps the list open, the text as typed and the highlight where it was.
+      changes.selectedItem?.kind === 'more'
+        ? {
+            ...changes,
+            isOpen: true,
+            inputValue: state.inputValue,
+            highlightedIndex: state.highlightedIndex,
+          }
+        : changes,
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem?.kind === 'customer') onSelect(selectedItem.customer);
+      if (selectedItem?.kind === 'more') void search.fetchNextPage();
+    },
+  });
+
+  const status = describeStatus({
+    typed,
+    isCurrent,
+    isLoading: search.isLoading,
+    isLoadingMore: search.isFetchingNextPage,
+    error: search.error,
+    count: customers.length,
+    hasMore: Boolean(search.hasNextPage),
+  });
+  const showList = combobox.isOpen && options.length > 0;
+
+  return (
+    <div className="picker">
+      <label {...combobox.getLabelProps()} className="picker__label">
+        Find a customer
+      </label>
+      <p id="picker-hint" className="muted small picker__hint">
+        Name, e-mail or customer reference. Use the arrow keys to choose, Enter to act as the
+        customer.
+      </p>
+      <input
+        {...combobox.getInputProps({ 'aria-describedby': 'picker-hint picker-status', disabled })}
+        className="picker__input"
+        placeholder="e.g. mar, sonia@acme.com, DE--21"
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus
+      />
+      <ul
+        {...combobox.getMenuProps()}
+        className={showList ? 'picker__list' : 'picker__list picker__list--empty'}
+      >
+        {showList &&
+          options.map((option, index) => (
+            <li
+              key={option.kind === 'customer' ? option.customer.customerReference : 'more'}
+              {...combobox.getItemProps({ item: option, index })}
+              className={`picker__option${combobox.highlightedIndex === index ? ' picker__option--active' : ''}${option.kind === 'more' ? ' picker__option--more' : ''}`}
+            >
+              {option.kind === 'customer' ? (
+                <>
+                  <span className="picker__name">{fullName(option.customer)}</span>
+                  <span className="picker__email">{option.customer.email}</span>
+                  <span className="picker__ref mono">{option.customer.customerReference}</span>
+                </>
+              ) : (
+                <span>Show more customers</span>
+              )}
+            </li>
+          ))}
+      </ul>
+      <p
+        id="picker-status"
+        className={status.isError ? 'picker__status field__error' : 'picker__status muted small'}
+        role="status"
+      >
+        {busyMessage ?? status.text}
+      </p>
+    </div>
+  );
+}
+
+interface StatusInput {
+  typed: string;
+  isCurrent: boolean;
+  isLoading: boolean;
+  isLoadingMore: boolean;
+  error: unknown;
+  count: number;
+  hasMore: boolean;
+}
+
+function describeStatus(s: StatusInput): { text: string; isError: boolean } {
+  if (!s.typed) return { text: '', isError: false };
+  if (!s.isCurrent || s.isLoading) return { text: 'Searching…', isError: false };
+  if (s.error) return { text: `The search failed: ${describeError(s.error)}`, isError: true };
+  if (s.count === 0) return { text: `No customer matches “${s.typed}”.`, isError: false };
+  const shown = `${s.count} ${s.count === 1 ? 'customer' : 'customers'}`;
+  if (s.isLoadingMore) return { text: `${shown} shown, loading more…`, isError: false };
+  return {
+    text: s.hasMore ? `${shown} shown, more available.` : `${shown} found.`,
+    isError: false,
+  };
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createGlue, type Glue } from '../../server/glue';
+import { createGlueClient } from './glue-client';
+import { SessionEndedError } from './glue-errors';
+import { createGlueSession, type GlueSession } from './glue-session';
+import { toTokenPair, tokenDocumentSchema } from './glue-tokens';
+
+// The console's session layer against the real stand-in, in-process (no port, no mock).
+let glue: Glue;
+const requests: string[] = [];
+
+function newSession(): GlueSession {
+  const fetchInProcess: typeof fetch = (input, init) => {
+    const request = new Request(input, init);
+    requests.push(`${request.method} ${new URL(request.url).pathname}`);
+    return Promise.resolve(glue.app.request(request));
+  };
+  return createGlueSession(createGlueClient('http://glue.test', fetchInProcess));
+}
+
+async function signIn(session: GlueSession, path: string, type: string, username: string) {
+  const document = await session.glue.request({
+    method: 'POST',
+    path,
+    body: { data: { type, attributes: { username, password: 'change123' } } },
+    schema: tokenDocumentSchema(type),
+  });
+  return toTokenPair(document.data.attributes);
+}
+
+const signInAgent = (session: GlueSession) =>
+  signIn(session, '/agent-access-tokens', 'agent-access-tokens', 'admin@spryker.com');
+
+async function refreshStatus(session: GlueSession, refreshToken: string) {
+  return session.glue
+    .request({
+      method: 'POST',
+      path: '/refresh-tokens',
+      body: { data: { type: 'refresh-tokens', attributes: { refreshToken } } },
+    })
+    .then(
+      () => 201,
+      (error: { status?: number }) => error.status,
+    );
+}
+
+beforeAll(async () => {
+  glue = await createGlue({ dbPath: ':memory:' });
+});
+afterAll(() => glue.close());
+
+describe('GlueSession against the stand-in', () => {
+  it('ending a session forgets its tokens at once and revokes the refresh token at Glue', async () => {
+    const session = newSession();
+    const pair = await signInAgent(session);
+    session.agent.start(pair, { username: 'admin@spryker.com' });
+    await session.endSession(session.agent, 'You have signed out.');
+    expect(session.agent.getState()).toEqual({
+      status: 'signed-out',
+      endedReason: 'You have signed out.',
+    });
+    expect(await refreshStatus(session, pair.refreshToken)).toBe(401);
+  });
+
+  it('sends one refresh for many requests that meet an expiring token', async () => {
+    const session = newSession();
+    const pair = await signInAgent(session);
+    // Only the slot's own renewal timer is held back, so every refresh below is one a request asked for.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // A token that has already run out.
+      session.agent.start({ ...pair, expiresIn: 0 }, { username: 'admin@spryker.com' });
+      requests.length = 0;
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          session.asAgent({ path: '/agent-customer-search?q=sonia' }),
+        ),
+      );
+      expect(answers).toHaveLength(8);
+      expect(requests.filter((r) => r === 'POST /refresh-tokens')).toHaveLength(1);
+      expect(requests.filter((r) => r === 'GET /agent-customer-search')).toHaveLength(8);
+      session.agent.end(null);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends the agent session, saying why, when Glue refuses its token on an agent endpoint', async () => {
+    const session = newSession();
+    // A customer's own token where an agent token belongs: Glue answers 4103.
+    const customerPair = await signIn(session, '/access-tokens', 'access-tokens', 'sonia@acme.com');
+    session.agent.start(customerPair, { username: 'sonia@acme.com' });
+    const reason =
+      'Your session is no longer valid: Glue said "Action is available to agent user only.".';
+    await expect(session.asAgent({ path: '/agent-customer-search' })).rejects.toEqual(
+      new SessionEndedError(reason),
+    );
+    expect(session.agent.getState()).toEqual({ status: 'signed-out', endedReason: reason });
+  });
+
+  it('ends the customer session when the agent session ends', async () => {
+    const session = newSession();
+    session.agent.start(await signInAgent(session), { username: 'admin@spryker.com' });
+    const customerPair = await signIn(session, '/access-tokens', 'access-tokens', 'sonia@acme.com');
+    const profile = {
+      customerReference: 'DE--21',
+      email: 'sonia@acme.com',
+      firstName: 'Sonia',
+      lastName: 'Wagner',
+    };
+    session.customer.start(customerPair, profile);
+    session.agent.end('Your session ended.');
+    expect(session.customer.getState().status).toBe('signed-out');
+    expect(session.customer.refreshToken).toBeNull();
+  });
+});
