@@ -74,6 +74,8 @@ test('by keyboard alone: find Bill Martin by typing "mar", act as him, end the s
   expectAccessible,
 }) => {
   await signInAsAgent();
+  // The home screen loads lazily: type only once the picker has taken the focus.
+  await expect(picker(page)).toBeFocused();
   await page.keyboard.type('mar');
   const bill = page.getByRole('option', { name: /Bill Martin/ });
   await expect(bill).toBeVisible();
