@@ -99,3 +99,15 @@ export async function authenticateAgent(c: Context, tokens: Tokens): Promise<Age
   }
   throw new GlueError(Errors.agentOnly);
 }
+
+/**
+ * The customer of a customer endpoint (§5): their own token or an impersonation token, which acts
+ * as the customer. No Authorization → 403 002, invalid → 401 001 (as `authenticate`); an agent's
+ * own token names no customer, so it is refused with 403 802 "Unauthorized request.", the code
+ * Glue's orders module answers a caller who is not the customer asked about.
+ */
+export async function authenticateCustomer(c: Context, tokens: Tokens): Promise<CustomerCaller> {
+  const caller = await authenticate(c, tokens);
+  if (caller.kind !== 'customer') throw new GlueError(Errors.unauthorizedRequest);
+  return caller;
+}

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, parseCsv, readSeedCsv } from './db';
@@ -191,5 +194,80 @@ describe('GLUE_SEED_CUSTOMERS (seedCustomers)', () => {
     } finally {
       t.close();
     }
+  });
+});
+
+describe('the catalog and order seed', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'glue-db-test-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  const everything = (database: Database.Database): unknown[] =>
+    [
+      'product_abstracts ORDER BY position',
+      'product_concretes ORDER BY position',
+      'orders ORDER BY id',
+      'order_items ORDER BY id',
+    ].map((from) => database.prepare(`SELECT * FROM ${from}`).all());
+
+  it('holds every product of products.csv with its abstract product and gross price', () => {
+    const csv = readSeedCsv('products.csv', ['concrete_sku', 'abstract_sku', 'name_en']);
+    expect(csv).toHaveLength(60);
+    const rows = db
+      .prepare<[], { sku: string; abstract_sku: string; name: string; gross_price: number }>(
+        'SELECT sku, abstract_sku, name, gross_price, net_price FROM product_concretes ORDER BY position',
+      )
+      .all();
+    expect(rows).toEqual(
+      csv.map((record) => ({
+        sku: record.concrete_sku,
+        abstract_sku: record.abstract_sku,
+        name: record.name_en,
+        gross_price: Number(record.gross_price_eur_cents),
+        net_price: null,
+      })),
+    );
+    const abstracts = db
+      .prepare<[], { sku: string; name: string }>('SELECT sku, name FROM product_abstracts')
+      .all();
+    expect(abstracts).toHaveLength(new Set(csv.map((record) => record.abstract_sku)).size);
+    expect(abstracts).toContainEqual({ sku: '130', name: 'Lenovo ThinkStation P300' });
+  });
+
+  it('seeds a database made before the catalog existed, once, and leaves it alone after', async () => {
+    const path = join(scratch, 'older.sqlite');
+    const first = await openDatabase(path);
+    const seeded = everything(first);
+    // What a part-2 database lacks: the new tables.
+    first.exec(`DROP TABLE impersonation_audit; DROP TABLE cart_items; DROP TABLE carts;
+      DROP TABLE order_items; DROP TABLE orders; DROP TABLE product_concretes;
+      DROP TABLE product_abstracts;`);
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(everything(reopened)).toEqual(seeded);
+    reopened.close();
+    const again = await openDatabase(path);
+    expect(everything(again)).toEqual(seeded);
+    expect(again.prepare('SELECT count(*) FROM product_concretes').pluck().get()).toBe(60);
+    again.close();
+  });
+
+  it('adds the demo orders to a database that has products but no orders', async () => {
+    const path = join(scratch, 'no-orders.sqlite');
+    const first = await openDatabase(path);
+    const seeded = everything(first);
+    first.exec('DELETE FROM order_items; DELETE FROM orders;');
+    first.close();
+    const reopened = await openDatabase(path);
+    const [, , orders, items] = everything(reopened) as unknown[][];
+    const [, , seededOrders, seededItems] = seeded as unknown[][];
+    // New rowids, same orders.
+    const withoutIds = (rows: unknown[] | undefined): unknown[] =>
+      (rows ?? []).map((row) => {
+        const { id: _id, order_id: _orderId, ...rest } = row as Record<string, unknown>;
+        return rest;
+      });
+    expect(withoutIds(orders)).toEqual(withoutIds(seededOrders));
+    expect(withoutIds(items)).toEqual(withoutIds(seededItems));
+    reopened.close();
   });
 });

@@ -3,8 +3,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { ensureCustomerSearchIndex, registerCustomerSearchFunctions } from './customer-search';
+import { generateDemoOrders } from './demo-orders';
+import type { DemoOrderCustomer, DemoOrderProduct } from './demo-orders';
 import { generateCustomers } from './generated-customers';
 import { hashPassword } from './passwords';
+import { CURRENCY, STORE } from './pricing';
 
 const SEED_DIR = fileURLToPath(new URL('./seed-data/', import.meta.url));
 
@@ -75,6 +78,94 @@ CREATE TABLE IF NOT EXISTS refresh_tokens (
   impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)
 );
 CREATE INDEX IF NOT EXISTS refresh_tokens_subject ON refresh_tokens (subject);
+-- The catalog, from seed-data/products.csv: abstract products, their concrete products and the
+-- concrete products' DEFAULT prices in EUR cents (gross; net only where the data has one).
+CREATE TABLE IF NOT EXISTS product_abstracts (
+  sku TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  position INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS product_concretes (
+  sku TEXT PRIMARY KEY,
+  abstract_sku TEXT NOT NULL REFERENCES product_abstracts (sku),
+  name TEXT NOT NULL,
+  gross_price INTEGER NOT NULL CHECK (gross_price >= 0),
+  net_price INTEGER CHECK (net_price >= 0),
+  position INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS product_concretes_abstract
+  ON product_concretes (abstract_sku, position);
+-- A customer's carts (Spryker's quotes). Exactly one of a customer's carts is the default one
+-- while they have any. Prices are not stored: a cart is priced when it is read.
+CREATE TABLE IF NOT EXISTS carts (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  name TEXT NOT NULL,
+  price_mode TEXT NOT NULL CHECK (price_mode IN ('GROSS_MODE', 'NET_MODE')),
+  currency TEXT NOT NULL,
+  store TEXT NOT NULL,
+  is_default INTEGER NOT NULL CHECK (is_default IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS carts_customer ON carts (id_customer, id);
+CREATE UNIQUE INDEX IF NOT EXISTS carts_one_default ON carts (id_customer) WHERE is_default = 1;
+-- One row per concrete product in a cart; the group key is the SKU. id orders the items as added.
+CREATE TABLE IF NOT EXISTS cart_items (
+  id INTEGER PRIMARY KEY,
+  cart_id INTEGER NOT NULL REFERENCES carts (id) ON DELETE CASCADE,
+  sku TEXT NOT NULL REFERENCES product_concretes (sku),
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  UNIQUE (cart_id, sku)
+);
+-- Placed orders, with the names and prices of the day and both addresses (JSON objects).
+CREATE TABLE IF NOT EXISTS orders (
+  id INTEGER PRIMARY KEY,
+  order_reference TEXT NOT NULL UNIQUE,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  created_at TEXT NOT NULL,
+  store TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  price_mode TEXT NOT NULL,
+  shipment_method TEXT NOT NULL,
+  shipment_price INTEGER NOT NULL,
+  billing_address TEXT NOT NULL,
+  shipping_address TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_customer ON orders (id_customer, created_at, id);
+CREATE TABLE IF NOT EXISTS order_items (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  sku TEXT NOT NULL,
+  name TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  unit_gross_price INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS order_items_order ON order_items (order_id, id);
+-- Every change made with an impersonation token (carts and their items), for the audit trail:
+-- which session (and so which agent) did what to which customer's cart, and whether it worked.
+-- A change that worked is written in the same transaction as the change itself; a request that
+-- failed afterwards, with success 0, its HTTP status and its error codes (comma-separated).
+CREATE TABLE IF NOT EXISTS impersonation_audit (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES impersonation_sessions (id),
+  id_agent INTEGER NOT NULL,
+  id_customer INTEGER NOT NULL,
+  method TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  cart_uuid TEXT,
+  cart_name TEXT,
+  sku TEXT,
+  quantity_before INTEGER,
+  quantity_after INTEGER,
+  success INTEGER NOT NULL CHECK (success IN (0, 1)),
+  status INTEGER NOT NULL,
+  error_code TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS impersonation_audit_session ON impersonation_audit (session_id, id);
 CREATE TABLE IF NOT EXISTS login_attempts (
   ip TEXT NOT NULL,
   username TEXT NOT NULL,
@@ -240,6 +331,94 @@ function seedGeneratedCustomers(db: Database.Database, count: number): void {
   }).immediate();
 }
 
+function centsColumn(record: Record<string, string>, name: string, fileName: string): number {
+  const value = column(record, name);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new Error(`seed-data/${fileName}: "${value}" in ${name} is not a whole number of cents.`);
+  }
+  return Number(value);
+}
+
+/** The catalog from products.csv: each abstract product named as its first concrete product. */
+function seedProducts(db: Database.Database): void {
+  const fileName = 'products.csv';
+  const records = readSeedCsv(fileName, [
+    'concrete_sku',
+    'abstract_sku',
+    'name_en',
+    'gross_price_eur_cents',
+    'net_price_eur_cents',
+  ]);
+  const insertAbstract = db.prepare(
+    'INSERT OR IGNORE INTO product_abstracts (sku, name, position) VALUES (?, ?, ?)',
+  );
+  const insertConcrete = db.prepare(
+    `INSERT OR IGNORE INTO product_concretes (sku, abstract_sku, name, gross_price, net_price,
+       position)
+     VALUES (@sku, @abstractSku, @name, @grossPrice, @netPrice, @position)`,
+  );
+  db.transaction(() => {
+    records.forEach((record, position) => {
+      const abstractSku = column(record, 'abstract_sku');
+      const name = column(record, 'name_en');
+      const net = column(record, 'net_price_eur_cents');
+      insertAbstract.run(abstractSku, name, position);
+      insertConcrete.run({
+        sku: column(record, 'concrete_sku'),
+        abstractSku,
+        name,
+        grossPrice: centsColumn(record, 'gross_price_eur_cents', fileName),
+        netPrice: net === '' ? null : centsColumn(record, 'net_price_eur_cents', fileName),
+        position,
+      });
+    });
+  }).immediate();
+}
+
+/** The demo customers' order history (demo-orders.ts); none for generated customers. */
+function seedDemoOrders(db: Database.Database): void {
+  const findCustomer = db.prepare<[string], DemoOrderCustomer>(
+    `SELECT id, salutation, first_name AS firstName, last_name AS lastName
+     FROM customers WHERE customer_reference = ?`,
+  );
+  const customers = readSeedCsv('customers.csv', ['customer_reference']).flatMap((record) => {
+    const customer = findCustomer.get(column(record, 'customer_reference'));
+    return customer === undefined ? [] : [customer];
+  });
+  const products = db
+    .prepare<[], DemoOrderProduct>(
+      'SELECT sku, name, gross_price AS grossPrice FROM product_concretes ORDER BY position',
+    )
+    .all();
+  const orders = generateDemoOrders(customers, products);
+  const insertOrder = db.prepare(
+    `INSERT INTO orders (order_reference, id_customer, created_at, store, currency, price_mode,
+       shipment_method, shipment_price, billing_address, shipping_address)
+     VALUES (@reference, @idCustomer, @createdAt, '${STORE}', '${CURRENCY}', 'GROSS_MODE',
+       @shipmentMethod, @shipmentPrice, @billingAddress, @shippingAddress)`,
+  );
+  const insertItem = db.prepare(
+    `INSERT INTO order_items (order_id, sku, name, quantity, unit_gross_price, state)
+     VALUES (@orderId, @sku, @name, @quantity, @unitGrossPrice, @state)`,
+  );
+  db.transaction(() => {
+    // Checked again inside the write lock: two processes opening one new file seed it once.
+    if (!isEmpty(db, 'orders')) return;
+    for (const order of orders) {
+      const { lastInsertRowid } = insertOrder.run({
+        reference: order.reference,
+        idCustomer: order.idCustomer,
+        createdAt: order.createdAt,
+        shipmentMethod: order.shipmentMethod,
+        shipmentPrice: order.shipmentPrice,
+        billingAddress: JSON.stringify(order.billingAddress),
+        shippingAddress: JSON.stringify(order.shippingAddress),
+      });
+      for (const item of order.items) insertItem.run({ orderId: lastInsertRowid, ...item });
+    }
+  }).immediate();
+}
+
 /** Columns added after a database may have been created; each added once, when missing. */
 function migrate(db: Database.Database): void {
   const columns = db
@@ -253,7 +432,10 @@ function migrate(db: Database.Database): void {
   }
 }
 
-function isEmpty(db: Database.Database, table: 'users' | 'customers'): boolean {
+function isEmpty(
+  db: Database.Database,
+  table: 'users' | 'customers' | 'product_concretes' | 'orders',
+): boolean {
   return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
 }
 
@@ -289,6 +471,9 @@ export async function openDatabase(
         `Glue stand-in: GLUE_SEED_CUSTOMERS=${generated} ignored, the database already has customers (seeding happens only when it is created).`,
       );
     }
+    // Also into a database made before the catalog and orders existed; each only when empty.
+    if (isEmpty(db, 'product_concretes')) seedProducts(db);
+    if (isEmpty(db, 'orders')) seedDemoOrders(db);
     // After the seed, so a new database is indexed in bulk.
     ensureCustomerSearchIndex(db);
     return db;

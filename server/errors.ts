@@ -80,6 +80,9 @@ export function productNotFound(sku: string): GlueErrorSpec {
 export const ValidationMessages = {
   notBlank: 'This value should not be blank.',
   greaterThanZero: 'This value should be greater than 0.',
+  // Symfony's Type constraint, which Glue's validation of cart items uses.
+  typeNumeric: 'This value should be of type numeric.',
+  typeString: 'This value should be of type string.',
 } as const;
 
 /** 422 901, one per failing field: `<field> => <message>`. */

@@ -74,7 +74,7 @@ const DOMAINS = list(`
 `);
 
 /** A small, fast, well-mixed 32-bit generator (mulberry32); the seed fixes the whole sequence. */
-function randomSequence(seed: number): () => number {
+export function randomSequence(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -85,7 +85,7 @@ function randomSequence(seed: number): () => number {
   };
 }
 
-function pick<T>(random: () => number, items: readonly T[]): T {
+export function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;

@@ -92,6 +92,16 @@ describe('unknown paths and methods', () => {
     ['GET', '/%E0%A4%A'],
     ['POST', '/agent-access-tokens%zz'],
     ['GET', '/..%2f..%2fetc%2fpasswd'],
+    ['PUT', '/carts'],
+    ['PATCH', '/carts/abc'],
+    ['GET', '/carts/abc/items'],
+    ['GET', '/carts/abc/items/005_30663301'],
+    ['POST', '/orders'],
+    ['DELETE', '/orders/DE--ORD-1001'],
+    ['GET', '/abstract-products'],
+    ['GET', '/concrete-products'],
+    ['POST', '/catalog-search-suggestions'],
+    ['POST', '/customers'],
   ])('answers %s %s with 404 Not Found', async (method, path) => {
     const response = await t.send(method, path);
     await expectJsonApi(response, 404, NOT_FOUND);

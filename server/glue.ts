@@ -5,6 +5,9 @@ import type Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { ImpersonationAudit } from './audit';
+import { Carts } from './carts';
+import { Catalog } from './catalog';
 import { defaultGlueConfig, normalizePublicUrl } from './config';
 import type { GlueConfig } from './config';
 import { CustomerSearch } from './customer-search';
@@ -12,10 +15,18 @@ import { openDatabase } from './db';
 import { Errors, GlueError } from './errors';
 import { JSON_API_MEDIA_TYPE, errorResponse } from './jsonapi';
 import { Lockout } from './lockout';
+import { Orders } from './orders';
+import { registerAbstractProducts } from './resources/abstract-products';
 import { registerAccessTokens } from './resources/access-tokens';
 import { registerAgentAccessTokens } from './resources/agent-access-tokens';
 import { registerAgentCustomerImpersonationAccessTokens } from './resources/agent-customer-impersonation-access-tokens';
 import { registerAgentCustomerSearch } from './resources/agent-customer-search';
+import { registerCarts } from './resources/carts';
+import { registerCatalogSearchSuggestions } from './resources/catalog-search-suggestions';
+import { registerConcreteProducts } from './resources/concrete-products';
+import { registerCustomers } from './resources/customers';
+import { registerItems } from './resources/items';
+import { registerOrders } from './resources/orders';
 import { registerRefreshTokens } from './resources/refresh-tokens';
 import { Tokens, loadOrCreateSigningKeys } from './tokens';
 
@@ -47,6 +58,10 @@ export interface GlueServices {
   tokens: Tokens;
   lockout: Lockout;
   customerSearch: CustomerSearch;
+  catalog: Catalog;
+  carts: Carts;
+  orders: Orders;
+  audit: ImpersonationAudit;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -103,6 +118,13 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAgentCustomerImpersonationAccessTokens(app, services);
   registerAccessTokens(app, services);
   registerRefreshTokens(app, services);
+  registerCustomers(app, services);
+  registerCarts(app, services);
+  registerItems(app, services);
+  registerOrders(app, services);
+  registerCatalogSearchSuggestions(app, services);
+  registerAbstractProducts(app, services);
+  registerConcreteProducts(app, services);
   app.notFound(() => errorResponse([Errors.notFound]));
   app.onError((error, c) => {
     if (error instanceof GlueError) return errorResponse(error.errors);
@@ -139,7 +161,19 @@ export async function createGlue(
       clock,
     );
     const customerSearch = new CustomerSearch(db);
-    const app = buildApp({ config, db, tokens, lockout, customerSearch }, log);
+    const audit = new ImpersonationAudit(db, clock);
+    const services: GlueServices = {
+      config,
+      db,
+      tokens,
+      lockout,
+      customerSearch,
+      catalog: new Catalog(db),
+      carts: new Carts(db, audit, clock),
+      orders: new Orders(db),
+      audit,
+    };
+    const app = buildApp(services, log);
     return {
       app,
       db,

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { GlueError } from './errors';
 import {
+  collectionSelfLink,
   errorDocument,
   isBlank,
   paginationLinks,
   publicBaseUrl,
+  readIncludes,
   readPage,
   resourceObject,
+  uniqueIncluded,
+  withRelationships,
 } from './jsonapi';
+import type { ResourceObject } from './jsonapi';
 
 const SELF = 'http://glue.test/agent-customer-search';
 
@@ -150,5 +155,65 @@ describe('isBlank', () => {
     [{ a: 1 }, false],
   ])('%j is blank: %s', (value, blank) => {
     expect(isBlank(value)).toBe(blank);
+  });
+});
+
+describe('relationships and included', () => {
+  const base = 'http://glue.test';
+  const item = (id: string, quantity: number): ResourceObject =>
+    resourceObject(base, 'items', id, { quantity });
+
+  it('puts relationships between attributes and links', () => {
+    const cart = withRelationships(resourceObject(base, 'carts', 'c1', { name: 'x' }), {
+      items: [item('a', 1), item('b', 2)],
+    });
+    expect(Object.keys(cart)).toEqual(['type', 'id', 'attributes', 'relationships', 'links']);
+    expect(cart.relationships).toEqual({
+      items: {
+        data: [
+          { type: 'items', id: 'a' },
+          { type: 'items', id: 'b' },
+        ],
+      },
+    });
+  });
+
+  it('leaves out a relationship with nothing in it', () => {
+    const cart = resourceObject(base, 'carts', 'c1', {});
+    expect(withRelationships(cart, { items: [] })).toEqual(cart);
+    expect(Object.keys(withRelationships(cart, { items: [], other: [item('a', 1)] }))).toContain(
+      'relationships',
+    );
+  });
+
+  it('includes a (type, id) once: the last one met, in the first one’s place', () => {
+    expect(
+      uniqueIncluded([item('a', 1), item('b', 2), item('a', 3)]).map((resource) => [
+        resource.id,
+        resource.attributes.quantity,
+      ]),
+    ).toEqual([
+      ['a', 3],
+      ['b', 2],
+    ]);
+    const other = resourceObject(base, 'other', 'a', { quantity: 9 });
+    expect(uniqueIncluded([item('a', 1), other])).toHaveLength(2);
+  });
+
+  it('reads include as a comma-separated list of names', () => {
+    expect([...readIncludes(`${base}/carts?include=items`)]).toEqual(['items']);
+    expect([...readIncludes(`${base}/carts?include=items,%20cart-rules,,`)]).toEqual([
+      'items',
+      'cart-rules',
+    ]);
+    expect(readIncludes(`${base}/carts`).size).toBe(0);
+    expect(readIncludes(`${base}/carts?include=`).size).toBe(0);
+  });
+
+  it('links a collection to itself with the whole query', () => {
+    expect(collectionSelfLink(`${base}/carts`, '')).toBe(`${base}/carts`);
+    expect(collectionSelfLink(`${base}/carts`, 'include=items')).toBe(
+      `${base}/carts?include=items`,
+    );
   });
 });

@@ -38,6 +38,52 @@ export function resourceObject<A extends object>(
   return { type, id, attributes, links: { self } };
 }
 
+/** The resource with `relationships` set, keeping Glue's key order: type, id, attributes, relationships, links. */
+export function withRelationships<A extends object>(
+  resource: ResourceObject<A>,
+  relationships: Record<string, readonly ResourceObject[]>,
+): ResourceObject<A> {
+  const related = Object.entries(relationships).filter(([, resources]) => resources.length > 0);
+  // Glue leaves out a relationship with nothing in it.
+  if (related.length === 0) return resource;
+  return {
+    type: resource.type,
+    id: resource.id,
+    attributes: resource.attributes,
+    relationships: Object.fromEntries(
+      related.map(([name, resources]) => [
+        name,
+        { data: resources.map(({ type, id }) => ({ type, id: id ?? '' })) },
+      ]),
+    ),
+    links: resource.links,
+  };
+}
+
+/**
+ * The `include` query parameter: relationship names, comma-separated. Only what is named is
+ * included (contract §1), so a request without it gets no `included` and no `relationships`.
+ */
+export function readIncludes(requestUrl: string): Set<string> {
+  const raw = new URL(requestUrl).searchParams.get('include') ?? '';
+  return new Set(
+    raw
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
+  );
+}
+
+/**
+ * `included` as Glue builds it: one entry per (type, id). A resource met again under the same type
+ * and id replaces the earlier one but keeps its place, as a PHP array key does.
+ */
+export function uniqueIncluded(resources: readonly ResourceObject[]): ResourceObject[] {
+  const byKey = new Map<string, ResourceObject>();
+  for (const resource of resources) byKey.set(`${resource.type}:${resource.id ?? ''}`, resource);
+  return [...byKey.values()];
+}
+
 export function singleDocument<A extends object>(
   data: ResourceObject<A>,
   included?: ResourceObject[],
@@ -163,6 +209,11 @@ function isPageParameter(part: string): boolean {
   return key.startsWith('page[');
 }
 
+/** A collection's `links.self`: the path with the request's whole query, as Glue writes it. */
+export function collectionSelfLink(selfUrl: string, rawQuery: string): string {
+  return rawQuery === '' ? selfUrl : `${selfUrl}?${rawQuery}`;
+}
+
 /** Collection links per §1: the page links keep the request's other query parameters. */
 export function paginationLinks(
   selfUrl: string,
@@ -170,7 +221,7 @@ export function paginationLinks(
   total: number,
   page: Page,
 ): PageLinks {
-  const self = rawQuery === '' ? selfUrl : `${selfUrl}?${rawQuery}`;
+  const self = collectionSelfLink(selfUrl, rawQuery);
   if (total <= 0) return { self };
   const otherQuery = rawQuery
     .split('&')

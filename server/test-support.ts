@@ -201,3 +201,72 @@ export function decodeSegment(segment: string | undefined): Record<string, unkno
     unknown
   >;
 }
+
+/** A demo customer signs in with their own e-mail and password (§4.3). */
+export async function signInCustomerWith(
+  t: TestGlue,
+  username: string,
+  password = 'change123',
+): Promise<TokenAttributes> {
+  return tokenAttributes(
+    await t.post('/access-tokens', document('access-tokens', { username, password })),
+  );
+}
+
+export const CART_ATTRIBUTES = {
+  name: 'Weekly shopping',
+  priceMode: 'GROSS_MODE',
+  currency: 'EUR',
+  store: 'DE',
+} as const;
+
+/** POST /carts with valid attributes (overridable); the new cart's id. */
+export async function createCart(
+  t: TestGlue,
+  headers: Record<string, string>,
+  attributes: Record<string, unknown> = {},
+): Promise<string> {
+  const response = await t.post(
+    '/carts',
+    document('carts', { ...CART_ATTRIBUTES, ...attributes }),
+    {
+      headers,
+    },
+  );
+  if (response.status !== 201) {
+    throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
+  }
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+/** POST /carts/{id}/items. */
+export function addItem(
+  t: TestGlue,
+  headers: Record<string, string>,
+  cartId: string,
+  attributes: unknown,
+  query = '',
+): Promise<Response> {
+  return t.post(`/carts/${cartId}/items${query}`, document('items', attributes), { headers });
+}
+
+/** PATCH with a JSON:API body. */
+export function patch(
+  t: TestGlue,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return t.send('PATCH', path, {
+    headers: { 'Content-Type': 'application/vnd.api+json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Status and body together, so a failing assertion shows both. */
+export async function statusAndBody(
+  response: Response,
+): Promise<{ status: number; body: unknown }> {
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+}
