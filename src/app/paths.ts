@@ -2,3 +2,11 @@
 export function customerPath(customerReference: string): string {
   return `/customers/${encodeURIComponent(customerReference)}`;
 }
+
+export function cartPath(customerReference: string, cartId: string): string {
+  return `${customerPath(customerReference)}/carts/${encodeURIComponent(cartId)}`;
+}
+
+export function orderPath(customerReference: string, orderReference: string): string {
+  return `${customerPath(customerReference)}/orders/${encodeURIComponent(orderReference)}`;
+}

@@ -30,6 +30,14 @@ export function createRouter() {
                     Component: (await import('./routes/customer-overview')).CustomerOverview,
                   }),
                 },
+                {
+                  path: 'carts/:cartId',
+                  lazy: async () => ({ Component: (await import('./routes/cart')).CartScreen }),
+                },
+                {
+                  path: 'orders/:orderReference',
+                  lazy: async () => ({ Component: (await import('./routes/order')).OrderScreen }),
+                },
               ],
             },
           ],

@@ -1,5 +1,5 @@
 import { useCombobox } from 'downshift';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
 import { describeError } from '../../../lib/glue-errors';
 import type { CustomerProfile } from '../../../lib/glue-session';
@@ -22,7 +22,10 @@ interface CustomerPickerProps {
 }
 
 export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPickerProps) {
+  // A mirror of the field for searching; downshift owns the field itself, because feeding its
+  // value back (a controlled inputValue) re-renders with the old text and drops fast keystrokes.
   const [inputValue, setInputValue] = useState('');
+  const pickerRef = useRef<HTMLDivElement>(null);
   const typed = inputValue.trim();
   const query = useDebouncedValue(typed, SEARCH_DELAY_MS);
   const search = useCustomerSearch(query);
@@ -34,7 +37,6 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
 
   const combobox = useCombobox<PickerOption>({
     items: options,
-    inputValue,
     selectedItem: null,
     itemToString: (option) => (option?.kind === 'customer' ? fullName(option.customer) : ''),
     itemToKey: (option) =>
@@ -68,7 +70,7 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
   const showList = combobox.isOpen && options.length > 0;
 
   return (
-    <div className="picker">
+    <div className="picker" ref={pickerRef}>
       <label {...combobox.getLabelProps()} className="picker__label">
         Find a customer
       </label>
@@ -114,6 +116,20 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
       >
         {busyMessage ?? status.text}
       </p>
+      {status.isError && !busyMessage && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            // Back to the field with the list open, where the answer will show.
+            pickerRef.current?.querySelector('input')?.focus();
+            combobox.openMenu();
+            void search.refetch();
+          }}
+        >
+          Try again
+        </button>
+      )}
     </div>
   );
 }

@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { useChangeCart } from '../../features/carts/api/change-cart';
+import { cartQueries } from '../../features/carts/api/cart-queries';
+import { CartView } from '../../features/carts/components/cart-view';
+import { useProductNames } from '../../features/products/api/use-products';
+import { ProductFinder } from '../../features/products/components/product-finder';
+import { GlueError, describeError } from '../../lib/glue-errors';
+import { useGlueSession } from '../../lib/glue-session';
+import { customerPath } from '../paths';
+
+/** One of the customer's carts: fix its items, add products, see the totals the shop computes. */
+export function CartScreen() {
+  const { customerReference = '', cartId = '' } = useParams();
+  const session = useGlueSession();
+  const cart = useQuery(cartQueries.detail(session, customerReference, cartId));
+  const change = useChangeCart(customerReference, cartId);
+  const productNames = useProductNames(cart.data?.items?.map((item) => item.sku) ?? []);
+  useDocumentTitle(cart.data ? `Cart ${cart.data.name}` : 'Cart');
+
+  return (
+    <div className="workspace">
+      <p>
+        <Link to={customerPath(customerReference)}>← Back to the customer</Link>
+      </p>
+      {cart.isPending && <p className="muted">Loading the cart…</p>}
+      {cart.isError && (
+        <p className="notice notice--error" role="alert">
+          {cart.error instanceof GlueError && cart.error.code === '101'
+            ? 'This customer has no such cart.'
+            : `The cart could not be loaded. ${describeError(cart.error)}`}
+        </p>
+      )}
+      {cart.data && (
+        <>
+          <h1>
+            {cart.data.name}
+            {cart.data.isDefault && <span className="badge">Default</span>}
+          </h1>
+          <CartView
+            cart={cart.data}
+            productNames={productNames}
+            pending={change.isPending ? change.variables : null}
+            failed={change.isError ? { change: change.variables, error: change.error } : null}
+            onChange={(next) => change.mutate(next)}
+          />
+          <ProductFinder
+            currency={cart.data.currency}
+            adding={change.isPending}
+            onAdd={(product, quantity) =>
+              change.mutateAsync({ kind: 'add', sku: product.sku, quantity })
+            }
+          />
+        </>
+      )}
+    </div>
+  );
+}

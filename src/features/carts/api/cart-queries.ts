@@ -1,0 +1,32 @@
+import { queryOptions } from '@tanstack/react-query';
+import { customerKey } from '../../../lib/customer-data-key';
+import type { GlueSession } from '../../../lib/glue-session';
+import { cartDocumentSchema, cartsDocumentSchema, toCart } from './cart-schemas';
+
+export const cartQueries = {
+  all: (customerReference: string) => [...customerKey(customerReference), 'carts'] as const,
+  list: (session: GlueSession, customerReference: string) =>
+    queryOptions({
+      queryKey: [...cartQueries.all(customerReference), 'list'],
+      queryFn: async ({ signal }) => {
+        const document = await session.asCustomer({
+          path: '/carts?include=items',
+          schema: cartsDocumentSchema,
+          signal,
+        });
+        return document.data.map((cart) => toCart(cart, document.included));
+      },
+    }),
+  detail: (session: GlueSession, customerReference: string, cartId: string) =>
+    queryOptions({
+      queryKey: [...cartQueries.all(customerReference), 'detail', cartId],
+      queryFn: async ({ signal }) => {
+        const document = await session.asCustomer({
+          path: `/carts/${encodeURIComponent(cartId)}?include=items`,
+          schema: cartDocumentSchema,
+          signal,
+        });
+        return toCart(document.data, document.included);
+      },
+    }),
+};

@@ -1,0 +1,227 @@
+import { useCombobox } from 'downshift';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { formatMoney } from '../../../components/money';
+import { useDebouncedValue } from '../../../components/use-debounced-value';
+import { GlueError, describeError } from '../../../lib/glue-errors';
+import type { ConcreteProduct, ProductSuggestion } from '../api/product-queries';
+import { useConcreteProduct, useConcreteSkus, useProductSuggestions } from '../api/use-products';
+
+type FinderOption = { kind: 'product'; product: ProductSuggestion } | { kind: 'sku'; sku: string };
+
+/** Text that could be a concrete SKU ("005_30663301"): no spaces, at least one digit. */
+const SKU_PATTERN = /^(?=.*\d)[\w.-]+$/;
+
+interface ProductFinderProps {
+  /** The currency prices are shown in (the cart's). */
+  currency: string;
+  adding: boolean;
+  onAdd: (product: ConcreteProduct, quantity: number) => Promise<unknown>;
+}
+
+/** Find a product by name or SKU, or type a SKU; see its name and price; add it with a quantity. */
+export function ProductFinder({ currency, adding, onAdd }: ProductFinderProps) {
+  // A mirror of the field for searching; downshift owns the field (see CustomerPicker).
+  const [inputValue, setInputValue] = useState('');
+  const [abstractSku, setAbstractSku] = useState<string | null>(null);
+  const [sku, setSku] = useState<string | null>(null);
+  const pickerRef = useRef<HTMLDivElement>(null);
+  const typed = inputValue.trim();
+  const query = useDebouncedValue(typed, 250);
+  const suggestions = useProductSuggestions(query);
+  const isCurrent = query === typed && typed !== '';
+
+  const options: FinderOption[] = [];
+  if (isCurrent && SKU_PATTERN.test(typed)) options.push({ kind: 'sku', sku: typed });
+  if (isCurrent)
+    for (const product of suggestions.data ?? []) options.push({ kind: 'product', product });
+
+  const combobox = useCombobox<FinderOption>({
+    items: options,
+    selectedItem: null,
+    itemToString: (option) =>
+      option?.kind === 'product' ? option.product.name : (option?.sku ?? ''),
+    itemToKey: (option) =>
+      option?.kind === 'product' ? `p:${option.product.abstractSku}` : `s:${option?.sku}`,
+    onInputValueChange: ({ inputValue: value }) => setInputValue(value),
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem?.kind === 'product') {
+        setAbstractSku(selectedItem.product.abstractSku);
+        setSku(null);
+      }
+      if (selectedItem?.kind === 'sku') {
+        setAbstractSku(null);
+        setSku(selectedItem.sku);
+      }
+    },
+  });
+
+  // An abstract product with a single variant needs no second choice.
+  const concreteSkus = useConcreteSkus(abstractSku);
+  const onlySku = concreteSkus.data?.length === 1 ? concreteSkus.data[0]! : null;
+  const chosenSku = sku ?? onlySku;
+
+  function reset() {
+    combobox.setInputValue('');
+    setAbstractSku(null);
+    setSku(null);
+    pickerRef.current?.querySelector('input')?.focus();
+  }
+
+  const status = (() => {
+    if (!typed) return '';
+    if (!isCurrent || suggestions.isLoading) return 'Searching products…';
+    if (suggestions.isError)
+      return `The product search failed: ${describeError(suggestions.error)}`;
+    const count = suggestions.data?.length ?? 0;
+    if (count === 0 && options.length === 0) return `No product matches “${typed}”.`;
+    return `${count} ${count === 1 ? 'product' : 'products'} found${SKU_PATTERN.test(typed) ? ', or look the SKU up directly' : ''}.`;
+  })();
+
+  return (
+    <section className="panel product-finder" aria-labelledby="add-product-title">
+      <h2 id="add-product-title">Add a product</h2>
+      <div className="picker" ref={pickerRef}>
+        <label {...combobox.getLabelProps()} className="picker__label">
+          Find a product
+        </label>
+        <p id="product-hint" className="muted small picker__hint">
+          Type part of its name, or its SKU.
+        </p>
+        <input
+          {...combobox.getInputProps({ 'aria-describedby': 'product-hint product-status' })}
+          className="picker__input"
+          placeholder="e.g. Canon, 005_30663301"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <ul
+          {...combobox.getMenuProps()}
+          className={
+            combobox.isOpen && options.length ? 'picker__list' : 'picker__list picker__list--empty'
+          }
+        >
+          {combobox.isOpen &&
+            options.map((option, index) => (
+              <li
+                key={
+                  option.kind === 'product' ? `p:${option.product.abstractSku}` : `s:${option.sku}`
+                }
+                {...combobox.getItemProps({ item: option, index })}
+                className={`picker__option${combobox.highlightedIndex === index ? ' picker__option--active' : ''}`}
+              >
+                {option.kind === 'product' ? (
+                  <>
+                    <span className="picker__name">{option.product.name}</span>
+                    <span className="picker__email mono">{option.product.abstractSku}</span>
+                    <span className="picker__ref">
+                      {option.product.price === null
+                        ? ''
+                        : formatMoney(option.product.price, currency)}
+                    </span>
+                  </>
+                ) : (
+                  <span className="picker__name">Look up SKU “{option.sku}”</span>
+                )}
+              </li>
+            ))}
+        </ul>
+        <p id="product-status" className="picker__status muted small" role="status">
+          {status}
+        </p>
+      </div>
+
+      {abstractSku && concreteSkus.isPending && (
+        <p className="muted">Loading the product’s variants…</p>
+      )}
+      {abstractSku && concreteSkus.isError && (
+        <p className="notice notice--error" role="alert">
+          The product could not be loaded. {describeError(concreteSkus.error)}
+        </p>
+      )}
+      {abstractSku && concreteSkus.data && concreteSkus.data.length > 1 && !sku && (
+        <fieldset className="variants">
+          <legend>Choose a variant</legend>
+          {concreteSkus.data.map((variant) => (
+            <button key={variant} type="button" className="button" onClick={() => setSku(variant)}>
+              {variant}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {chosenSku && <ProductPreview sku={chosenSku} adding={adding} onAdd={onAdd} onDone={reset} />}
+    </section>
+  );
+}
+
+interface ProductPreviewProps {
+  sku: string;
+  adding: boolean;
+  onAdd: ProductFinderProps['onAdd'];
+  onDone: () => void;
+}
+
+/** Name and price of the chosen SKU, before anything is added. */
+function ProductPreview({ sku, adding, onAdd, onDone }: ProductPreviewProps) {
+  const product = useConcreteProduct(sku);
+  const [quantity, setQuantity] = useState('1');
+  const quantityId = useId();
+  const addRef = useRef<HTMLButtonElement>(null);
+  const parsedQuantity = Number(quantity);
+  const quantityValid = Number.isInteger(parsedQuantity) && parsedQuantity > 0;
+
+  // Once the product is known, the next keystroke is the quantity or Enter.
+  useEffect(() => {
+    if (product.data) addRef.current?.focus();
+  }, [product.data]);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!product.data || !quantityValid) return;
+    onAdd(product.data, parsedQuantity).then(onDone, () => undefined);
+  }
+
+  if (product.isPending) return <p className="muted">Looking up {sku}…</p>;
+  if (product.isError) {
+    const notFound = product.error instanceof GlueError && product.error.status === 404;
+    return (
+      <p className="notice notice--error" role="alert">
+        {notFound
+          ? `No product has the SKU “${sku}”.`
+          : `The product could not be loaded. ${describeError(product.error)}`}
+      </p>
+    );
+  }
+  const { name, price, isDiscontinued } = product.data;
+  return (
+    <form className="preview" onSubmit={handleSubmit} aria-label={`Add ${name}`}>
+      <div>
+        <strong>{name}</strong>
+        <div className="muted small mono">{sku}</div>
+        {isDiscontinued && <p className="field__error">This product is discontinued.</p>}
+      </div>
+      <div className="preview__price">
+        {price ? formatMoney(price.amount, price.currency) : 'No price'}
+      </div>
+      <label htmlFor={quantityId}>Quantity</label>
+      <input
+        id={quantityId}
+        className="quantity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        value={quantity}
+        onChange={(event) => setQuantity(event.target.value)}
+        aria-invalid={!quantityValid || undefined}
+      />
+      <button
+        ref={addRef}
+        type="submit"
+        className="button button--primary"
+        disabled={adding || !quantityValid}
+      >
+        {adding ? 'Adding…' : 'Add to cart'}
+      </button>
+    </form>
+  );
+}
