@@ -54,7 +54,14 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
                     <Link to={orderPath(order.reference)}>{order.reference}</Link>
                   </td>
                   <td>{formatDateTime(order.createdAt)}</td>
-                  <td className="num">{order.itemCount ?? '—'}</td>
+                  <td className="num">
+                    {order.itemCount ?? (
+                      <OrderItemCount
+                        customerReference={customerReference}
+                        orderReference={order.reference}
+                      />
+                    )}
+                  </td>
                   <td className="num">{formatMoney(order.grandTotal, order.currency)}</td>
                 </tr>
               ))}
@@ -88,4 +95,18 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
       )}
     </section>
   );
+}
+
+/**
+ * Glue's order list carries no items (contract §5), so the count comes from the order itself;
+ * the answer stays cached, so opening that order afterwards costs nothing.
+ */
+function OrderItemCount(props: { customerReference: string; orderReference: string }) {
+  const session = useGlueSession();
+  const detail = useQuery({
+    ...orderQueries.detail(session, props.customerReference, props.orderReference),
+    select: (order) => order.attributes.items.reduce((sum, item) => sum + item.quantity, 0),
+  });
+  if (detail.isError) return <span title="The item count could not be loaded">—</span>;
+  return detail.data ?? <span className="muted">…</span>;
 }
