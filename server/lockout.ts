@@ -31,6 +31,7 @@ export class Lockout {
   readonly #clock: () => number;
   readonly #begin: (ip: string, username: string, now: number) => boolean;
   readonly #forgive: (ip: string, username: string) => void;
+  readonly #queues = new Map<string, Promise<void>>();
 
   constructor(db: Database.Database, policy: LockoutPolicy, clock: () => number) {
     this.#clock = clock;
@@ -72,6 +73,27 @@ export class Lockout {
     });
     this.#begin = (ip, username, now) => begin.immediate(ip, username, now);
     this.#forgive = (ip, username) => forgive.immediate(ip, username);
+  }
+
+  /**
+   * Runs the attempts of one (ip, username) one after another. Counting before the password check
+   * already stops parallel guesses; this keeps a burst of right passwords, each counted until its
+   * check ends, from adding up to a block.
+   */
+  async oneAtATime<T>(ip: string, username: string, attempt: () => Promise<T>): Promise<T> {
+    const key = JSON.stringify([ip, username]);
+    const run = (this.#queues.get(key) ?? Promise.resolve()).then(attempt);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      // The last in line removes the queue, so idle keys hold no memory.
+      if (this.#queues.get(key) === tail) this.#queues.delete(key);
+    }
   }
 
   /** False while blocked; asked before the password is looked at, so a right one is refused too. */

@@ -207,6 +207,12 @@ describe('agent sign-in lockout', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(11);
   });
 
+  it('signs in every one of a burst of parallel right passwords, and counts none of them', async () => {
+    const responses = await Promise.all(Array.from({ length: 12 }, () => signIn(AGENT)));
+    expect(responses.map((response) => response.status)).toEqual(Array(12).fill(201));
+    expect(t.glue.db.prepare('SELECT count(*) FROM login_attempts').pluck().get()).toBe(0);
+  });
+
   it('does not count requests refused while blocked', async () => {
     await failTimes(9);
     const count = (): unknown =>

@@ -37,19 +37,23 @@ export function registerAgentAccessTokens(
     const lockoutKey = lockoutUsername(username);
     // A blank username guesses no one's password, so it is refused without being counted.
     const counted = username !== '';
-    if (counted && !lockout.beginAttempt(ip, lockoutKey)) {
-      throw new GlueError(tooManyLoginAttempts(config.lockoutBlockSeconds));
-    }
-    const user = counted ? findUser.get(username) : undefined;
-    // Always one hash check, so an unknown user takes as long to refuse as a wrong password.
-    const passwordMatches = await verifyPassword(
-      user?.password_hash ?? DUMMY_SCRYPT_HASH,
-      password,
-    );
-    if (user === undefined || user.is_agent !== 1 || password.trim() === '' || !passwordMatches) {
-      throw new GlueError(Errors.agentAuthenticationFailed);
-    }
-    lockout.forgiveAttempt(ip, lockoutKey);
+    const attempt = async () => {
+      if (counted && !lockout.beginAttempt(ip, lockoutKey)) {
+        throw new GlueError(tooManyLoginAttempts(config.lockoutBlockSeconds));
+      }
+      const user = counted ? findUser.get(username) : undefined;
+      // Always one hash check, so an unknown user takes as long to refuse as a wrong password.
+      const passwordMatches = await verifyPassword(
+        user?.password_hash ?? DUMMY_SCRYPT_HASH,
+        password,
+      );
+      if (user === undefined || user.is_agent !== 1 || password.trim() === '' || !passwordMatches) {
+        throw new GlueError(Errors.agentAuthenticationFailed);
+      }
+      lockout.forgiveAttempt(ip, lockoutKey);
+      return user;
+    };
+    const user = counted ? await lockout.oneAtATime(ip, lockoutKey, attempt) : await attempt();
     const pair = await tokens.issuePair(agentGrant(user.id));
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     return jsonApiResponse(singleDocument(resourceObject(base, TYPE, null, pair)), 201);
