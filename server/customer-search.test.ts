@@ -300,3 +300,36 @@ describe('databases from before the index', () => {
     }
   });
 });
+
+describe('the answer cache', () => {
+  const page = { offset: 0, limit: 10 };
+  const insert = (target: Database.Database, id: number, lastName: string) =>
+    target
+      .prepare(
+        `INSERT INTO customers (id, customer_reference, email, first_name, last_name,
+           password_hash, created_at, updated_at) VALUES (?, ?, ?, 'Zora', ?, 'x', '', '')`,
+      )
+      .run(id, `DE--${id}`, `zora.${id}@example.org`, lastName);
+
+  it('answers a repeated search from the cache, and forgets it when this connection writes', () => {
+    const first = search.search('quixotic', page);
+    expect(search.search('quixotic', page)).toBe(first);
+    insert(db, 900_001, 'Quixotic');
+    expect(refs(search.search('quixotic', page).customers)).toEqual(['DE--900001']);
+  });
+
+  it('forgets it when another connection writes the same file', async () => {
+    const path = join(scratch, 'shared.sqlite');
+    const mine = await openDatabase(path);
+    const theirs = await openDatabase(path);
+    try {
+      const shared = new CustomerSearch(mine);
+      expect(shared.search('xanthippe', page).total).toBe(0);
+      insert(theirs, 900_002, 'Xanthippe');
+      expect(shared.search('xanthippe', page).total).toBe(1);
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+});

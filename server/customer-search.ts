@@ -179,6 +179,8 @@ function textStatements(db: Database.Database, table: string): TextStatements {
   };
 }
 
+const SEARCH_CACHE_SIZE = 1000;
+
 /** An FTS5 string: the whole query as one phrase, so no character is FTS syntax. */
 function phrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -193,9 +195,17 @@ export class CustomerSearch {
   readonly #grams: TextStatements;
   readonly #gramCount: Database.Statement<[string], number>;
   readonly #db: Database.Database;
+  readonly #dataVersion: Database.Statement<[], { changes: number; version: number }>;
+  /** Recent answers; valid while the database is unchanged (see #cacheStamp). */
+  readonly #cache = new Map<string, CustomerSearchResult>();
+  #cacheStamp = '';
 
   constructor(db: Database.Database) {
     this.#db = db;
+    // Changes by this connection, and data_version for commits by any other one.
+    this.#dataVersion = db.prepare(
+      'SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version',
+    );
     this.#countAll = db.prepare<[], number>('SELECT count(*) FROM customers').pluck();
     this.#pageAll = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM customers AS c ORDER BY c.id LIMIT ? OFFSET ?`,
@@ -237,8 +247,28 @@ export class CustomerSearch {
     };
   }
 
-  /** `query` null or "" finds every customer; order is by customer id. */
+  /**
+   * `query` null or "" finds every customer; order is by customer id. An agent types the same
+   * few letters again and again, so answers are kept until the database next changes.
+   */
   search(query: string | null, page: Page): CustomerSearchResult {
+    const { changes, version } = this.#dataVersion.get()!;
+    const stamp = `${changes}:${version}`;
+    if (stamp !== this.#cacheStamp) {
+      this.#cache.clear();
+      this.#cacheStamp = stamp;
+    }
+    const key = JSON.stringify([query, page.limit, page.offset]);
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) return cached;
+    const result = this.#search(query, page);
+    // The oldest answer goes first once the cache is full (a Map keeps insertion order).
+    if (this.#cache.size >= SEARCH_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+    this.#cache.set(key, result);
+    return result;
+  }
+
+  #search(query: string | null, page: Page): CustomerSearchResult {
     const { limit, offset } = page;
     if (query === null || query === '') {
       return { total: this.#countAll.get() ?? 0, customers: this.#pageAll.all(limit, offset) };

@@ -115,6 +115,10 @@ describe('Tokens', () => {
     expect(await tokens.verifyAccessToken(pair.accessToken)).toBeNull();
     nowMs += 1000;
     expect(await tokens.verifyAccessToken(pair.accessToken)).toEqual(agentGrant(1));
+    // Verified once, the token is remembered; its times are still checked on every use.
+    nowMs -= 1000;
+    expect(await tokens.verifyAccessToken(pair.accessToken)).toBeNull();
+    nowMs += 1000;
     nowMs += 99_000;
     expect(await tokens.verifyAccessToken(pair.accessToken)).toEqual(agentGrant(1));
     nowMs += 1000;

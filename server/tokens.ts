@@ -221,6 +221,8 @@ export class Tokens {
   ) => { grant: Grant; sessionId: number | null } | null;
   readonly #revoke: (hash: string, owner: string, now: number) => void;
   readonly #revokeAllOfOwner: (owner: string, now: number) => void;
+  /** Tokens whose signature and claims were checked, with their claims: RS256 is slow to verify. */
+  readonly #verified = new Map<string, VerifiedClaims>();
 
   constructor(
     db: Database.Database,
@@ -402,21 +404,11 @@ export class Tokens {
    */
   async verify(accessToken: string): Promise<VerifiedToken | null> {
     if (accessToken.length > MAX_TOKEN_LENGTH) return null;
-    let sub: unknown;
-    let scopes: unknown;
-    let jti: unknown;
-    try {
-      const { payload } = await jwtVerify(accessToken, this.#keys.publicKey, {
-        algorithms: ['RS256'],
-        audience: AUDIENCE,
-        typ: 'JWT',
-        requiredClaims: ['jti', 'iat', 'nbf', 'exp', 'sub'],
-        currentDate: new Date(this.#now() * 1000),
-      });
-      ({ sub, scopes, jti } = payload);
-    } catch {
-      return null;
-    }
+    const now = this.#now();
+    const claims = this.#verified.get(accessToken) ?? (await this.#verifySignature(accessToken));
+    // Time is checked on every use, so a remembered token still expires (jose: exp > now >= nbf).
+    if (claims === null || claims.exp <= now || claims.nbf > now) return null;
+    const { sub, scopes, jti } = claims;
     const grant = decodeGrant(sub, scopes);
     if (grant === null || typeof jti !== 'string') return null;
     if (!isImpersonation(grant)) return { grant, jti, impersonation: null };
@@ -427,6 +419,32 @@ export class Tokens {
       jti,
       impersonation: { sessionId: session.session_id, idAgent: session.id_agent },
     };
+  }
+
+  async #verifySignature(accessToken: string): Promise<VerifiedClaims | null> {
+    try {
+      const { payload } = await jwtVerify(accessToken, this.#keys.publicKey, {
+        algorithms: ['RS256'],
+        audience: AUDIENCE,
+        typ: 'JWT',
+        requiredClaims: ['jti', 'iat', 'nbf', 'exp', 'sub'],
+        currentDate: new Date(this.#now() * 1000),
+      });
+      const claims: VerifiedClaims = {
+        sub: payload.sub,
+        scopes: payload.scopes,
+        jti: payload.jti,
+        exp: payload.exp!,
+        nbf: payload.nbf!,
+      };
+      // The oldest goes first once full (a Map keeps insertion order).
+      if (this.#verified.size >= VERIFIED_CACHE_SIZE)
+        this.#verified.delete(this.#verified.keys().next().value!);
+      this.#verified.set(accessToken, claims);
+      return claims;
+    } catch {
+      return null;
+    }
   }
 
   /** The grant of a valid, unexpired access token, or null for anything else. */
@@ -446,6 +464,16 @@ export class Tokens {
   revokeAllOf(owner: string): void {
     this.#revokeAllOfOwner(owner, this.#now());
   }
+}
+
+const VERIFIED_CACHE_SIZE = 10_000;
+
+interface VerifiedClaims {
+  sub: unknown;
+  scopes: unknown;
+  jti: unknown;
+  exp: number;
+  nbf: number;
 }
 
 function newRefreshToken(): string {
