@@ -15,17 +15,19 @@ export interface OrderTotals {
   canceledTotal: number;
 }
 
+/** An order item; the first eight keys in the contract's order (§5), then the rest. */
 export interface OrderItemAttributes {
   name: string;
   sku: string;
-  sumPrice: number;
   quantity: number;
   unitGrossPrice: number;
   sumGrossPrice: number;
+  unitPrice: number;
+  sumPrice: number;
+  state: string;
   taxRate: number;
   unitNetPrice: number;
   sumNetPrice: number;
-  unitPrice: number;
   unitTaxAmountFullAggregation: number;
   sumTaxAmountFullAggregation: number;
   refundableAmount: number;
@@ -35,7 +37,6 @@ export interface OrderItemAttributes {
   unitPriceToPayAggregation: number;
   sumPriceToPayAggregation: number;
   taxRateAverageAggregation: number;
-  state: string;
   amount: null;
 }
 
@@ -102,14 +103,15 @@ function orderItem(row: OrderItemRow): OrderItemAttributes {
   return {
     name: row.name,
     sku: row.sku,
-    sumPrice: sumGross,
     quantity: row.quantity,
     unitGrossPrice: unitGross,
     sumGrossPrice: sumGross,
+    unitPrice: unitGross,
+    sumPrice: sumGross,
+    state: row.state,
     taxRate: TAX_RATE,
     unitNetPrice: unitGross - unitTax,
     sumNetPrice: sumGross - sumTax,
-    unitPrice: unitGross,
     unitTaxAmountFullAggregation: unitTax,
     sumTaxAmountFullAggregation: sumTax,
     refundableAmount: canceled ? 0 : sumGross,
@@ -119,7 +121,6 @@ function orderItem(row: OrderItemRow): OrderItemAttributes {
     unitPriceToPayAggregation: unitGross,
     sumPriceToPayAggregation: sumGross,
     taxRateAverageAggregation: TAX_RATE,
-    state: row.state,
     amount: null,
   };
 }

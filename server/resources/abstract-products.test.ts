@@ -77,6 +77,18 @@ describe('GET /abstract-products/{abstractSku}', () => {
     });
   });
 
+  it('writes the attributes in the contract’s key order', async () => {
+    const response = await t.send('GET', '/abstract-products/005');
+    const body = (await response.json()) as { data: { attributes: object } };
+    // toEqual does not look at key order; §5a lists it.
+    expect(Object.keys(body.data.attributes)).toEqual([
+      'sku',
+      'name',
+      'description',
+      'attributeMap',
+    ]);
+  });
+
   it.each(['999', '005_30663301', 'nope', '00'])(
     'answers 404 301 for %s, token or not',
     async (sku) => {

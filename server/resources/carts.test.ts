@@ -367,6 +367,44 @@ describe('GET /carts/{id}', () => {
     });
   });
 
+  it('writes the item attributes and calculations in the contract’s key order', async () => {
+    const id = await createCart(t, sonia);
+    await addItem(t, sonia, id, { sku: '005_30663301', quantity: 1 });
+    const { body } = await statusAndBody(
+      await t.send('GET', `/carts/${id}?include=items`, { headers: sonia }),
+    );
+    const { data, included } = body as { data: CartResource; included: ItemResource[] };
+    // toEqual does not look at key order; §5 lists it.
+    expect(Object.keys(data.attributes.totals)).toEqual([
+      'expenseTotal',
+      'discountTotal',
+      'taxTotal',
+      'subtotal',
+      'grandTotal',
+      'priceToPay',
+    ]);
+    const [item] = included;
+    expect(Object.keys(item?.attributes ?? {})).toEqual([
+      'sku',
+      'quantity',
+      'groupKey',
+      'abstractSku',
+      'amount',
+      'calculations',
+    ]);
+    expect(Object.keys(item?.attributes.calculations ?? {})).toEqual([
+      'unitPrice',
+      'sumPrice',
+      'unitGrossPrice',
+      'sumGrossPrice',
+      'unitNetPrice',
+      'sumNetPrice',
+      'taxRate',
+      'unitPriceToPayAggregation',
+      'sumPriceToPayAggregation',
+    ]);
+  });
+
   it('ignores includes it does not know, and reads a list of them', async () => {
     const id = await createCart(t, sonia);
     await addItem(t, sonia, id, { sku: '005_30663301', quantity: 1 });
@@ -632,5 +670,43 @@ describe('a cart changed through an impersonation token is the customer’s own'
     const seen = await carts(agentAsSonia, '?include=items');
     expect(seen.data.map((cart) => cart.id)).toEqual([id]);
     expect(seen.included?.[0]?.attributes.quantity).toBe(3);
+  });
+
+  it('keeps an agent acting as another customer out of her cart on every endpoint', async () => {
+    const id = await createCart(t, sonia, { name: 'Her own' });
+    await addItem(t, sonia, id, { sku: '005_30663301', quantity: 1 });
+    const agentAsBill = bearer((await signInAsCustomerThroughAgent(t, 'DE--4')).accessToken);
+    const cartRows = (): unknown =>
+      t.glue.db.prepare('SELECT * FROM carts LEFT JOIN cart_items ON cart_id = carts.id').all();
+    const before = cartRows();
+    const item = JSON.stringify(document('items', { sku: '005_30663301', quantity: 1 }));
+    const quantity = JSON.stringify(document('items', { quantity: 5 }));
+    const headers = { 'Content-Type': 'application/vnd.api+json', ...agentAsBill };
+    for (const [method, path, body] of [
+      ['GET', `/carts/${id}`, undefined],
+      ['GET', `/carts/${id}?include=items`, undefined],
+      ['POST', `/carts/${id}/items`, item],
+      ['PATCH', `/carts/${id}/items/005_30663301`, quantity],
+      ['DELETE', `/carts/${id}/items/005_30663301`, undefined],
+      ['DELETE', `/carts/${id}`, undefined],
+    ] as const) {
+      const response = await t.send(method, path, {
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
+      expect({ method, path, ...(await statusAndBody(response)) }).toEqual({
+        method,
+        path,
+        status: 404,
+        body: CART_NOT_FOUND,
+      });
+    }
+    expect((await carts(agentAsBill)).data).toEqual([]);
+    expect(cartRows()).toEqual(before);
+    // The four attempted changes are in the audit trail, as failed ones.
+    const audited = t.glue.db
+      .prepare('SELECT success, error_code FROM impersonation_audit ORDER BY id')
+      .all();
+    expect(audited).toEqual(Array.from({ length: 4 }, () => ({ success: 0, error_code: '101' })));
   });
 });

@@ -93,6 +93,18 @@ describe('GET /catalog-search-suggestions', () => {
     expect(skusOf(await suggest('Lenovo IdeaPad'))).toEqual(['155']);
   });
 
+  it('writes the attributes in the contract’s key order', async () => {
+    const [resource] = (await suggest('canon')).data;
+    // toEqual does not look at key order; §5a lists it.
+    expect(Object.keys(resource?.attributes ?? {})).toEqual(Object.keys(EMPTY_ATTRIBUTES));
+    expect(Object.keys(resource?.attributes.abstractProducts[0] ?? {})).toEqual([
+      'abstractSku',
+      'abstractName',
+      'price',
+      'images',
+    ]);
+  });
+
   it('finds a product by its abstract SKU and by a concrete SKU', async () => {
     expect(skusOf(await suggest('155'))).toEqual(['155']);
     const byConcrete = await suggest('005_30663301');

@@ -58,19 +58,46 @@ describe('GET /concrete-products/{sku}', () => {
               prices: [
                 {
                   priceTypeName: 'DEFAULT',
-                  netAmount: null,
                   grossAmount: 7000,
+                  netAmount: null,
                   currency: { code: 'EUR', name: 'Euro', symbol: '€' },
                 },
               ],
             },
             links: {
-              self: 'http://glue.test/concrete-products/005_30663301/concrete-product-prices',
+              self: 'http://glue.test/concrete-product-prices/005_30663301',
             },
           },
         ],
       },
     });
+  });
+
+  it('writes the attributes and the price in the contract’s key order', async () => {
+    const response = await t.send(
+      'GET',
+      '/concrete-products/005_30663301?include=concrete-product-prices',
+    );
+    const body = (await response.json()) as {
+      data: { attributes: object };
+      included: { attributes: { prices: object[] } }[];
+    };
+    // toEqual does not look at key order; §5a lists it.
+    expect(Object.keys(body.data.attributes)).toEqual([
+      'sku',
+      'name',
+      'description',
+      'isDiscontinued',
+      'productAbstractSku',
+    ]);
+    const [prices] = body.included;
+    expect(Object.keys(prices?.attributes ?? {})).toEqual(['price', 'prices']);
+    expect(Object.keys(prices?.attributes.prices[0] ?? {})).toEqual([
+      'priceTypeName',
+      'grossAmount',
+      'netAmount',
+      'currency',
+    ]);
   });
 
   it('knows every demo product at its CSV price', async () => {

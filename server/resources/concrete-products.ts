@@ -29,22 +29,21 @@ export function concreteProductResource(base: string, product: ConcreteProduct):
 /**
  * The product's prices: only DEFAULT ones exist, gross from the demo data; netAmount is null as
  * the demo data has no net prices (it would be the data's value where one is given). `price` is
- * the gross amount, the shop's price mode.
+ * the gross amount, the shop's price mode. Keys in the contract's order (§5a); links.self follows
+ * §1, `<base>/concrete-product-prices/{sku}`, as §5a names no other link for it.
  */
 function pricesResource(base: string, product: ConcreteProduct): ResourceObject {
-  const resource = resourceObject(base, PRICES, product.sku, {
+  return resourceObject(base, PRICES, product.sku, {
     price: product.grossPrice,
     prices: [
       {
         priceTypeName: 'DEFAULT',
-        netAmount: product.netPrice,
         grossAmount: product.grossPrice,
+        netAmount: product.netPrice,
         currency: { code: CURRENCY, name: 'Euro', symbol: '€' },
       },
     ],
   });
-  const self = `${base}/${TYPE}/${encodeURIComponent(product.sku)}/${PRICES}`;
-  return { ...resource, links: { self } };
 }
 
 /**

@@ -310,6 +310,20 @@ describe('PATCH /carts/{id}/items/{groupKey}', () => {
     expect(snapshot(t.glue)).toBe(before);
   });
 
+  it.each([
+    ['a wrong type', JSON.stringify(document('carts', { quantity: 2 })), 'Invalid type.'],
+    ['no JSON', 'quantity=2', 'Post data is invalid.'],
+    ['an empty body', '', 'Post data is invalid.'],
+    ['no attributes', JSON.stringify({ data: { type: 'items' } }), 'Post data is invalid.'],
+    ['no type', JSON.stringify({ data: { attributes: { quantity: 2 } } }), 'Post data is invalid.'],
+  ])('answers 400 for %s, and changes nothing', async (_name, body, detail) => {
+    const before = snapshot(t.glue);
+    expect(
+      await statusAndBody(await patch(t, `/carts/${cartId}/items/${CANON}`, body, sonia)),
+    ).toEqual({ status: 400, body: errorBody(null, 400, detail) });
+    expect(snapshot(t.glue)).toBe(before);
+  });
+
   it('answers 422 114 above 1,000,000 units', async () => {
     expect(await statusAndBody(await changeQuantity(CANON, 1_000_001))).toEqual({
       status: 422,
@@ -348,7 +362,7 @@ describe('DELETE /carts/{id}/items/{groupKey}', () => {
     expect(await statusAndBody(again)).toEqual({ status: 404, body: ITEM_NOT_FOUND });
   });
 
-  it('answers 101 for another customer’s cart, 104 without a uuid, 400 without a key', async () => {
+  it('answers 101 for another customer’s or an unknown cart, 104 without a uuid, 400 without a key', async () => {
     const bill = bearer((await signInCustomerWith(t, 'bill.martin@acme.com')).accessToken);
     const bills = await createCart(t, bill);
     await addItem(t, bill, bills, { sku: CANON, quantity: 1 });
@@ -356,6 +370,11 @@ describe('DELETE /carts/{id}/items/{groupKey}', () => {
     expect(
       await statusAndBody(
         await t.send('DELETE', `/carts/${bills}/items/${CANON}`, { headers: sonia }),
+      ),
+    ).toEqual({ status: 404, body: CART_NOT_FOUND });
+    expect(
+      await statusAndBody(
+        await t.send('DELETE', `/carts/no-such-cart/items/${CANON}`, { headers: sonia }),
       ),
     ).toEqual({ status: 404, body: CART_NOT_FOUND });
     expect(

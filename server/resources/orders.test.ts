@@ -103,13 +103,30 @@ describe('GET /orders', () => {
         id: order.order_reference,
         attributes: {
           createdAt: order.created_at,
-          totals: expectedTotals(order),
           currencyIsoCode: 'EUR',
           priceMode: 'GROSS_MODE',
+          totals: expectedTotals(order),
         },
         links: { self: `http://glue.test/orders/${order.order_reference}` },
       })),
     );
+    // Key order as the contract lists the attributes (toEqual alone does not look at it).
+    for (const order of body.data) {
+      expect(Object.keys(order.attributes)).toEqual([
+        'createdAt',
+        'currencyIsoCode',
+        'priceMode',
+        'totals',
+      ]);
+      expect(Object.keys(order.attributes.totals as object)).toEqual([
+        'expenseTotal',
+        'discountTotal',
+        'taxTotal',
+        'subtotal',
+        'grandTotal',
+        'canceledTotal',
+      ]);
+    }
     const createdAt = body.data.map((order) => String(order.attributes.createdAt));
     expect([...createdAt].sort().reverse()).toEqual(createdAt);
   });
@@ -190,16 +207,21 @@ describe('GET /orders', () => {
     });
   });
 
-  it.each(['page[limit]=0', 'page[limit]=-1', 'page[offset]=x', 'page[limit]=1.5'])(
-    'answers 400 for %s',
-    async (query) => {
-      const response = await t.send('GET', `/orders?${query}`, { headers: sonia });
-      expect(await statusAndBody(response)).toEqual({
-        status: 400,
-        body: errorBody(null, 400, 'Pagination parameters are invalid.'),
-      });
-    },
-  );
+  it.each([
+    'page[limit]=0',
+    'page[limit]=-1',
+    'page[offset]=x',
+    'page[limit]=1.5',
+    // Beyond a safe integer: refused, not rounded.
+    'page[offset]=99999999999999999999',
+    'page[limit]=1e3',
+  ])('answers 400 for %s', async (query) => {
+    const response = await t.send('GET', `/orders?${query}`, { headers: sonia });
+    expect(await statusAndBody(response)).toEqual({
+      status: 400,
+      body: errorBody(null, 400, 'Pagination parameters are invalid.'),
+    });
+  });
 });
 
 describe('GET /customers/{customerReference}/orders', () => {
@@ -232,16 +254,29 @@ describe('GET /orders/{orderReference}', () => {
       const items = itemsOf(order.id);
       const data = (body as { data: { attributes: Record<string, unknown> } }).data;
       expect(Object.keys(data.attributes)).toEqual([
-        'itemStates',
         'createdAt',
         'currencyIsoCode',
         'priceMode',
         'totals',
+        'items',
         'billingAddress',
         'shippingAddress',
-        'items',
         'expenses',
+        'itemStates',
       ]);
+      // The item keys the contract names come first, in its order.
+      for (const item of data.attributes.items as object[]) {
+        expect(Object.keys(item).slice(0, 8)).toEqual([
+          'name',
+          'sku',
+          'quantity',
+          'unitGrossPrice',
+          'sumGrossPrice',
+          'unitPrice',
+          'sumPrice',
+          'state',
+        ]);
+      }
       const shipmentTax = taxOf(order.shipment_price);
       const allCanceled = items.every((item) => item.state === 'canceled');
       expect(body).toEqual({
@@ -249,11 +284,11 @@ describe('GET /orders/{orderReference}', () => {
           type: 'orders',
           id: order.order_reference,
           attributes: {
-            itemStates: [...new Set(items.map((item) => item.state))],
             createdAt: order.created_at,
             currencyIsoCode: 'EUR',
             priceMode: 'GROSS_MODE',
             totals: expectedTotals(order),
+            itemStates: [...new Set(items.map((item) => item.state))],
             billingAddress: JSON.parse(order.billing_address) as unknown,
             shippingAddress: JSON.parse(order.shipping_address) as unknown,
             items: items.map((item) => {

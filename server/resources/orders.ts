@@ -17,12 +17,13 @@ const TYPE = 'orders';
 /** page[limit] when the request sends none; the page links are there either way. */
 export const ORDERS_DEFAULT_LIMIT = 10;
 
+/** Key order as the contract lists them (§5): createdAt, currencyIsoCode, priceMode, totals. */
 function summaryAttributes(order: OrderSummary): Record<string, unknown> {
   return {
     createdAt: order.createdAt,
-    totals: order.totals,
     currencyIsoCode: order.currencyIsoCode,
     priceMode: order.priceMode,
+    totals: order.totals,
   };
 }
 
@@ -74,16 +75,14 @@ export function registerOrders(app: Hono, { config, tokens, orders }: GlueServic
     const order = orders.find(caller.idCustomer, c.req.param('orderReference'));
     if (order === null) throw new GlueError(Errors.orderNotFound);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
+    // The list's attributes, then what the contract says the single order adds, in its order.
     const resource = resourceObject(base, TYPE, order.reference, {
-      itemStates: order.itemStates,
-      createdAt: order.createdAt,
-      currencyIsoCode: order.currencyIsoCode,
-      priceMode: order.priceMode,
-      totals: order.totals,
+      ...summaryAttributes(order),
+      items: order.items,
       billingAddress: order.billingAddress,
       shippingAddress: order.shippingAddress,
-      items: order.items,
       expenses: order.expenses,
+      itemStates: order.itemStates,
     });
     return jsonApiResponse(singleDocument(resource), 200);
   });
