@@ -33,6 +33,10 @@ async function addBySku(
   await expect(page.getByRole('row', { name: new RegExp(product.name) })).toBeVisible();
 }
 
+function tab(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Customer' }).getByRole('link', { name });
+}
+
 function row(page: Page, name: string) {
   return page.getByRole('row', { name: new RegExp(name) });
 }
@@ -45,9 +49,13 @@ test('an agent fixes Sonia Wagner’s cart, and Sonia sees exactly the result', 
 }) => {
   await signInAsAgent();
   await actAs(page, 'sonia', 'Sonia Wagner');
-  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  // Carts come first; profile and orders are one tab away.
+  await expect(tab(page, 'Carts')).toHaveAttribute('aria-current', 'page');
+  await expectAccessible('customer workspace: carts');
+  await tab(page, 'Profile').click();
   await expect(page.getByRole('region', { name: 'Profile' })).toContainText('sonia@acme.com');
-  await expectAccessible('customer overview');
+  await expectAccessible('customer workspace: profile');
+  await tab(page, 'Carts').click();
 
   // Create a cart and open it.
   await page.getByLabel('New cart').fill('Fixed by the agent');
@@ -147,6 +155,7 @@ test('an agent looks up a customer’s last order, then switches: nothing of the
 }) => {
   await signInAsAgent();
   await actAs(page, 'sonia', 'Sonia Wagner');
+  await tab(page, 'Orders').click();
   const orders = page.getByRole('region', { name: 'Orders' });
   const firstOrder = orders.getByRole('link').first();
   await expect(firstOrder).toBeVisible();
@@ -164,7 +173,7 @@ test('an agent looks up a customer’s last order, then switches: nothing of the
   await banner(page).getByRole('button', { name: 'Switch customer' }).click();
   await page.getByRole('button', { name: 'End session and switch' }).click();
   await actAs(page, 'bill.martin', 'Bill Martin');
-  await expect(page.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  await tab(page, 'Orders').click();
   await expect(page.getByRole('region', { name: 'Orders' })).not.toContainText('Loading');
   const text = await page.locator('body').innerText();
   for (const trace of ['Sonia', 'Wagner', 'sonia@acme.com', 'DE--21', orderReference]) {

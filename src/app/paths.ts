@@ -10,3 +10,11 @@ export function cartPath(customerReference: string, cartId: string): string {
 export function orderPath(customerReference: string, orderReference: string): string {
   return `${customerPath(customerReference)}/orders/${encodeURIComponent(orderReference)}`;
 }
+
+export function ordersPath(customerReference: string): string {
+  return `${customerPath(customerReference)}/orders`;
+}
+
+export function profilePath(customerReference: string): string {
+  return `${customerPath(customerReference)}/profile`;
+}

@@ -25,10 +25,29 @@ export function createRouter() {
               // The customer workspace loads only once the agent acts as someone.
               children: [
                 {
-                  index: true,
                   lazy: async () => ({
-                    Component: (await import('./routes/customer-overview')).CustomerOverview,
+                    Component: (await import('./routes/customer-workspace')).CustomerWorkspace,
                   }),
+                  children: [
+                    {
+                      index: true,
+                      lazy: async () => ({
+                        Component: (await import('./routes/customer-workspace')).CartsTab,
+                      }),
+                    },
+                    {
+                      path: 'orders',
+                      lazy: async () => ({
+                        Component: (await import('./routes/customer-workspace')).OrdersTab,
+                      }),
+                    },
+                    {
+                      path: 'profile',
+                      lazy: async () => ({
+                        Component: (await import('./routes/customer-workspace')).ProfileTab,
+                      }),
+                    },
+                  ],
                 },
                 {
                   path: 'carts/:cartId',

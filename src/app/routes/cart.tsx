@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useChangeCart } from '../../features/carts/api/change-cart';
@@ -14,7 +14,7 @@ import { customerPath } from '../paths';
 export function CartScreen() {
   const { customerReference = '', cartId = '' } = useParams();
   const session = useGlueSession();
-  const cart = useQuery(cartQueries.detail(session, customerReference, cartId));
+  const cart = useQuery(cartQueries.detail(session, customerReference, cartId, useQueryClient()));
   const change = useChangeCart(customerReference, cartId);
   const productNames = useProductNames(cart.data?.items?.map((item) => item.sku) ?? []);
   useDocumentTitle(cart.data ? `Cart ${cart.data.name}` : 'Cart');
@@ -22,7 +22,7 @@ export function CartScreen() {
   return (
     <div className="workspace">
       <p>
-        <Link to={customerPath(customerReference)}>← Back to the customer</Link>
+        <Link to={customerPath(customerReference)}>← Back to the carts</Link>
       </p>
       {cart.isPending && <p className="muted">Loading the cart…</p>}
       {cart.isError && (

@@ -1,36 +1,74 @@
-import { useParams } from 'react-router-dom';
+import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { fullName } from '../../features/customers/components/customer-picker';
 import { CartsPanel } from '../../features/carts/components/carts-panel';
 import { OrdersPanel } from '../../features/orders/components/orders-panel';
 import { ProfileCard } from '../../features/profile/components/profile-card';
 import { useGlueSession } from '../../lib/glue-session';
 import { useTokenSlotState } from '../../lib/token-slot';
-import { cartPath, orderPath } from '../paths';
+import { cartPath, customerPath, orderPath, ordersPath, profilePath } from '../paths';
 
-/** What the agent sees first when acting as a customer: profile, carts and orders. */
-export function CustomerOverview() {
+/**
+ * The customer's workspace: carts first, what an agent is most often there to fix; orders and
+ * profile one tab away. Each tab asks Glue only when it is opened.
+ */
+export function CustomerWorkspace() {
   const { customerReference = '' } = useParams();
-  const state = useTokenSlotState(useGlueSession().customer);
-  const name =
-    state.status === 'active'
-      ? `${state.profile.firstName} ${state.profile.lastName}`
-      : customerReference;
-  useDocumentTitle(name);
+  const name = useActingName() ?? customerReference;
 
   return (
     <div className="workspace">
       <h1>{name}</h1>
-      <div className="workspace__grid">
-        <ProfileCard customerReference={customerReference} />
-        <CartsPanel
-          customerReference={customerReference}
-          cartPath={(id) => cartPath(customerReference, id)}
-        />
-      </div>
-      <OrdersPanel
-        customerReference={customerReference}
-        orderPath={(ref) => orderPath(customerReference, ref)}
-      />
+      <nav className="tabs" aria-label="Customer">
+        <NavLink to={customerPath(customerReference)} end className="tabs__tab">
+          Carts
+        </NavLink>
+        <NavLink to={ordersPath(customerReference)} end className="tabs__tab">
+          Orders
+        </NavLink>
+        <NavLink to={profilePath(customerReference)} end className="tabs__tab">
+          Profile
+        </NavLink>
+      </nav>
+      <Outlet />
     </div>
   );
+}
+
+export function CartsTab() {
+  const { customerReference = '' } = useParams();
+  useWorkspaceTitle('Carts');
+  return (
+    <CartsPanel
+      customerReference={customerReference}
+      cartPath={(id) => cartPath(customerReference, id)}
+    />
+  );
+}
+
+export function OrdersTab() {
+  const { customerReference = '' } = useParams();
+  useWorkspaceTitle('Orders');
+  return (
+    <OrdersPanel
+      customerReference={customerReference}
+      orderPath={(ref) => orderPath(customerReference, ref)}
+    />
+  );
+}
+
+export function ProfileTab() {
+  const { customerReference = '' } = useParams();
+  useWorkspaceTitle('Profile');
+  return <ProfileCard customerReference={customerReference} />;
+}
+
+function useActingName(): string | null {
+  const state = useTokenSlotState(useGlueSession().customer);
+  return state.status === 'active' ? fullName(state.profile) : null;
+}
+
+function useWorkspaceTitle(tab: string) {
+  const name = useActingName();
+  useDocumentTitle(name ? `${tab} · ${name}` : tab);
 }

@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router-dom';
 import { OrderDetail } from '../../features/orders/components/order-detail';
-import { customerPath } from '../paths';
+import { ordersPath } from '../paths';
 
 export function OrderScreen() {
   const { customerReference = '', orderReference = '' } = useParams();
   return (
     <div className="workspace">
       <p>
-        <Link to={customerPath(customerReference)}>← Back to the customer</Link>
+        <Link to={ordersPath(customerReference)}>← Back to the orders</Link>
       </p>
       <OrderDetail customerReference={customerReference} orderReference={orderReference} />
     </div>

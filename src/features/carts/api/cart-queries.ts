@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { customerKey } from '../../../lib/customer-data-key';
 import type { GlueSession } from '../../../lib/glue-session';
 import { cartDocumentSchema, cartsDocumentSchema, toCart } from './cart-schemas';
@@ -17,9 +17,16 @@ export const cartQueries = {
         return document.data.map((cart) => toCart(cart, document.included));
       },
     }),
-  detail: (session: GlueSession, customerReference: string, cartId: string) =>
+  detail: (session: GlueSession, customerReference: string, cartId: string, client?: QueryClient) =>
     queryOptions({
       queryKey: [...cartQueries.all(customerReference), 'detail', cartId],
+      // The list was read with its items: a cart opened from it needs no second request.
+      initialData: () =>
+        client
+          ?.getQueryData(cartQueries.list(session, customerReference).queryKey)
+          ?.find((cart) => cart.id === cartId),
+      initialDataUpdatedAt: () =>
+        client?.getQueryState(cartQueries.list(session, customerReference).queryKey)?.dataUpdatedAt,
       queryFn: async ({ signal }) => {
         const document = await session.asCustomer({
           path: `/carts/${encodeURIComponent(cartId)}?include=items`,
