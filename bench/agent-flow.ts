@@ -1,0 +1,362 @@
+/**
+ * The agent's flow in a real browser (Playwright + Debian's Chromium) against a fresh stand-in
+ * and the built console: sign in, find Bill Martin, act as him, open his cart. Times each step
+ * and counts what the console sends to Glue in it, against the least it could send.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { getRequestListener } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright';
+import { createGlue, type Glue } from '../server/glue';
+import { startConsoleHost, type RunningConsoleHost } from '../scripts/console-host';
+import {
+  AGENT,
+  BENCH_QUERY,
+  BENCH_SKU,
+  addItem,
+  createCart,
+  overHttp,
+  signIn,
+} from './glue-client';
+import { median } from './stats';
+
+const RUNS = 5;
+const TYPING_RUNS = 3;
+const KEY_DELAY_MS = 120;
+const TYPED_QUERY = 'bill.marti';
+const BILL = { name: 'Bill Martin', username: 'bill.martin@acme.com', password: 'change123' };
+const CART_NAME = 'Bill’s bench cart';
+// After the last step, time for late requests (item names) to show up in the count.
+const SETTLE_MS = 600;
+
+export const STEPS = ['open console', 'sign in', 'search', 'act as', 'customer & cart'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** The fewest Glue requests each step needs (the issue's figures). */
+export const LEAST: Record<Step, number> = {
+  'open console': 0,
+  'sign in': 1, // POST /agent-access-tokens
+  search: 1, // one GET /agent-customer-search per settled query
+  'act as': 1, // POST /agent-customer-impersonation-access-tokens
+  'customer & cart': 1, // the carts, items included
+};
+
+export const TIMINGS = [
+  'open console',
+  'sign in',
+  'search (typing included)',
+  'search after the last key',
+  'act as',
+  'customer workspace',
+  'open the cart',
+  'whole flow',
+] as const;
+export type Timing = (typeof TIMINGS)[number];
+
+export interface StepRequests {
+  /** Method and path of each request, in the order sent; preflights are not in it. */
+  sent: string[];
+  preflights: number;
+}
+
+export interface AgentFlow {
+  runs: number;
+  /** null when the stand-in had no POST /carts: the flow then ends on the customer screen. */
+  cart: { id: string; itemStatus: number } | null;
+  cartSetup: string;
+  /** Median milliseconds of each timing over the runs. */
+  medianMs: Record<Timing, number>;
+  /** What each step sent in the run that sent the most (runs normally agree). */
+  requests: Record<Step, StepRequests>;
+  /** Request counts per step of every run, to see whether runs agreed. */
+  countsPerRun: Record<Step, number>[];
+  /** GET /agent-customer-search requests while typing a 10-letter query, per attempt. */
+  typedSearches: number[];
+}
+
+interface Preflight {
+  url: string;
+  method: string;
+}
+
+/** The stand-in on a server that sees every request, CORS preflights included. */
+async function startObservedGlue(
+  corsOrigin: string,
+): Promise<{ glue: Glue; url: string; preflights: Preflight[]; server: Server }> {
+  const glue = await createGlue({ dbPath: ':memory:', corsOrigins: [corsOrigin] });
+  const preflights: Preflight[] = [];
+  const listener = getRequestListener(glue.app.fetch);
+  // Chromium keeps preflights from Playwright's request events, so the socket counts them.
+  const server = createServer((incoming, outgoing) => {
+    const method = incoming.headers['access-control-request-method'];
+    if (incoming.method === 'OPTIONS' && typeof method === 'string') {
+      preflights.push({ url: incoming.url ?? '', method });
+    }
+    void listener(incoming, outgoing);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  }).catch((error: unknown) => {
+    glue.close();
+    throw error;
+  });
+  const { port } = server.address() as AddressInfo;
+  return { glue, url: `http://127.0.0.1:${port}`, preflights, server };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+interface Sent {
+  step: Step;
+  method: string;
+  /** Path and query as sent (encoded), to pair a preflight with its request. */
+  url: string;
+}
+
+async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+async function signInAsAgent(page: Page): Promise<void> {
+  await page.getByLabel('Username').fill(AGENT.username);
+  await page.getByLabel('Password').fill(AGENT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+interface Run {
+  ms: Record<Timing, number>;
+  sent: Sent[];
+  preflightSteps: Step[];
+}
+
+async function runFlow(
+  browser: Browser,
+  hostUrl: string,
+  glueOrigin: string,
+  preflights: Preflight[],
+  withCart: boolean,
+): Promise<Run> {
+  const page = await newPage(browser, hostUrl);
+  try {
+    preflights.length = 0;
+    const sent: Sent[] = [];
+    let step: Step = 'open console';
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== glueOrigin || request.method() === 'OPTIONS') return;
+      sent.push({ step, method: request.method(), url: url.pathname + url.search });
+    });
+    // Whatever the console sends once it holds Bill's token is part of opening his workspace.
+    page.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/agent-customer-impersonation-access-tokens') step = 'customer & cart';
+    });
+
+    const t0 = performance.now();
+    await page.goto('/sign-in');
+    await page.getByLabel('Username').waitFor();
+    const tLoaded = performance.now();
+
+    await page.getByLabel('Username').fill(AGENT.username);
+    await page.getByLabel('Password').fill(AGENT.password);
+    step = 'sign in';
+    const tSignIn = performance.now();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+    step = 'search';
+    const tSearch = performance.now();
+    await page
+      .getByRole('combobox', { name: 'Find a customer' })
+      .pressSequentially(BENCH_QUERY, { delay: KEY_DELAY_MS });
+    const tTyped = performance.now();
+    const option = page.getByRole('option', { name: new RegExp(BILL.name) });
+    await option.waitFor();
+
+    step = 'act as';
+    const tActAs = performance.now();
+    await option.click();
+    await page
+      .getByRole('region', { name: 'Customer session' })
+      .filter({ hasText: BILL.name })
+      .waitFor();
+    const tBanner = performance.now();
+
+    const carts = page.getByRole('region', { name: 'Carts' });
+    let tWorkspace: number;
+    let tCart: number;
+    if (withCart) {
+      const link = carts.getByRole('link', { name: CART_NAME });
+      await link.waitFor();
+      tWorkspace = performance.now();
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: CART_NAME }).waitFor();
+      tCart = performance.now();
+    } else {
+      // No carts endpoint: the workspace is done once the panel stops loading, whatever it says.
+      await carts.getByText(/No carts yet|could not be loaded/).waitFor();
+      tWorkspace = performance.now();
+      tCart = tWorkspace;
+    }
+    const tEnd = performance.now();
+    await page.waitForTimeout(SETTLE_MS);
+
+    // A preflight belongs to the step of the request it cleared the way for.
+    const unpaired = [...sent];
+    const preflightSteps = preflights.map(({ url, method }) => {
+      const index = unpaired.findIndex((s) => s.url === url && s.method === method);
+      return index === -1 ? step : unpaired.splice(index, 1)[0]!.step;
+    });
+    return {
+      ms: {
+        'open console': tLoaded - t0,
+        'sign in': tSearch - tSignIn,
+        'search (typing included)': tActAs - tSearch,
+        'search after the last key': tActAs - tTyped,
+        'act as': tBanner - tActAs,
+        'customer workspace': tWorkspace - tBanner,
+        'open the cart': tCart - tWorkspace,
+        'whole flow': tEnd - t0,
+      },
+      sent,
+      preflightSteps,
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** GET /agent-customer-search requests while an agent types a ten-letter query at typing speed. */
+async function countTypedSearches(
+  browser: Browser,
+  hostUrl: string,
+  glueOrigin: string,
+): Promise<number> {
+  const page = await newPage(browser, hostUrl);
+  try {
+    await page.goto('/sign-in');
+    await signInAsAgent(page);
+    let searches = 0;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === glueOrigin && url.pathname === '/agent-customer-search') searches++;
+    });
+    await page
+      .getByRole('combobox', { name: 'Find a customer' })
+      .pressSequentially(TYPED_QUERY, { delay: KEY_DELAY_MS });
+    await page.getByRole('option', { name: new RegExp(BILL.name) }).waitFor();
+    await page.waitForTimeout(SETTLE_MS);
+    return searches;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Gives Bill a cart (with one item) through Glue itself; null when POST /carts is missing. */
+async function giveBillACart(glueUrl: string): Promise<{ cart: AgentFlow['cart']; setup: string }> {
+  const send = overHttp(glueUrl);
+  const token = await signIn(send, 'customer', BILL.username, BILL.password);
+  const created = await createCart(send, token, CART_NAME);
+  if (created.status === 404) {
+    return { cart: null, setup: 'POST /carts answered 404: the cart step is skipped' };
+  }
+  if (created.id === null) throw new Error(`POST /carts for Bill answered ${created.status}`);
+  const itemStatus = await addItem(send, token, created.id, BENCH_SKU, 1);
+  return {
+    cart: { id: created.id, itemStatus },
+    setup:
+      itemStatus === 201
+        ? `cart “${CART_NAME}” with 1 × ${BENCH_SKU}`
+        : `cart “${CART_NAME}”, empty (POST /carts/{id}/items answered ${itemStatus})`,
+  };
+}
+
+export async function measureAgentFlow(distDir: string): Promise<AgentFlow> {
+  let glueUrl = '';
+  const host: RunningConsoleHost = await startConsoleHost({
+    distDir,
+    port: 0,
+    glueBaseUrl: () => glueUrl,
+  });
+  let observed: Awaited<ReturnType<typeof startObservedGlue>> | null = null;
+  let browser: Browser | null = null;
+  try {
+    observed = await startObservedGlue(host.url);
+    glueUrl = observed.url;
+    const { cart, setup } = await giveBillACart(glueUrl);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-gpu',
+      ],
+    });
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await runFlow(browser, host.url, glueUrl, observed.preflights, cart !== null));
+    }
+    const typedSearches: number[] = [];
+    for (let i = 0; i < TYPING_RUNS; i++) {
+      typedSearches.push(await countTypedSearches(browser, host.url, glueUrl));
+    }
+
+    const countsPerRun = runs.map(
+      (run) =>
+        Object.fromEntries(
+          STEPS.map((s) => [s, run.sent.filter((sent) => sent.step === s).length]),
+        ) as Record<Step, number>,
+    );
+    const requests = Object.fromEntries(
+      STEPS.map((s) => {
+        // The run that sent the most in this step: the worst case is what the table shows.
+        const worst = runs.reduce((a, b) =>
+          b.sent.filter((x) => x.step === s).length > a.sent.filter((x) => x.step === s).length
+            ? b
+            : a,
+        );
+        const stepRequests: StepRequests = {
+          sent: worst.sent
+            .filter((x) => x.step === s)
+            .map((x) => `${x.method} ${decodeURIComponent(x.url)}`),
+          preflights: worst.preflightSteps.filter((p) => p === s).length,
+        };
+        return [s, stepRequests];
+      }),
+    ) as Record<Step, StepRequests>;
+    const medianMs = Object.fromEntries(
+      TIMINGS.map((t) => [t, median(runs.map((run) => run.ms[t]))]),
+    ) as Record<Timing, number>;
+    return {
+      runs: RUNS,
+      cart,
+      cartSetup: setup,
+      medianMs,
+      requests,
+      countsPerRun,
+      typedSearches,
+    };
+  } finally {
+    await browser?.close();
+    if (observed !== null) {
+      await closeServer(observed.server);
+      observed.glue.close();
+    }
+    await host.close();
+  }
+}
