@@ -102,10 +102,12 @@ export function collectionDocument<A extends object>(
 }
 
 export function jsonApiResponse(body: unknown, status: number): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': JSON_API_MEDIA_TYPE },
-  });
+  return jsonApiTextResponse(JSON.stringify(body), status);
+}
+
+/** A document already serialized. */
+export function jsonApiTextResponse(text: string, status: number): Response {
+  return new Response(text, { status, headers: { 'Content-Type': JSON_API_MEDIA_TYPE } });
 }
 
 /** DELETE answers 204 with an empty body; the media type is still announced, as Glue does. */
