@@ -1,0 +1,287 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AGENT, CART_ATTRIBUTES, CUSTOMER, freshDatabasePath } from '../test-support';
+import type { TokenAttributes, TokenDocument } from '../test-support';
+
+const root = join(import.meta.dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'glue-crash-test-'));
+const children = new Set<ChildProcess>();
+const CANON = '005_30663301';
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+interface Stand {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<void>;
+}
+
+/** `node --import tsx server/main.ts` on the file, as `npm run glue` runs it; its URL once up. */
+async function start(dbPath: string, env: Record<string, string> = {}): Promise<Stand> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, GLUE_DB: dbPath, GLUE_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => children.delete(child));
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    void exited.then(() => reject(new Error(`the stand-in exited: ${stderr}`)));
+  });
+  return { url, child, exited };
+}
+
+async function post(url: string, path: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/vnd.api+json',
+      ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+async function signInPair(
+  url: string,
+  path: string,
+  attributes: unknown,
+  token?: string,
+): Promise<TokenAttributes> {
+  const response = await post(url, path, { data: { type: path.slice(1), attributes } }, token);
+  expect(response.status).toBe(201);
+  return ((await response.json()) as TokenDocument).data.attributes;
+}
+
+async function signIn(url: string, path: string, attributes: unknown): Promise<string> {
+  return (await signInPair(url, path, attributes)).accessToken;
+}
+
+const refreshBody = (refreshToken: string): unknown => ({
+  data: { type: 'refresh-tokens', attributes: { refreshToken } },
+});
+
+async function newCart(url: string, token: string): Promise<string> {
+  const response = await post(
+    url,
+    '/carts',
+    { data: { type: 'carts', attributes: CART_ATTRIBUTES } },
+    token,
+  );
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+/** Rows of `from` (a table, maybe with a WHERE) in the file; null while it cannot be read yet. */
+function countRows(dbPath: string, from: string): number | null {
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(`SELECT count(*) FROM ${from}`).pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function integrity(dbPath: string): unknown {
+  const db = new Database(dbPath);
+  try {
+    return db.pragma('integrity_check', { simple: true });
+  } finally {
+    db.close();
+  }
+}
+
+describe('SIGKILL in the middle of a burst of writes', () => {
+  it('keeps every acknowledged change, and the database intact', async () => {
+    // A seeded copy: the first start would otherwise spend seconds making keys and customers.
+    const dbPath = join(scratch, 'crash.sqlite');
+    copyFileSync(await freshDatabasePath(), dbPath);
+    const first = await start(dbPath);
+    const customer = await signInPair(first.url, '/access-tokens', CUSTOMER);
+    const token = customer.accessToken;
+    const agent = await signIn(first.url, '/agent-access-tokens', AGENT);
+    const asCustomer = await signInPair(
+      first.url,
+      '/agent-customer-impersonation-access-tokens',
+      { customerReference: 'DE--21' },
+      agent,
+    );
+    const cartId = await newCart(first.url, token);
+
+    let sent = 0;
+    let acknowledged = 0;
+    const byAgent = { sent: 0, acknowledged: 0 };
+    // The refresh token chain: the last one answered, and the one it replaced.
+    let lastRefresh = customer.refreshToken;
+    let spentRefresh: string | null = null;
+    let rotationInFlight = false;
+    const ackedCarts: string[] = [];
+    const refused: number[] = [];
+    let killed = false;
+    const kill = (): void => {
+      if (killed) return;
+      killed = true;
+      first.child.kill('SIGKILL');
+    };
+    const item = { data: { type: 'items', attributes: { sku: CANON, quantity: 1 } } };
+    // Eight clients add one unit at a time, half of them agents acting as the customer; a ninth
+    // creates carts and a tenth rotates refresh tokens. Each counts what it was told.
+    const adder = async (n: number): Promise<void> => {
+      const viaAgent = n % 2 === 1;
+      while (!killed) {
+        sent += 1;
+        if (viaAgent) byAgent.sent += 1;
+        try {
+          const bearerToken = viaAgent ? asCustomer.accessToken : token;
+          const response = await post(first.url, `/carts/${cartId}/items`, item, bearerToken);
+          if (response.status === 201) {
+            acknowledged += 1;
+            if (viaAgent) byAgent.acknowledged += 1;
+          } else refused.push(response.status);
+          // The kill comes from inside the burst, with requests still in flight.
+          if (acknowledged >= 60) kill();
+        } catch {
+          return;
+        }
+      }
+    };
+    const creator = async (): Promise<void> => {
+      while (!killed) {
+        try {
+          const response = await post(
+            first.url,
+            '/carts',
+            { data: { type: 'carts', attributes: { ...CART_ATTRIBUTES, name: 'Burst' } } },
+            token,
+          );
+          if (response.status !== 201) refused.push(response.status);
+          else {
+            ackedCarts.push(((await response.json()) as { data: { id: string } }).data.id);
+          }
+        } catch {
+          return;
+        }
+      }
+    };
+    const rotator = async (): Promise<void> => {
+      while (!killed) {
+        rotationInFlight = true;
+        try {
+          const response = await post(first.url, '/refresh-tokens', refreshBody(lastRefresh));
+          if (response.status !== 201) refused.push(response.status);
+          else {
+            spentRefresh = lastRefresh;
+            lastRefresh = ((await response.json()) as TokenDocument).data.attributes.refreshToken;
+            rotationInFlight = false;
+          }
+        } catch {
+          return;
+        }
+      }
+    };
+    const timer = setTimeout(kill, 15_000);
+    await Promise.all([...Array.from({ length: 8 }, (_, n) => adder(n)), creator(), rotator()]);
+    clearTimeout(timer);
+    await first.exited;
+    expect(refused).toEqual([]);
+    expect(acknowledged).toBeGreaterThanOrEqual(60);
+    expect(sent).toBeGreaterThan(acknowledged);
+
+    // Straight after the crash, before anything reopens it.
+    expect(integrity(dbPath)).toBe('ok');
+    // Each impersonated add is audited in its own transaction: acknowledged ones all are.
+    const audited = countRows(
+      dbPath,
+      "impersonation_audit WHERE success = 1 AND resource = 'items' AND method = 'POST'",
+    );
+    expect(audited).toBeGreaterThanOrEqual(byAgent.acknowledged);
+    expect(audited).toBeLessThanOrEqual(byAgent.sent);
+    expect(byAgent.acknowledged).toBeGreaterThan(0);
+
+    const second = await start(dbPath);
+    const again = await signIn(second.url, '/access-tokens', CUSTOMER);
+    const response = await fetch(`${second.url}/carts/${cartId}?include=items`, {
+      headers: { Authorization: `Bearer ${again}` },
+    });
+    expect(response.status).toBe(200);
+    const cart = (await response.json()) as { included?: { attributes: { quantity: number } }[] };
+    const quantity = cart.included?.[0]?.attributes.quantity ?? 0;
+    // At least what was acknowledged; at most what was sent (some in flight may have landed).
+    expect(quantity).toBeGreaterThanOrEqual(acknowledged);
+    expect(quantity).toBeLessThanOrEqual(sent);
+    for (const id of ackedCarts) {
+      const found = await fetch(`${second.url}/carts/${id}`, {
+        headers: { Authorization: `Bearer ${again}` },
+      });
+      expect(found.status).toBe(200);
+    }
+    // A spent refresh token stays spent; the last one answered works unless a later rotation
+    // was already under way when the kill came.
+    expect(spentRefresh).not.toBeNull();
+    const spent = await post(second.url, '/refresh-tokens', refreshBody(spentRefresh ?? ''));
+    expect(spent.status).toBe(401);
+    const last = await post(second.url, '/refresh-tokens', refreshBody(lastRefresh));
+    expect(rotationInFlight ? [201, 401] : [201]).toContain(last.status);
+    // The agent signs in as before: keys and users survived too.
+    await signIn(second.url, '/agent-access-tokens', AGENT);
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(integrity(dbPath)).toBe('ok');
+  }, 60_000);
+
+  // Bug: the demo and the generated customers are seeded in two transactions; a kill between them
+  // leaves a database that every later start takes as complete (GLUE_SEED_CUSTOMERS "ignored").
+  it.fails(
+    'finishes creating the database after a kill in the middle of its first seed',
+    async () => {
+      const seed = 100_000;
+      const dbPath = join(scratch, 'seed.sqlite');
+      const env = { GLUE_SEED_CUSTOMERS: String(seed) };
+      const first = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        cwd: root,
+        env: { ...process.env, GLUE_DB: dbPath, GLUE_PORT: '0', ...env },
+        stdio: 'ignore',
+      });
+      children.add(first);
+      const exited = new Promise<void>((resolve) => first.once('exit', () => resolve()));
+      // The demo customers are committed first; generating 100,000 more takes the better part of
+      // a second, which is when the kill lands.
+      const deadline = Date.now() + 20_000;
+      while (countRows(dbPath, 'customers') !== 21 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      first.kill('SIGKILL');
+      await exited;
+      expect(countRows(dbPath, 'customers')).toBe(21);
+      expect(integrity(dbPath)).toBe('ok');
+
+      const second = await start(dbPath, env);
+      second.child.kill('SIGTERM');
+      await second.exited;
+      expect(integrity(dbPath)).toBe('ok');
+      expect(countRows(dbPath, 'customers')).toBe(21 + seed);
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,339 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startGlue } from '../glue';
+import type { RunningGlue } from '../glue';
+import { AGENT, CART_ATTRIBUTES, CUSTOMER, errorBody, freshDatabasePath } from '../test-support';
+import type { TokenAttributes, TokenDocument } from '../test-support';
+import { LeakWatch, expectErrorDocument } from './helpers';
+
+const CANON = '005_30663301';
+const FAILED_REFRESH = errorBody('004', 401, 'Failed to refresh token.');
+const AGENT_FAILED = errorBody('4101', 401, 'Failed to authenticate an agent.');
+const BLOCKED = errorBody(
+  '4401',
+  429,
+  'Too many log in attempts from your address. Please wait 6 minutes before trying again.',
+);
+
+// Real sockets: every client is its own connection, as the console's tabs and agents are.
+let running: RunningGlue;
+const logLines: string[] = [];
+const leaks = new LeakWatch();
+
+beforeEach(async () => {
+  logLines.length = 0;
+  running = await startGlue(
+    { dbPath: await freshDatabasePath(), port: 0 },
+    { log: (line) => logLines.push(line) },
+  );
+});
+
+afterEach(async () => {
+  await running.close();
+  for (const line of logLines) leaks.expectClean('log', line);
+  expect(logLines).toEqual([]);
+});
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+async function call(
+  method: string,
+  path: string,
+  { token, body }: { token?: string; body?: unknown } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/vnd.api+json' };
+  if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`${running.url}${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  leaks.expectClean(`${method} ${path}`, text.replace(/"(accessToken|refreshToken)":"[^"]*"/g, ''));
+  if (response.status >= 400) expectErrorDocument(response.status, response.headers, text);
+  return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+}
+
+async function pair(path: string, attributes: unknown, token?: string): Promise<TokenAttributes> {
+  const type = path.slice(1);
+  const answer = await call('POST', path, { token, body: { data: { type, attributes } } });
+  expect(answer.status).toBe(201);
+  return leaks.remember((answer.body as TokenDocument).data.attributes);
+}
+
+const signInAgent = (): Promise<TokenAttributes> => pair('/agent-access-tokens', AGENT);
+const signInCustomer = (): Promise<TokenAttributes> => pair('/access-tokens', CUSTOMER);
+const impersonate = async (): Promise<TokenAttributes> =>
+  pair(
+    '/agent-customer-impersonation-access-tokens',
+    { customerReference: 'DE--21' },
+    (await signInAgent()).accessToken,
+  );
+
+async function newCart(token: string): Promise<string> {
+  const answer = await call('POST', '/carts', {
+    token,
+    body: { data: { type: 'carts', attributes: CART_ATTRIBUTES } },
+  });
+  expect(answer.status).toBe(201);
+  return (answer.body as { data: { id: string } }).data.id;
+}
+
+const addItem = (token: string, cartId: string, quantity: number): Promise<Answer> =>
+  call('POST', `/carts/${cartId}/items`, {
+    token,
+    body: { data: { type: 'items', attributes: { sku: CANON, quantity } } },
+  });
+
+async function quantityIn(token: string, cartId: string): Promise<number | undefined> {
+  const answer = await call('GET', `/carts/${cartId}?include=items`, { token });
+  const included = (answer.body as { included?: { attributes: { quantity: number } }[] }).included;
+  return included?.[0]?.attributes.quantity;
+}
+
+describe('concurrent writes to one cart', () => {
+  it('holds the exact sum when 25 clients add the same SKU at once', async () => {
+    const customer = await signInCustomer();
+    const agentAsCustomer = await impersonate();
+    const cartId = await newCart(customer.accessToken);
+    // Half through the customer's own token, half through an agent's impersonation token.
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        addItem(i % 2 === 0 ? customer.accessToken : agentAsCustomer.accessToken, cartId, i + 1),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(25).fill(201));
+    expect(await quantityIn(customer.accessToken, cartId)).toBe((25 * 26) / 2);
+    // Every impersonated change is audited once, with the quantities it saw.
+    const audited = running.glue.db
+      .prepare<[], { before: number | null; after: number }>(
+        `SELECT quantity_before AS before, quantity_after AS after FROM impersonation_audit
+         WHERE success = 1 AND resource = 'items' ORDER BY id`,
+      )
+      .all();
+    expect(audited).toHaveLength(12);
+    for (const { before, after } of audited) expect(after - (before ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('lets no burst push a line past the maximum: acknowledged adds sum to the quantity', async () => {
+    const customer = await signInCustomer();
+    const cartId = await newCart(customer.accessToken);
+    // 20 × 100,000 against a cap of 1,000,000 per line: exactly 10 can be added.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => addItem(customer.accessToken, cartId, 100_000)),
+    );
+    const added = answers.filter((answer) => answer.status === 201).length;
+    expect(added).toBe(10);
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expect(answer).toEqual({
+        status: 422,
+        body: errorBody('113', 422, 'Cart item could not be added.'),
+      });
+    }
+    expect(await quantityIn(customer.accessToken, cartId)).toBe(1_000_000);
+  });
+
+  it('adds items to many carts at once without mixing them up', async () => {
+    const customer = await signInCustomer();
+    const carts = await Promise.all(Array.from({ length: 5 }, () => newCart(customer.accessToken)));
+    await Promise.all(
+      carts.flatMap((cartId, c) =>
+        Array.from({ length: 5 }, () => addItem(customer.accessToken, cartId, c + 1)),
+      ),
+    );
+    for (const [c, cartId] of carts.entries()) {
+      expect(await quantityIn(customer.accessToken, cartId)).toBe(5 * (c + 1));
+    }
+  });
+
+  it('leaves no orphan items when adds race the deletion of their cart', async () => {
+    const customer = await signInCustomer();
+    const cartId = await newCart(customer.accessToken);
+    const adds = Array.from({ length: 10 }, () => addItem(customer.accessToken, cartId, 1));
+    const removal = call('DELETE', `/carts/${cartId}`, { token: customer.accessToken });
+    const answers = await Promise.all([...adds, removal]);
+    expect(answers.at(-1)?.status).toBe(204);
+    // An add either landed before the deletion or found no cart (101).
+    for (const answer of answers.slice(0, -1)) expect([201, 404]).toContain(answer.status);
+    const db = running.glue.db;
+    expect(
+      db
+        .prepare('SELECT COUNT(*) FROM cart_items WHERE cart_id NOT IN (SELECT id FROM carts)')
+        .pluck()
+        .get(),
+    ).toBe(0);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect((await call('GET', `/carts/${cartId}`, { token: customer.accessToken })).status).toBe(
+      404,
+    );
+  });
+});
+
+describe('concurrent cart creation and deletion', () => {
+  const defaults = async (token: string): Promise<number> => {
+    const answer = await call('GET', '/carts', { token });
+    const carts = (answer.body as { data: { attributes: { isDefault: boolean } }[] }).data;
+    return carts.filter((cart) => cart.attributes.isDefault).length;
+  };
+
+  it('makes exactly one of many carts created at once the default', async () => {
+    const customer = await signInCustomer();
+    const ids = await Promise.all(Array.from({ length: 10 }, () => newCart(customer.accessToken)));
+    expect(new Set(ids).size).toBe(10);
+    expect(await defaults(customer.accessToken)).toBe(1);
+  });
+
+  it('keeps one default when the default cart is deleted while others are created', async () => {
+    const customer = await signInCustomer();
+    const first = await newCart(customer.accessToken);
+    const answers = await Promise.all([
+      call('DELETE', `/carts/${first}`, { token: customer.accessToken }),
+      ...Array.from({ length: 5 }, () =>
+        call('POST', '/carts', {
+          token: customer.accessToken,
+          body: { data: { type: 'carts', attributes: CART_ATTRIBUTES } },
+        }),
+      ),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([204, 201, 201, 201, 201, 201]);
+    expect(await defaults(customer.accessToken)).toBe(1);
+  });
+
+  it('deletes a cart once when two clients delete it at once', async () => {
+    const customer = await signInCustomer();
+    const cartId = await newCart(customer.accessToken);
+    const answers = await Promise.all([
+      call('DELETE', `/carts/${cartId}`, { token: customer.accessToken }),
+      call('DELETE', `/carts/${cartId}`, { token: customer.accessToken }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([204, 404]);
+    expect(answers.find((answer) => answer.status === 404)?.body).toEqual(
+      errorBody('101', 404, 'Cart with given uuid not found.'),
+    );
+  });
+});
+
+describe('one refresh token used twice at once', () => {
+  it.each([
+    ['an agent', signInAgent],
+    ['a customer', signInCustomer],
+    ['an impersonation', impersonate],
+  ])('rotates %s pair exactly once', async (_who, signIn) => {
+    const { refreshToken } = await signIn();
+    const body = { data: { type: 'refresh-tokens', attributes: { refreshToken } } };
+    const answers = await Promise.all([
+      call('POST', '/refresh-tokens', { body }),
+      call('POST', '/refresh-tokens', { body }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 401]);
+    expect(answers.find((answer) => answer.status === 401)?.body).toEqual(FAILED_REFRESH);
+    // The winner's new pair works; the old token stays spent.
+    const winner = (answers.find((answer) => answer.status === 201)?.body as TokenDocument).data
+      .attributes;
+    leaks.remember(winner);
+    const next = { data: { type: 'refresh-tokens', attributes: winner } };
+    expect((await call('POST', '/refresh-tokens', { body: next })).status).toBe(201);
+    expect(await call('POST', '/refresh-tokens', { body })).toEqual({
+      status: 401,
+      body: FAILED_REFRESH,
+    });
+  });
+});
+
+describe('signing out while the same session refreshes', () => {
+  it.each([
+    ['a customer', signInCustomer, 'the rotation'],
+    ['a customer', signInCustomer, 'the sign-out'],
+    ['an impersonation', impersonate, 'the rotation'],
+    ['an impersonation', impersonate, 'the sign-out'],
+  ])('leaves %s no usable refresh token (%s sent first)', async (_who, signIn, first) => {
+    const { accessToken, refreshToken } = await signIn();
+    const body = { data: { type: 'refresh-tokens', attributes: { refreshToken } } };
+    const rotate = (): Promise<Answer> => call('POST', '/refresh-tokens', { body });
+    const signOut = (): Promise<Answer> =>
+      call('DELETE', '/refresh-tokens/mine', { token: accessToken });
+    const [rotation, signedOut] =
+      first === 'the rotation'
+        ? await Promise.all([rotate(), signOut()])
+        : await Promise.all([signOut(), rotate()]).then(([out, rot]) => [rot, out] as const);
+    expect(signedOut.status).toBe(204);
+    // "mine" revokes every refresh token of the caller, also one a racing rotation just made.
+    if (rotation.status === 201) {
+      const next = leaks.remember((rotation.body as TokenDocument).data.attributes);
+      const again = {
+        data: { type: 'refresh-tokens', attributes: { refreshToken: next.refreshToken } },
+      };
+      expect(await call('POST', '/refresh-tokens', { body: again })).toEqual({
+        status: 401,
+        body: FAILED_REFRESH,
+      });
+    } else {
+      expect(rotation).toEqual({ status: 401, body: FAILED_REFRESH });
+    }
+  });
+});
+
+describe('parallel wrong passwords for the agent', () => {
+  const attempt = (password: string): Promise<Answer> =>
+    call('POST', '/agent-access-tokens', {
+      body: { data: { type: 'agent-access-tokens', attributes: { ...AGENT, password } } },
+    });
+
+  it('still locks out at the configured count (9): 20 at once, then the right one is refused', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(`wrong${i}`)));
+    const failed = answers.filter((answer) => answer.status === 401);
+    const blocked = answers.filter((answer) => answer.status === 429);
+    expect({ failed: failed.length, blocked: blocked.length }).toEqual({ failed: 9, blocked: 11 });
+    for (const answer of failed) expect(answer.body).toEqual(AGENT_FAILED);
+    for (const answer of blocked) expect(answer.body).toEqual(BLOCKED);
+    expect(await attempt(AGENT.password)).toEqual({ status: 429, body: BLOCKED });
+  });
+
+  it('counts only the failures when right passwords race the wrong ones', async () => {
+    const passwords = Array.from({ length: 25 }, (_, i) =>
+      i % 5 === 0 ? AGENT.password : `wrong${i}`,
+    );
+    const answers = await Promise.all(passwords.map(attempt));
+    // Exactly 9 of the 20 wrong ones are checked and refused, whatever the rights did meanwhile.
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(9);
+    expect(answers.filter((answer) => answer.status === 201).length).toBeLessThanOrEqual(5);
+    expect(await attempt(AGENT.password)).toEqual({ status: 429, body: BLOCKED });
+  });
+
+  it('counts one agent however the username is written in a burst', async () => {
+    const spellings = [
+      'admin@spryker.com',
+      'ADMIN@spryker.com',
+      ' Admin@Spryker.com ',
+      'admin@SPRYKER.COM',
+    ];
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call('POST', '/agent-access-tokens', {
+          body: {
+            data: {
+              type: 'agent-access-tokens',
+              attributes: { username: spellings[i % spellings.length], password: `wrong${i}` },
+            },
+          },
+        }),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(9);
+    expect(await attempt(AGENT.password)).toEqual({ status: 429, body: BLOCKED });
+  });
+
+  it('holds a configured count too (GLUE_LOCKOUT_ATTEMPTS=3)', async () => {
+    await running.close();
+    running = await startGlue(
+      { dbPath: await freshDatabasePath(), port: 0, lockoutAttempts: 3 },
+      { log: (line) => logLines.push(line) },
+    );
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(`wrong${i}`)));
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(3);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(9);
+    expect((await attempt(AGENT.password)).status).toBe(429);
+  });
+});

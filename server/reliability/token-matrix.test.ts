@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addItem,
+  bearer,
+  createCart,
+  errorBody,
+  makeTestGlue,
+  refresh,
+  signInAgent,
+  signInAsCustomerThroughAgent,
+  signInCustomer,
+} from '../test-support';
+import type { TestGlue } from '../test-support';
+import {
+  LeakWatch,
+  appRoutes,
+  expectErrorDocument,
+  fillPath,
+  routeKind,
+  routeName,
+  snapshotExcept,
+} from './helpers';
+import type { Route, RouteKind } from './helpers';
+
+const CANON = '005_30663301';
+const ACCESS_TTL = 28800;
+
+const MISSING = errorBody('002', 403, 'Missing access token.');
+const INVALID = errorBody('001', 401, 'Invalid access token.');
+const AGENT_TOKEN_INVALID = errorBody('4102', 401, 'Agent access token is invalid.');
+const AGENT_ONLY = errorBody('4103', 401, 'Action is available to agent user only.');
+const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
+const POST_DATA_INVALID = errorBody(null, 400, 'Post data is invalid.');
+const NO_ID = errorBody(null, 400, 'Resource id is not specified.');
+const UUID_MISSING = errorBody('104', 400, 'Cart uuid is missing.');
+
+/**
+ * What the caller presents: nothing, an invalid token in Authorization (`invalid`) or in
+ * X-Agent-Authorization (`invalid-x`), an agent token in either header, or a token that acts as
+ * the customer (their own or an impersonation token).
+ */
+type Who = 'none' | 'invalid' | 'invalid-x' | 'agent' | 'agent-x' | 'customer' | 'customer-x';
+
+interface Column {
+  name: string;
+  who: Who;
+  headers: () => Record<string, string>;
+  /** An impersonation token that gets through: its refusals land in the audit trail. */
+  audited?: true;
+}
+
+/** `undefined` body: any JSON:API document with `data` (a 200 whose content other tests check). */
+interface Expected {
+  status: number;
+  body?: unknown;
+}
+
+// The column's tokens are issued in beforeAll, so the headers are read lazily.
+const tokens: Record<string, string> = {};
+const auth = (name: string): Record<string, string> => bearer(tokens[name] ?? '');
+const agentHeader = (name: string): Record<string, string> => ({
+  'X-Agent-Authorization': `Bearer ${tokens[name] ?? ''}`,
+});
+
+const COLUMNS: Column[] = [
+  { name: 'no Authorization', who: 'none', headers: () => ({}) },
+  { name: 'garbage Bearer', who: 'invalid', headers: () => ({ Authorization: 'Bearer garbage' }) },
+  { name: 'Basic credentials', who: 'invalid', headers: () => ({ Authorization: 'Basic YTpi' }) },
+  {
+    name: 'bare agent token, no Bearer',
+    who: 'invalid',
+    headers: () => ({ Authorization: tokens.agent ?? '' }),
+  },
+  { name: 'agent token, signature tampered', who: 'invalid', headers: () => auth('tampered') },
+  { name: 'expired agent token', who: 'invalid', headers: () => auth('expiredAgent') },
+  { name: 'expired customer token', who: 'invalid', headers: () => auth('expiredCustomer') },
+  {
+    name: 'expired impersonation token',
+    who: 'invalid',
+    headers: () => auth('expiredImpersonation'),
+  },
+  {
+    name: 'garbage X-Agent-Authorization',
+    who: 'invalid-x',
+    headers: () => ({ 'X-Agent-Authorization': 'Bearer garbage' }),
+  },
+  {
+    name: 'expired agent token in X-Agent-Authorization',
+    who: 'invalid-x',
+    headers: () => agentHeader('expiredAgent'),
+  },
+  { name: 'agent token', who: 'agent', headers: () => auth('agent') },
+  {
+    name: 'agent token in X-Agent-Authorization',
+    who: 'agent-x',
+    headers: () => agentHeader('agent'),
+  },
+  {
+    name: 'impersonation token in X-Agent-Authorization',
+    who: 'customer-x',
+    headers: () => agentHeader('impersonation'),
+  },
+  {
+    name: 'customer token in X-Agent-Authorization',
+    who: 'customer-x',
+    headers: () => agentHeader('customer'),
+  },
+  {
+    name: 'impersonation token',
+    who: 'customer',
+    headers: () => auth('impersonation'),
+    audited: true,
+  },
+  { name: 'customer token', who: 'customer', headers: () => auth('customer') },
+  // §4.2: revoking refresh tokens (ending the session) leaves issued access tokens valid.
+  {
+    name: 'impersonation token of an ended session',
+    who: 'customer',
+    headers: () => auth('endedImpersonation'),
+    audited: true,
+  },
+  {
+    name: 'customer token whose refresh tokens were revoked',
+    who: 'customer',
+    headers: () => auth('revokedCustomer'),
+  },
+];
+
+/** Past authentication, with no body: GET 200, POST/PATCH 400 (§1), DELETE 204 (or 104). */
+function admitted({ method, path }: Route): Expected {
+  if (method === 'GET') return { status: 200 };
+  if (method === 'POST' || method === 'PATCH') return { status: 400, body: POST_DATA_INVALID };
+  // §5 104: the item routes with an empty cart id (`/carts//items/...`).
+  if (path.includes('//')) return { status: 400, body: UUID_MISSING };
+  return { status: 204, body: null };
+}
+
+/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5). */
+function expected(kind: RouteKind, route: Route, who: Who): Expected {
+  if (kind === 'idless') return { status: 400, body: NO_ID };
+  if (kind === 'agent') {
+    const refused: Record<Who, Expected | null> = {
+      none: { status: 401, body: AGENT_ONLY },
+      invalid: { status: 401, body: INVALID },
+      'invalid-x': { status: 401, body: AGENT_TOKEN_INVALID },
+      agent: null,
+      'agent-x': null,
+      customer: { status: 401, body: AGENT_ONLY },
+      'customer-x': { status: 401, body: AGENT_ONLY },
+    };
+    return refused[who] ?? admitted(route);
+  }
+  const refused: Record<Who, Expected | null> = {
+    // §4.2 and §5 read Authorization only: X-Agent-Authorization is no token there.
+    none: { status: 403, body: MISSING },
+    'invalid-x': { status: 403, body: MISSING },
+    'agent-x': { status: 403, body: MISSING },
+    'customer-x': { status: 403, body: MISSING },
+    invalid: { status: 401, body: INVALID },
+    // §4.2 takes any token; §5's endpoints need a customer: an agent names none (802).
+    agent: kind === 'any-token' ? null : { status: 403, body: UNAUTHORIZED },
+    customer: null,
+  };
+  return refused[who] ?? admitted(route);
+}
+
+let t: TestGlue;
+const leaks = new LeakWatch();
+let orderReference = '';
+
+// The routes are read from a real app at collection time, so a new endpoint gets its own test.
+const listed = await makeTestGlue();
+const ROUTES = appRoutes(listed.glue);
+listed.close();
+const PROTECTED = ROUTES.filter((route) => !['public', 'issuing'].includes(routeKind(route)));
+
+beforeAll(async () => {
+  t = await makeTestGlue();
+  // Issued first and then outlived: the clock moves past their TTL before the live ones exist.
+  tokens.expiredAgent = leaks.remember(await signInAgent(t)).accessToken;
+  tokens.expiredCustomer = leaks.remember(await signInCustomer(t)).accessToken;
+  tokens.expiredImpersonation = leaks.remember(await signInAsCustomerThroughAgent(t)).accessToken;
+  t.advance(ACCESS_TTL + 1);
+
+  const agent = leaks.remember(await signInAgent(t));
+  tokens.agent = agent.accessToken;
+  const [head, payload, signature = ''] = agent.accessToken.split('.');
+  const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+  tokens.tampered = `${head}.${payload}.${flipped}`;
+  tokens.customer = leaks.remember(await signInCustomer(t)).accessToken;
+  tokens.impersonation = leaks.remember(await signInAsCustomerThroughAgent(t)).accessToken;
+
+  const ended = leaks.remember(await signInAsCustomerThroughAgent(t));
+  tokens.endedImpersonation = ended.accessToken;
+  const endSession = await t.send('DELETE', `/refresh-tokens/${ended.refreshToken}`, {
+    headers: bearer(ended.accessToken),
+  });
+  expect(endSession.status).toBe(204);
+  expect((await refresh(t, ended.refreshToken)).status).toBe(401);
+
+  // A customer token issued after "mine" was revoked would not show anything: revoke after.
+  const customer = leaks.remember(await signInCustomer(t));
+  tokens.revokedCustomer = customer.accessToken;
+  const revokeAll = await t.send('DELETE', '/refresh-tokens/mine', {
+    headers: bearer(customer.accessToken),
+  });
+  expect(revokeAll.status).toBe(204);
+  expect((await refresh(t, customer.refreshToken)).status).toBe(401);
+
+  const orders = await t.send('GET', '/orders', { headers: auth('customer') });
+  orderReference = ((await orders.json()) as { data: { id: string }[] }).data[0]?.id ?? '';
+  expect(orderReference).not.toBe('');
+});
+
+afterAll(() => t.close());
+
+/** A path for the route, with a new cart of DE--21 holding one item where the route names a cart. */
+async function pathFor(route: Route): Promise<string> {
+  let cartId: string | null = null;
+  if (route.path.includes(':cartId')) {
+    cartId = await createCart(t, auth('customer'));
+    expect((await addItem(t, auth('customer'), cartId, { sku: CANON, quantity: 1 })).status).toBe(
+      201,
+    );
+  }
+  const placeholders: Record<string, string> = {
+    customerReference: 'DE--21',
+    groupKey: CANON,
+    orderReference,
+    // Unknown, so revoking it changes nothing the other columns rely on.
+    refreshToken: `def50200${'0'.repeat(128)}`,
+  };
+  return fillPath(route.path, (param) => {
+    const value = param === 'cartId' ? cartId : placeholders[param];
+    if (value === undefined || value === null) {
+      throw new Error(`token-matrix: give :${param} of ${routeName(route)} a placeholder`);
+    }
+    return value;
+  });
+}
+
+describe('every protected route against every kind of token', () => {
+  it('finds the routes in the app, of every kind the contract names', () => {
+    const kinds = new Set(ROUTES.map(routeKind));
+    expect([...kinds].sort()).toEqual([
+      'agent',
+      'any-token',
+      'customer',
+      'idless',
+      'issuing',
+      'public',
+    ]);
+    expect(PROTECTED.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(PROTECTED.map((route) => [routeName(route), route] as const))(
+    '%s',
+    async (_name, route) => {
+      const kind = routeKind(route);
+      for (const column of COLUMNS) {
+        const path = await pathFor(route);
+        const want = expected(kind, route, column.who);
+        // An impersonation token's refused changes are audited, by design: that table may grow.
+        const kept = column.audited === true ? ['impersonation_audit'] : [];
+        const before = snapshotExcept(t.glue, ...kept);
+        const response = await t.send(route.method, path, { headers: column.headers() });
+        const text = await response.text();
+        leaks.expectClean(`${routeName(route)} with ${column.name}`, text);
+        const got = { column: column.name, status: response.status };
+        if (want.body === undefined) {
+          expect(got).toEqual({ column: column.name, status: want.status });
+          expect(JSON.parse(text)).toHaveProperty('data');
+          continue;
+        }
+        expect({ ...got, body: text === '' ? null : (JSON.parse(text) as unknown) }).toEqual({
+          column: column.name,
+          status: want.status,
+          body: want.body,
+        });
+        if (want.status >= 400) {
+          expectErrorDocument(response.status, response.headers, text);
+          expect(snapshotExcept(t.glue, ...kept), `${column.name} changed the database`).toBe(
+            before,
+          );
+        }
+      }
+      leaks.expectCleanLog(t);
+    },
+  );
+});
