@@ -213,7 +213,7 @@ const TIMING_LABELS: Record<Timing, string> = {
   'sign in': 'sign in (click → "Sign out" shown)',
   'search (typing included)': `search "${BENCH_QUERY}" (3 keys at 120 ms → Bill Martin listed)`,
   'search after the last key': '    of which after the last key',
-  'act as': 'act as Bill (click → session banner)',
+  'act as': 'act as Bill (reason submitted → session banner)',
   'customer workspace': 'customer workspace (banner → cart link)',
   'open the cart': 'open the cart (click → cart heading)',
   'whole flow': 'whole flow (load → cart heading)',

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { AGENT, captureTokens, expect, test } from './fixtures';
+import { AGENT, REASON, captureTokens, expect, giveReason, test } from './fixtures';
 
 const picker = (page: Page) => page.getByRole('combobox', { name: 'Find a customer' });
 const banner = (page: Page) => page.getByRole('region', { name: 'Customer session' });
@@ -90,13 +90,17 @@ test('by keyboard alone: find Bill Martin by typing "mar", act as him, end the s
   await expect(bill).toHaveAttribute('aria-selected', 'true');
   const issued = captureTokens(page, '/agent-customer-impersonation-access-tokens');
   await page.keyboard.press('Enter');
+  // The reason comes first, typed into the field that now has the focus.
+  await expect(page.getByLabel('Reason for access')).toBeFocused();
+  await page.keyboard.type(REASON);
+  await page.keyboard.press('Enter');
   const { refreshToken } = await issued;
 
   await expect(banner(page)).toContainText('Acting as');
   await expect(banner(page)).toContainText('Bill Martin');
   await expect(banner(page)).toContainText('bill.martin@acme.com');
   await expect(banner(page)).toContainText('DE--4');
-  await expect(banner(page)).toContainText(/Token valid for \d+:\d\d:\d\d/);
+  await expect(banner(page)).toContainText(/Ends in \d+:\d\d without activity/);
   await expect(page).toHaveURL(/\/customers\/DE--4$/);
   await expect(
     page.getByText('You are now acting as Bill Martin, bill.martin@acme.com, customer DE--4.'),
@@ -117,7 +121,13 @@ test('by keyboard alone: find Bill Martin by typing "mar", act as him, end the s
 
   await expect(banner(page)).toHaveCount(0);
   await expect(page.getByText('Your session as Bill Martin has ended.')).toBeVisible();
-  await expect(page.locator('body')).not.toContainText('bill.martin@acme.com');
+  // Only the agent's own record of the session names him now: its recap and the recent list.
+  await expect(
+    page.getByRole('region', { name: 'Recap: your session as Bill Martin' }),
+  ).toBeVisible();
+  expect(await textOutside(page, ['Recap: your session', 'Recent customers'])).not.toContain(
+    'bill.martin@acme.com',
+  );
   await expect(page).toHaveURL(/\/$/);
   await expectAccessible('session ended');
   await expectRefreshRefused(glue.url, refreshToken);
@@ -127,6 +137,7 @@ test('by mouse: act as a customer and end the session', async ({ page, signInAsA
   await signInAsAgent();
   await searchFor(page, 'mar');
   await page.getByRole('option', { name: /Bill Martin/ }).click();
+  await giveReason(page, 'Bill Martin');
   await expect(banner(page)).toContainText('Bill Martin');
   await banner(page).getByRole('button', { name: 'End session' }).click();
   await expect(banner(page)).toHaveCount(0);
@@ -141,6 +152,7 @@ test('switching customer asks first, and shows nothing of the first customer aft
   await signInAsAgent();
   await searchFor(page, 'bill.martin');
   await page.getByRole('option', { name: /Bill Martin/ }).click();
+  await giveReason(page, 'Bill Martin');
   await expect(banner(page)).toContainText('Bill Martin');
 
   await banner(page).getByRole('button', { name: 'Switch customer' }).click();
@@ -156,6 +168,7 @@ test('switching customer asks first, and shows nothing of the first customer aft
   await expect(banner(page)).toHaveCount(0);
   await searchFor(page, 'sonia');
   await page.getByRole('option', { name: /Sonia Wagner/ }).click();
+  await giveReason(page, 'Sonia Wagner');
   await expect(banner(page)).toContainText('Sonia Wagner');
   await expect(banner(page)).toContainText('DE--21');
   const text = await page.locator('body').innerText();
@@ -175,10 +188,10 @@ test('a deep link lands on the customer, ready to act as them, after signing in'
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page).toHaveURL(/\/customers\/DE--21$/);
-  const act = page.getByRole('button', { name: 'Act as Sonia Wagner' });
-  await expect(act).toBeFocused();
+  await expect(page.getByLabel('Reason for access')).toBeFocused();
   await expect(page.getByText('sonia@acme.com')).toBeVisible();
   await expectAccessible('customer ready to act as');
+  await page.keyboard.type(REASON);
   await page.keyboard.press('Enter');
   await expect(banner(page)).toContainText('Sonia Wagner');
 });
@@ -202,6 +215,7 @@ test('no token reaches browser storage while acting as a customer', async ({
   const issued = captureTokens(page, '/agent-customer-impersonation-access-tokens');
   await searchFor(page, 'sonia');
   await page.getByRole('option', { name: /Sonia Wagner/ }).click();
+  await giveReason(page, 'Sonia Wagner');
   const customerTokens = await issued;
   await expect(banner(page)).toBeVisible();
 
@@ -228,6 +242,7 @@ test('reloading while acting as a customer warns first, then explains the sign-i
   await signInAsAgent();
   await searchFor(page, 'sonia');
   await page.getByRole('option', { name: /Sonia Wagner/ }).click();
+  await giveReason(page, 'Sonia Wagner');
   await expect(banner(page)).toBeVisible();
 
   const warned = new Promise<string>((resolve) => {
@@ -258,6 +273,7 @@ test.describe('short token lifetimes', () => {
     await signInAsAgent();
     await searchFor(page, 'sonia');
     await page.getByRole('option', { name: /Sonia Wagner/ }).click();
+    await giveReason(page, 'Sonia Wagner');
     await expect(banner(page)).toContainText('Sonia Wagner');
     // Past two lifetimes of both tokens: each was renewed at least twice.
     await expect.poll(() => refreshes.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
@@ -278,4 +294,16 @@ async function expectRefreshRefused(glueUrl: string, refreshToken: string) {
     body: JSON.stringify({ data: { type: 'refresh-tokens', attributes: { refreshToken } } }),
   });
   expect(response.status).toBe(401);
+}
+
+/** The page's text without the regions named (by their headings). */
+async function textOutside(page: Page, regions: string[]): Promise<string> {
+  return page.evaluate((names) => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const section of body.querySelectorAll('section')) {
+      const heading = section.querySelector('h1, h2')?.textContent ?? '';
+      if (names.some((name) => heading.startsWith(name))) section.remove();
+    }
+    return body.innerText || body.textContent || '';
+  }, regions);
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { actAs, expect, test } from './fixtures';
 
 const euro = (cents: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -12,12 +12,6 @@ const LENOVO = { sku: '155_30149933', name: 'Lenovo IdeaPad Yoga 500', price: 80
 
 /** Gross prices contain 19 % German VAT: the tax share of a line, rounded to the cent. */
 const taxOf = (gross: number) => Math.round((gross * 19) / 119);
-
-async function actAs(page: Page, query: string, name: string) {
-  await page.getByRole('combobox', { name: 'Find a customer' }).fill(query);
-  await page.getByRole('option', { name: new RegExp(name) }).click();
-  await expect(banner(page)).toContainText(name);
-}
 
 async function addBySku(
   page: Page,

@@ -1,15 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { actAs, expect, giveReason, test } from './fixtures';
 
 const picker = (page: Page) => page.getByRole('combobox', { name: 'Find a customer' });
 const banner = (page: Page) => page.getByRole('region', { name: 'Customer session' });
 const searchUrl = (url: URL) => url.pathname === '/agent-customer-search';
 
-async function actAsSonia(page: Page) {
-  await picker(page).fill('sonia');
-  await page.getByRole('option', { name: /Sonia Wagner/ }).click();
-  await expect(banner(page)).toContainText('Sonia Wagner');
-}
+const actAsSonia = (page: Page) => actAs(page, 'sonia', 'Sonia Wagner');
 
 test('when Glue stops answering, the agent is told, keeps what is on screen, and goes on once it is back', async ({
   page,
@@ -87,10 +83,13 @@ test('starting a session while Glue is down says so, and the agent can try again
   await page.route(impersonation, (route) => route.abort('connectionrefused'));
   await picker(page).fill('sonia');
   await page.getByRole('option', { name: /Sonia Wagner/ }).click();
+  await giveReason(page, 'Sonia Wagner');
   await expect(page.getByRole('alert')).toContainText(
     'Could not start acting as Sonia Wagner (DE--21).',
   );
   await expect(banner(page)).toHaveCount(0);
   await page.unroute(impersonation);
-  await actAsSonia(page);
+  // The reason stays as typed: trying again is one press.
+  await page.getByRole('button', { name: 'Act as Sonia Wagner' }).click();
+  await expect(banner(page)).toContainText('Sonia Wagner');
 });

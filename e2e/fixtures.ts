@@ -8,9 +8,14 @@ export const AGENT = { username: 'admin@spryker.com', password: 'change123' };
 
 interface Fixtures {
   /** The built console, served as `npm start` serves it, with its security headers. */
-  consoleHost: { url: string; target: { glueBaseUrl: string } };
+  consoleHost: {
+    url: string;
+    target: { glueBaseUrl: string; refreshTokenLifetimeSeconds: number };
+  };
   /** Stand-in settings for one test, e.g. `test.use({ glueConfig: { accessTokenTtl: 4 } })`. */
   glueConfig: Partial<GlueConfig>;
+  /** The console's settings for one test, e.g. `test.use({ consoleSettings: { idleMinutes: 0.1 } })`. */
+  consoleSettings: { requireReason?: boolean; idleMinutes?: number };
   /** A fresh stand-in with an in-memory database, for this test alone. */
   glue: RunningGlue;
   /** Fails the test on an uncaught page error or a Content-Security-Policy violation. */
@@ -22,14 +27,19 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   glueConfig: [{}, { option: true }],
+  consoleSettings: [{}, { option: true }],
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
-  consoleHost: async ({}, use) => {
-    const target = { glueBaseUrl: '' };
+  consoleHost: async ({ consoleSettings }, use) => {
+    const target = { glueBaseUrl: '', refreshTokenLifetimeSeconds: 0 };
     const host = await startConsoleHost({
       distDir: 'dist',
       port: 0,
       glueBaseUrl: () => target.glueBaseUrl,
+      // The console is told the stand-in's refresh-token lifetime, as `npm start` tells it.
+      settings: () => ({
+        ...consoleSettings,
+        refreshTokenLifetimeSeconds: target.refreshTokenLifetimeSeconds,
+      }),
     });
     await use({ url: host.url, target });
     await host.close();
@@ -43,6 +53,7 @@ export const test = base.extend<Fixtures>({
       ...glueConfig,
     });
     consoleHost.target.glueBaseUrl = glue.url;
+    consoleHost.target.refreshTokenLifetimeSeconds = glue.glue.config.refreshTokenTtl;
     await use(glue);
     await glue.close();
   },
@@ -94,6 +105,24 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** A reason for access the tests give when they act as a customer. */
+export const REASON = 'TICKET-4711 wrong delivery address';
+
+/** Picks the customer in the search, gives the reason, and waits for the session banner. */
+export async function actAs(page: Page, query: string, name: string, reason = REASON) {
+  await page.getByRole('combobox', { name: 'Find a customer' }).fill(query);
+  await page.getByRole('option', { name: new RegExp(name) }).click();
+  await giveReason(page, name, reason);
+  await expect(page.getByRole('region', { name: 'Customer session' })).toContainText(name);
+}
+
+/** Fills in the reason for acting as `name` and starts the session. */
+export async function giveReason(page: Page, name: string, reason = REASON) {
+  const form = page.getByRole('form', { name: `Act as ${name}` });
+  await form.getByLabel('Reason').fill(reason);
+  await form.getByRole('button', { name: `Act as ${name}` }).click();
+}
 
 /** The tokens Glue hands the console in the next answer from `path`, read off the wire. */
 export async function captureTokens(page: Page, path: string) {

@@ -11,6 +11,8 @@ export interface ConsoleHostOptions {
   port: number;
   /** Where the console sends Glue requests; a function when it is known only later. */
   glueBaseUrl: string | (() => string);
+  /** The console's other settings for /glue-config.json (requireReason, idleMinutes, …). */
+  settings?: () => Record<string, unknown>;
 }
 
 export interface RunningConsoleHost {
@@ -66,7 +68,8 @@ export function startConsoleHost(options: ConsoleHostOptions): Promise<RunningCo
     typeof options.glueBaseUrl === 'function' ? options.glueBaseUrl() : options.glueBaseUrl;
 
   const server = createServer((request, response) => {
-    handle(request, response, distDir, glueBaseUrl()).catch(() => {
+    const config = { ...options.settings?.(), glueBaseUrl: glueBaseUrl() };
+    handle(request, response, distDir, config).catch(() => {
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
       else response.destroy();
     });
@@ -92,9 +95,9 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   distDir: string,
-  glueBaseUrl: string,
+  config: { glueBaseUrl: string },
 ): Promise<void> {
-  for (const [name, value] of Object.entries(securityHeaders(glueBaseUrl))) {
+  for (const [name, value] of Object.entries(securityHeaders(config.glueBaseUrl))) {
     response.setHeader(name, value);
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -111,7 +114,7 @@ async function handle(
 
   if (pathname === '/glue-config.json') {
     response.setHeader('Cache-Control', 'no-store');
-    return send(response, 200, CONTENT_TYPES['.json']!, JSON.stringify({ glueBaseUrl }));
+    return send(response, 200, CONTENT_TYPES['.json']!, JSON.stringify(config));
   }
 
   const filePath = normalize(join(distDir, pathname));

@@ -17,7 +17,7 @@ async function main() {
           server.middlewares.use('/glue-config.json', (_request, response) => {
             response.setHeader('Content-Type', 'application/json');
             response.setHeader('Cache-Control', 'no-store');
-            response.end(JSON.stringify({ glueBaseUrl: target.glueBaseUrl }));
+            response.end(JSON.stringify({ ...target.settings, glueBaseUrl: target.glueBaseUrl }));
           });
         },
       },

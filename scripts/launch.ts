@@ -6,6 +6,8 @@ export interface GlueTarget {
   glueBaseUrl: string;
   /** The stand-in, when this process runs one (absent with GLUE_URL). */
   standIn?: RunningGlue;
+  /** The console's settings beside glueBaseUrl in /glue-config.json. */
+  settings: Record<string, unknown>;
 }
 
 /**
@@ -13,13 +15,43 @@ export interface GlueTarget {
  * The console's own origin is added to the stand-in's CORS origins.
  */
 export async function launchGlue(consoleOrigin: string, env = process.env): Promise<GlueTarget> {
-  if (env.GLUE_URL) return { glueBaseUrl: new URL(env.GLUE_URL).href.replace(/\/+$/, '') };
   const config = readGlueConfig(env);
+  const settings = readConsoleSettings(env, config.refreshTokenTtl);
+  if (env.GLUE_URL) {
+    return { glueBaseUrl: new URL(env.GLUE_URL).href.replace(/\/+$/, ''), settings };
+  }
   const corsOrigins = config.corsOrigins.includes(consoleOrigin)
     ? config.corsOrigins
     : [...config.corsOrigins, consoleOrigin];
   const standIn = await startGlue({ ...config, corsOrigins });
-  return { glueBaseUrl: standIn.url, standIn };
+  return { glueBaseUrl: standIn.url, standIn, settings };
+}
+
+/**
+ * CONSOLE_REQUIRE_REASON (true/false) and CONSOLE_IDLE_MINUTES, plus the refresh-token lifetime
+ * (GLUE_REFRESH_TOKEN_TTL: the stand-in's, or what the outside Glue is known to use).
+ */
+export function readConsoleSettings(
+  env: NodeJS.ProcessEnv,
+  refreshTokenLifetimeSeconds: number,
+): Record<string, unknown> {
+  const settings: Record<string, unknown> = { refreshTokenLifetimeSeconds };
+  const requireReason = env.CONSOLE_REQUIRE_REASON;
+  if (requireReason !== undefined && requireReason !== '') {
+    if (requireReason !== 'true' && requireReason !== 'false') {
+      throw new Error(`CONSOLE_REQUIRE_REASON must be true or false, not "${requireReason}".`);
+    }
+    settings.requireReason = requireReason === 'true';
+  }
+  const idle = env.CONSOLE_IDLE_MINUTES;
+  if (idle !== undefined && idle !== '') {
+    const minutes = Number(idle);
+    if (!Number.isFinite(minutes) || minutes <= 0) {
+      throw new Error(`CONSOLE_IDLE_MINUTES must be a positive number of minutes, not "${idle}".`);
+    }
+    settings.idleMinutes = minutes;
+  }
+  return settings;
 }
 
 export function readConsolePort(env = process.env, fallback: number): number {

@@ -10,9 +10,15 @@ async function main() {
     throw new Error('No built console in dist/: run `npm run build` first.');
   const port = readConsolePort(process.env, 4173);
   let glueBaseUrl = '';
-  const host = await startConsoleHost({ distDir: DIST_DIR, port, glueBaseUrl: () => glueBaseUrl });
+  let settings = {};
+  const host = await startConsoleHost({
+    distDir: DIST_DIR,
+    port,
+    glueBaseUrl: () => glueBaseUrl,
+    settings: () => settings,
+  });
   const target = await launchGlue(host.url);
-  glueBaseUrl = target.glueBaseUrl;
+  ({ glueBaseUrl, settings } = target);
   printBanner(host.url, target);
   stopOnSignal(async () => {
     await host.close();

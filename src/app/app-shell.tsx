@@ -1,10 +1,18 @@
-import { useEffect } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { useEndImpersonation } from '../features/impersonation/api/end-impersonation';
+import { useSessionLogState } from '../features/activity/session-log';
+import { fullName } from '../features/customers/components/customer-picker';
 import { SessionBanner } from '../features/impersonation/components/session-banner';
+import { useSessionClocks, type RunOut } from '../features/impersonation/use-session-clocks';
+import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
+import { useShortcuts, type ShortcutKey } from '../features/shortcuts/use-shortcuts';
 import { describeError } from '../lib/glue-errors';
 import { useGlueSession } from '../lib/glue-session';
+import { useRuntimeConfig } from '../lib/runtime-config';
+import { customerPath, ordersPath, profilePath } from './paths';
 import { useTokenSlotState } from '../lib/token-slot';
 
 export function AppShell() {
@@ -14,8 +22,53 @@ export function AppShell() {
   const signOut = useSignOut();
   const endImpersonation = useEndImpersonation();
   const navigate = useNavigate();
+  const { idleMinutes } = useRuntimeConfig();
   const acting = customerState.status === 'active' ? customerState.profile : null;
   const actingName = acting ? `${acting.firstName} ${acting.lastName}`.trim() : '';
+  const extend = useMutation({ mutationFn: () => session.customer.refresh() });
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const actingReference = acting?.customerReference ?? null;
+  const onShortcut = useCallback(
+    (key: ShortcutKey) => {
+      if (key === '?') return setShowingShortcuts(true);
+      if (key === '/') {
+        // Home stays put while acting when asked this way; the picker takes the focus.
+        void navigate('/', { state: { findCustomer: true } });
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLInputElement>('[data-find-customer]')?.focus(),
+        );
+        return;
+      }
+      if (actingReference === null) return;
+      const paths = { c: customerPath, o: ordersPath, p: profilePath };
+      void navigate(paths[key](actingReference));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- navigate is stable.
+    [actingReference],
+  );
+  useShortcuts(onShortcut);
+  const idleLimit = describeMinutes(idleMinutes);
+  const onRunOut = useCallback(
+    (why: RunOut) => {
+      const reason =
+        why === 'idle'
+          ? `Ended after ${idleLimit} without activity.`
+          : 'Ended because it could no longer be renewed: its refresh token ran out.';
+      const name = session.customer.getState();
+      const who = name.status === 'active' ? fullName(name.profile) : 'the customer';
+      void navigate('/', { state: { notice: `Your session as ${who} has ended. ${reason}` } });
+      endImpersonation.mutate(reason);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutate and navigate are stable.
+    [idleLimit, session],
+  );
+  const clocks = useSessionClocks(
+    acting !== null,
+    useSessionLogState().current?.startedAt ?? 0,
+    customerState.status === 'active' ? customerState.renewableUntil : Infinity,
+    idleMinutes * 60_000,
+    onRunOut,
+  );
 
   // Tokens live in memory only: a reload while acting as a customer would end the session.
   useEffect(() => {
@@ -28,7 +81,7 @@ export function AppShell() {
   function endSession(notice: string) {
     // Leave the customer's screens before their data goes, so nothing of it lingers.
     void navigate('/', { state: { notice } });
-    endImpersonation.mutate();
+    endImpersonation.mutate(null);
   }
 
   return (
@@ -48,6 +101,14 @@ export function AppShell() {
           <button
             type="button"
             className="button"
+            aria-keyshortcuts="?"
+            onClick={() => setShowingShortcuts(true)}
+          >
+            Shortcuts
+          </button>
+          <button
+            type="button"
+            className="button"
             onClick={() => signOut.mutate()}
             disabled={signOut.isPending}
           >
@@ -58,7 +119,12 @@ export function AppShell() {
       {acting && customerState.status === 'active' && (
         <SessionBanner
           customer={acting}
-          expiresAt={customerState.expiresAt}
+          idleDeadline={clocks.idleDeadline}
+          renewableUntil={customerState.renewableUntil}
+          idleLimit={idleLimit}
+          extending={extend.isPending}
+          onStillHere={clocks.stillHere}
+          onExtend={() => extend.mutate()}
           ending={endImpersonation.isPending}
           onEnd={() => endSession(`Your session as ${actingName} has ended.`)}
           onSwitch={() =>
@@ -80,6 +146,17 @@ export function AppShell() {
       <main id="main" className="shell__main" tabIndex={-1}>
         <Outlet />
       </main>
+      <ShortcutsDialog open={showingShortcuts} onClose={() => setShowingShortcuts(false)} />
     </div>
   );
+}
+
+/** "15 minutes", "1 minute", "30 seconds". */
+function describeMinutes(minutes: number): string {
+  if (minutes < 1) {
+    const seconds = Math.round(minutes * 60);
+    return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  }
+  const whole = Math.round(minutes * 10) / 10;
+  return `${whole} minute${whole === 1 ? '' : 's'}`;
 }

@@ -1,16 +1,35 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { SessionLog, SessionLogContext } from '../features/activity/session-log';
 import { createGlueClient } from '../lib/glue-client';
 import { GlueSessionContext, createGlueSession } from '../lib/glue-session';
 import { createQueryClient } from '../lib/query-client';
-import type { RuntimeConfig } from '../lib/runtime-config';
+import { RuntimeConfigContext, type RuntimeConfig } from '../lib/runtime-config';
 
 export function AppProvider({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
-  const [session] = useState(() => createGlueSession(createGlueClient(config.glueBaseUrl)));
+  const [session] = useState(() =>
+    createGlueSession(
+      createGlueClient(config.glueBaseUrl),
+      config.refreshTokenLifetimeSeconds * 1000,
+    ),
+  );
+  const [log] = useState(() => {
+    const sessionLog = new SessionLog();
+    // However a customer session ends (the agent, the idle limit, Glue), its record closes.
+    session.customer.subscribe(() => {
+      const state = session.customer.getState();
+      if (state.status === 'signed-out') sessionLog.end(state.endedReason);
+    });
+    return sessionLog;
+  });
   return (
-    <QueryClientProvider client={queryClient}>
-      <GlueSessionContext value={session}>{children}</GlueSessionContext>
-    </QueryClientProvider>
+    <RuntimeConfigContext value={config}>
+      <QueryClientProvider client={queryClient}>
+        <GlueSessionContext value={session}>
+          <SessionLogContext value={log}>{children}</SessionLogContext>
+        </GlueSessionContext>
+      </QueryClientProvider>
+    </RuntimeConfigContext>
   );
 }

@@ -4,9 +4,10 @@ interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children: ReactNode;
-  confirmLabel: string;
+  /** Without it, the dialog only informs: one button, `cancelLabel`, closes it. */
+  confirmLabel?: string;
   cancelLabel?: string;
-  onConfirm: () => void;
+  onConfirm?: () => void;
   onCancel: () => void;
 }
 
@@ -45,9 +46,11 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onCancel} autoFocus>
           {cancelLabel}
         </button>
-        <button type="button" className="button button--primary" onClick={onConfirm}>
-          {confirmLabel}
-        </button>
+        {onConfirm && (
+          <button type="button" className="button button--primary" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        )}
       </div>
     </dialog>
   );

@@ -9,6 +9,11 @@ describe('formatTimeLeft', () => {
     expect(formatTimeLeft(9_000)).toBe('0:09');
   });
 
+  it('counts whole days past two days', () => {
+    expect(formatTimeLeft(2_628_000_000)).toBe('30 days');
+    expect(formatTimeLeft(172_799_000)).toBe('47:59:59');
+  });
+
   it('rounds up partial seconds and never goes below zero', () => {
     expect(formatTimeLeft(1)).toBe('0:01');
     expect(formatTimeLeft(-5_000)).toBe('0:00');

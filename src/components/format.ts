@@ -1,6 +1,7 @@
-/** "1:05:09" or "4:59": time left, for countdowns. */
+/** "1:05:09" or "4:59": time left, for countdowns; "30 days" past two days. */
 export function formatTimeLeft(milliseconds: number): string {
   const total = Math.max(0, Math.ceil(milliseconds / 1000));
+  if (total >= 2 * 86_400) return `${Math.floor(total / 86_400)} days`;
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;

@@ -15,7 +15,7 @@ function newSession(): GlueSession {
     requests.push(`${request.method} ${new URL(request.url).pathname}`);
     return Promise.resolve(glue.app.request(request));
   };
-  return createGlueSession(createGlueClient('http://glue.test', fetchInProcess));
+  return createGlueSession(createGlueClient('http://glue.test', fetchInProcess), 2_628_000_000);
 }
 
 async function signIn(session: GlueSession, path: string, type: string, username: string) {

@@ -34,10 +34,13 @@ export interface GlueSession {
 /** Glue's codes for an agent token it no longer accepts on agent endpoints (§3). */
 const AGENT_SESSION_INVALID = new Set(['4102', '4103']);
 
-export function createGlueSession(glue: GlueClient): GlueSession {
-  const agent = new TokenSlot<AgentProfile>('Your session', (token) => refreshTokens(glue, token));
-  const customer = new TokenSlot<CustomerProfile>('The customer session', (token) =>
-    refreshTokens(glue, token),
+export function createGlueSession(glue: GlueClient, refreshTokenLifetimeMs: number): GlueSession {
+  const refresh = (token: string) => refreshTokens(glue, token);
+  const agent = new TokenSlot<AgentProfile>('Your session', refresh, refreshTokenLifetimeMs);
+  const customer = new TokenSlot<CustomerProfile>(
+    'The customer session',
+    refresh,
+    refreshTokenLifetimeMs,
   );
   // No customer session outlives the agent's.
   agent.subscribe(() => {

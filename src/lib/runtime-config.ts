@@ -1,13 +1,31 @@
+import { createContext, useContext } from 'react';
 import * as z from 'zod/mini';
 
-const runtimeConfigSchema = z.object({ glueBaseUrl: z.url() });
+/** Spryker's default refresh-token lifetime (about a month), in seconds. */
+export const DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS = 2_628_000;
+
+const runtimeConfigSchema = z.object({
+  glueBaseUrl: z.url(),
+  requireReason: z.optional(z.boolean()),
+  idleMinutes: z.optional(z.number().check(z.positive())),
+  refreshTokenLifetimeSeconds: z.optional(z.number().check(z.positive())),
+});
 
 export interface RuntimeConfig {
   /** Where Glue lives, without a trailing slash. */
   glueBaseUrl: string;
+  /** Whether the agent must give a reason before acting as a customer (default true). */
+  requireReason: boolean;
+  /** Minutes without agent activity after which a customer session ends (default 15). */
+  idleMinutes: number;
+  /**
+   * How long a refresh token lives at this Glue: its token answers say only how long the access
+   * token lives, so the console is told (default: Spryker's, 2,628,000 s).
+   */
+  refreshTokenLifetimeSeconds: number;
 }
 
-/** Path of the file that tells one build which Glue to talk to. */
+/** Path of the file that tells one build which Glue to talk to, and how to behave. */
 export const RUNTIME_CONFIG_PATH = '/glue-config.json';
 
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> {
@@ -22,11 +40,30 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
       { cause: error },
     );
   }
+  return parseRuntimeConfig(body);
+}
+
+export function parseRuntimeConfig(body: unknown): RuntimeConfig {
   const parsed = runtimeConfigSchema.safeParse(body);
   if (!parsed.success) {
     throw new Error(
-      `The console's configuration ${RUNTIME_CONFIG_PATH} needs "glueBaseUrl" set to an absolute URL, such as "http://127.0.0.1:9001".`,
+      `The console's configuration ${RUNTIME_CONFIG_PATH} needs "glueBaseUrl" set to an absolute URL, such as "http://127.0.0.1:9001"; "requireReason" (true or false), "idleMinutes" and "refreshTokenLifetimeSeconds" (positive numbers) are optional.`,
     );
   }
-  return { glueBaseUrl: parsed.data.glueBaseUrl.replace(/\/+$/, '') };
+  const config = parsed.data;
+  return {
+    glueBaseUrl: config.glueBaseUrl.replace(/\/+$/, ''),
+    requireReason: config.requireReason ?? true,
+    idleMinutes: config.idleMinutes ?? 15,
+    refreshTokenLifetimeSeconds:
+      config.refreshTokenLifetimeSeconds ?? DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
+  };
+}
+
+export const RuntimeConfigContext = createContext<RuntimeConfig | null>(null);
+
+export function useRuntimeConfig(): RuntimeConfig {
+  const config = useContext(RuntimeConfigContext);
+  if (!config) throw new Error('useRuntimeConfig needs the AppProvider');
+  return config;
 }

@@ -23,13 +23,15 @@ function fakeGlueRefresh(expiresIn = 100) {
 
 const first: TokenPair = { accessToken: 'access-0', refreshToken: 'refresh-0', expiresIn: 100 };
 
+const REFRESH_LIFETIME_MS = 1_000_000;
+
 describe('TokenSlot', () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
   afterEach(() => vi.useRealTimers());
 
   it('hands out the access token as is while it is far from expiry', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh);
+    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, { username: 'agent' });
     await expect(slot.accessToken()).resolves.toBe('access-0');
     expect(glue.refresh).not.toHaveBeenCalled();
@@ -37,13 +39,14 @@ describe('TokenSlot', () => {
       status: 'active',
       profile: { username: 'agent' },
       expiresAt: 1_100_000,
+      renewableUntil: 1_000_000 + REFRESH_LIFETIME_MS,
     });
     slot.end(null);
   });
 
   it('renews shortly before expiry by itself, with the refresh token it holds', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh);
+    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     // 100 s lifetime: renewed a quarter of it (25 s) before the end.
     await vi.advanceTimersByTimeAsync(74_999);
@@ -59,7 +62,7 @@ describe('TokenSlot', () => {
 
   it('renews a minute before expiry for long-lived tokens', async () => {
     const glue = fakeGlueRefresh(28_800);
-    const slot = new TokenSlot('Your session', glue.refresh);
+    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start({ ...first, expiresIn: 28_800 }, {});
     await vi.advanceTimersByTimeAsync(28_740_000 - 1);
     expect(glue.refresh).not.toHaveBeenCalled();
@@ -70,7 +73,7 @@ describe('TokenSlot', () => {
 
   it('makes one refresh however many requests wait for a token', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh);
+    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start({ ...first, expiresIn: 1 }, {});
     vi.setSystemTime(Date.now() + 900);
     const tokens = await Promise.all(Array.from({ length: 20 }, () => slot.accessToken()));
@@ -81,7 +84,7 @@ describe('TokenSlot', () => {
 
   it('ends the session with the reason when Glue refuses to renew it', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh);
+    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     glue.failNextWith(
       new GlueError(401, '004', 'Failed to refresh token.', 'POST /refresh-tokens'),
@@ -95,7 +98,7 @@ describe('TokenSlot', () => {
 
   it('keeps the session when Glue is unreachable, and tries again later', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh);
+    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     glue.failNextWith(new GlueUnreachableError('http://glue/refresh-tokens'));
     await expect(slot.refresh()).rejects.toBeInstanceOf(GlueUnreachableError);
@@ -108,7 +111,7 @@ describe('TokenSlot', () => {
 
   it('drops the answer of a refresh that was in flight when the session ended', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh);
+    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     const refreshing = slot.refresh();
     slot.end('You have signed out.');
@@ -118,7 +121,7 @@ describe('TokenSlot', () => {
   });
 
   it('tells subscribers about every change and stops after unsubscribing', () => {
-    const slot = new TokenSlot('Your session', fakeGlueRefresh().refresh);
+    const slot = new TokenSlot('Your session', fakeGlueRefresh().refresh, REFRESH_LIFETIME_MS);
     const listener = vi.fn();
     const unsubscribe = slot.subscribe(listener);
     slot.start(first, {});
@@ -126,6 +129,22 @@ describe('TokenSlot', () => {
     unsubscribe();
     slot.start(first, {});
     expect(listener).toHaveBeenCalledTimes(2);
+    slot.end(null);
+  });
+});
+
+describe('TokenSlot renewableUntil', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('moves with every refresh: each hands out a new refresh token', async () => {
+    const glue = fakeGlueRefresh();
+    const slot = new TokenSlot('Your session', glue.refresh, 30_000);
+    slot.start(first, {});
+    expect(slot.getState()).toMatchObject({ renewableUntil: 1_030_000 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await slot.refresh();
+    expect(slot.getState()).toMatchObject({ renewableUntil: 1_040_000 });
     slot.end(null);
   });
 });

@@ -13,12 +13,19 @@ export type RefreshTokens = (refreshToken: string) => Promise<TokenPair>;
 
 export type SlotState<Profile> =
   | { status: 'signed-out'; endedReason: string | null }
-  | { status: 'active'; profile: Profile; expiresAt: number };
+  | {
+      status: 'active';
+      profile: Profile;
+      expiresAt: number;
+      /** When the refresh token runs out: past it, the session cannot be renewed. */
+      renewableUntil: number;
+    };
 
 interface HeldTokens {
   pair: TokenPair;
   issuedAt: number;
   expiresAt: number;
+  renewableUntil: number;
 }
 
 /** Wait before trying again when a refresh could not reach Glue. */
@@ -40,6 +47,8 @@ export class TokenSlot<Profile> {
     /** How the session is named in messages, e.g. "Your session". */
     private readonly label: string,
     private readonly refreshTokens: RefreshTokens,
+    /** How long Glue's refresh tokens live; each refresh hands out a new one. */
+    private readonly refreshTokenLifetimeMs: number,
   ) {}
 
   getState = (): SlotState<Profile> => this.#state;
@@ -52,7 +61,8 @@ export class TokenSlot<Profile> {
   start(pair: TokenPair, profile: Profile): void {
     this.#refreshing = null;
     this.#hold(pair);
-    this.#setState({ status: 'active', profile, expiresAt: this.#held!.expiresAt });
+    const { expiresAt, renewableUntil } = this.#held!;
+    this.#setState({ status: 'active', profile, expiresAt, renewableUntil });
   }
 
   /** Forgets every token. `reason` is shown to the person, or null for a plain sign-out. */
@@ -88,8 +98,10 @@ export class TokenSlot<Profile> {
         if (this.#held !== held) throw new SessionEndedError(this.#endedReason());
         this.#hold(pair);
         const state = this.#state;
-        if (state.status === 'active')
-          this.#setState({ ...state, expiresAt: this.#held.expiresAt });
+        if (state.status === 'active') {
+          const { expiresAt, renewableUntil } = this.#held;
+          this.#setState({ ...state, expiresAt, renewableUntil });
+        }
         return pair.accessToken;
       },
       (error: unknown) => {
@@ -114,7 +126,12 @@ export class TokenSlot<Profile> {
 
   #hold(pair: TokenPair): void {
     const issuedAt = Date.now();
-    this.#held = { pair, issuedAt, expiresAt: issuedAt + pair.expiresIn * 1000 };
+    this.#held = {
+      pair,
+      issuedAt,
+      expiresAt: issuedAt + pair.expiresIn * 1000,
+      renewableUntil: issuedAt + this.refreshTokenLifetimeMs,
+    };
     this.#schedule(this.#held.expiresAt - refreshMargin(this.#held) - issuedAt);
   }
 

@@ -1,9 +1,11 @@
 import { Link, Outlet, useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { ActivityPanel } from '../../features/activity/components/activity-panel';
 import { useCustomerByReference } from '../../features/customers/api/search-customers';
 import { fullName } from '../../features/customers/components/customer-picker';
 import { describeImpersonationError } from '../../features/impersonation/api/impersonation-error';
 import { useStartImpersonation } from '../../features/impersonation/api/start-impersonation';
+import { ReasonForm } from '../../features/impersonation/components/reason-form';
 import { describeError } from '../../lib/glue-errors';
 import type { CustomerProfile } from '../../lib/glue-session';
 import { useGlueSession } from '../../lib/glue-session';
@@ -15,7 +17,14 @@ export function CustomerLayout() {
   const { customer } = useGlueSession();
   const state = useTokenSlotState(customer);
   if (state.status === 'active' && state.profile.customerReference === customerReference)
-    return <Outlet />;
+    return (
+      <div className="customer-layout">
+        <div>
+          <Outlet />
+        </div>
+        <ActivityPanel />
+      </div>
+    );
   return (
     <ActAsCustomer
       customerReference={customerReference}
@@ -64,20 +73,15 @@ function ActAsCustomer({
               {fullName(found)} ends that session first.
             </p>
           )}
-          <div className="actions">
-            <button
-              type="button"
-              className="button button--primary"
-              autoFocus
-              disabled={startImpersonation.isPending}
-              onClick={() => startImpersonation.mutate(found)}
-            >
-              {startImpersonation.isPending
-                ? `Starting a session as ${fullName(found)}…`
-                : `${actingAs ? 'End session and act' : 'Act'} as ${fullName(found)}`}
-            </button>
+          <ReasonForm
+            customer={found}
+            busy={startImpersonation.isPending}
+            actLabel={actingAs ? `End session and act as ${fullName(found)}` : undefined}
+            onSubmit={(reason) => startImpersonation.mutate({ customer: found, reason })}
+          />
+          <p>
             <Link to="/">Find another customer</Link>
-          </div>
+          </p>
           {startImpersonation.isError && (
             <p className="notice notice--error" role="alert">
               {describeImpersonationError(startImpersonation.error, found)}

@@ -1,16 +1,27 @@
+import { useRef, useState } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { RecentCustomers } from '../../features/activity/components/recent-customers';
+import { SessionRecap } from '../../features/activity/components/session-recap';
+import { useSessionLogState } from '../../features/activity/session-log';
 import { CustomerPicker, fullName } from '../../features/customers/components/customer-picker';
 import { useStartImpersonation } from '../../features/impersonation/api/start-impersonation';
 import { describeImpersonationError } from '../../features/impersonation/api/impersonation-error';
+import { ReasonForm } from '../../features/impersonation/components/reason-form';
+import type { CustomerProfile } from '../../lib/glue-session';
 import { useGlueSession } from '../../lib/glue-session';
 import { useTokenSlotState } from '../../lib/token-slot';
 import { customerPath } from '../paths';
 
+interface HomeState {
+  notice?: unknown;
+  /** Set by the "find a customer" shortcut: stay here even while acting as someone. */
+  findCustomer?: unknown;
+}
+
 /** A message handed over by the screen before, e.g. "Session as Bill Martin ended." */
 export function useNotice(): string | null {
-  const state: unknown = useLocation().state;
-  const notice = (state as { notice?: unknown } | null)?.notice;
+  const notice = (useLocation().state as HomeState | null)?.notice;
   return typeof notice === 'string' ? notice : null;
 }
 
@@ -19,35 +30,64 @@ export function HomeScreen() {
   const session = useGlueSession();
   const customerState = useTokenSlotState(session.customer);
   const startImpersonation = useStartImpersonation();
+  const { past } = useSessionLogState();
   const notice = useNotice();
+  const findCustomer = Boolean((useLocation().state as HomeState | null)?.findCustomer);
+  const [chosen, setChosen] = useState<CustomerProfile | null>(null);
+  const pickerRef = useRef<HTMLDivElement>(null);
 
-  if (customerState.status === 'active' && !startImpersonation.isPending) {
+  if (customerState.status === 'active' && !startImpersonation.isPending && !findCustomer) {
     return <Navigate to={customerPath(customerState.profile.customerReference)} replace />;
   }
+  const acting = customerState.status === 'active' ? customerState.profile : null;
+  const lastSession = past[0] ?? null;
 
-  const chosen = startImpersonation.variables;
+  function cancel() {
+    setChosen(null);
+    startImpersonation.reset();
+    pickerRef.current?.querySelector('input')?.focus();
+  }
+
   return (
-    <section aria-labelledby="home-title" className="panel">
-      <h1 id="home-title">Assist a customer</h1>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <CustomerPicker
-        onSelect={(customer) => startImpersonation.mutate(customer)}
-        disabled={startImpersonation.isPending}
-        busyMessage={
-          startImpersonation.isPending && chosen
-            ? `Starting a session as ${fullName(chosen)}…`
-            : null
-        }
-      />
-      {startImpersonation.isError && (
-        <p className="notice notice--error" role="alert">
-          {describeImpersonationError(startImpersonation.error, chosen)}
-        </p>
-      )}
-    </section>
+    <div className="home">
+      <section aria-labelledby="home-title" className="panel">
+        <h1 id="home-title">Assist a customer</h1>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        {acting && (
+          <p className="notice">
+            You are acting as {fullName(acting)} ({acting.customerReference}). Acting as someone
+            else ends that session first.
+          </p>
+        )}
+        <div ref={pickerRef}>
+          <CustomerPicker
+            onSelect={setChosen}
+            disabled={startImpersonation.isPending}
+            busyMessage={chosen ? `Chosen: ${fullName(chosen)}. Give the reason below.` : null}
+          />
+        </div>
+        {chosen && (
+          <ReasonForm
+            key={chosen.customerReference}
+            customer={chosen}
+            busy={startImpersonation.isPending}
+            actLabel={acting ? `End session and act as ${fullName(chosen)}` : undefined}
+            onSubmit={(reason) => startImpersonation.mutate({ customer: chosen, reason })}
+            onCancel={cancel}
+          />
+        )}
+        {startImpersonation.isError && (
+          <p className="notice notice--error" role="alert">
+            {describeImpersonationError(startImpersonation.error, chosen ?? undefined)}
+          </p>
+        )}
+      </section>
+      {lastSession && <SessionRecap record={lastSession} />}
+      <RecentCustomers sessions={past} onChoose={setChosen} />
+    </div>
   );
 }

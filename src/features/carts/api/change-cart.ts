@@ -1,5 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
+import { useSessionLog } from '../../activity/session-log';
+import { productQueries } from '../../products/api/product-queries';
 import { cartQueries } from './cart-queries';
 import { cartDocumentSchema, toCart, type Cart } from './cart-schemas';
 
@@ -42,15 +45,55 @@ export async function changeCart(
   return toCart(document.data, document.included);
 }
 
-/** Changes a cart; whatever the outcome, the screen ends up showing what Glue really holds. */
+const ACTIONS = {
+  add: 'add-item',
+  'set-quantity': 'change-quantity',
+  remove: 'remove-item',
+} as const;
+
+/**
+ * Changes a cart; whatever the outcome, the screen ends up showing what Glue really holds.
+ * Each change goes into the session's activity, with the quantity before and after.
+ */
 export function useChangeCart(customerReference: string, cartId: string) {
   const session = useGlueSession();
+  const log = useSessionLog();
   const queryClient = useQueryClient();
   const detail = cartQueries.detail(session, customerReference, cartId);
+  const skuOf = (change: CartChange) => (change.kind === 'add' ? change.sku : change.groupKey);
   return useMutation({
     mutationFn: (change: CartChange) => changeCart(session, cartId, change),
-    onSuccess: (cart) => {
+    onMutate: (change) => {
+      const cart = queryClient.getQueryData(detail.queryKey);
+      const sku = skuOf(change);
+      const before = cart?.items?.find((item) => item.sku === sku)?.quantity ?? 0;
+      const entryId = log.begin({
+        action: ACTIONS[change.kind],
+        cartId,
+        cartName: cart?.name ?? null,
+        sku,
+        productName:
+          queryClient.getQueryData(productQueries.concrete(session, sku).queryKey)?.name ?? null,
+        quantityBefore: before,
+        quantityAfter:
+          change.kind === 'add'
+            ? before + change.quantity
+            : change.kind === 'remove'
+              ? 0
+              : change.quantity,
+      });
+      return { entryId, sku };
+    },
+    onSuccess: (cart, _change, context) => {
       if (cart) queryClient.setQueryData(detail.queryKey, cart);
+      // What the shop holds now, from its answer (a removal answers nothing: the item is gone).
+      const after = cart
+        ? (cart.items?.find((item) => item.sku === context.sku)?.quantity ?? 0)
+        : 0;
+      log.settle(context.entryId, { status: 'done', quantityAfter: after });
+    },
+    onError: (error, _change, context) => {
+      log.settle(context?.entryId ?? null, { status: 'failed', error: describeError(error) });
     },
     onSettled: (cart) =>
       Promise.all([

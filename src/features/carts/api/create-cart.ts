@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
+import { useSessionLog } from '../../activity/session-log';
 import { cartQueries } from './cart-queries';
 import { cartDocumentSchema, toCart } from './cart-schemas';
 
@@ -18,9 +20,25 @@ export async function createCart(session: GlueSession, name: string) {
 
 export function useCreateCart(customerReference: string) {
   const session = useGlueSession();
+  const log = useSessionLog();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => createCart(session, name),
+    onMutate: (name) => ({
+      entryId: log.begin({
+        action: 'create-cart',
+        cartId: null,
+        cartName: name,
+        sku: null,
+        productName: null,
+        quantityBefore: null,
+        quantityAfter: null,
+      }),
+    }),
+    onSuccess: (cart, _name, context) =>
+      log.settle(context.entryId, { status: 'done', cartId: cart.id, cartName: cart.name }),
+    onError: (error, _name, context) =>
+      log.settle(context?.entryId ?? null, { status: 'failed', error: describeError(error) }),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: cartQueries.all(customerReference) }),
   });

@@ -80,6 +80,9 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
       </p>
       <input
         {...combobox.getInputProps({ 'aria-describedby': 'picker-hint picker-status', disabled })}
+        // The "/" shortcut focuses this field from anywhere.
+        data-find-customer=""
+        aria-keyshortcuts="/"
         className="picker__input"
         placeholder="e.g. mar, sonia@acme.com, DE--21"
         autoComplete="off"

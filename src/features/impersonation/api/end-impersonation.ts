@@ -7,7 +7,8 @@ export function useEndImpersonation() {
   const session = useGlueSession();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => session.endSession(session.customer, null),
+    /** `reason` when the agent did not end it themselves, e.g. the idle limit. */
+    mutationFn: (reason: string | null = null) => session.endSession(session.customer, reason),
     onSettled: () => queryClient.removeQueries({ queryKey: CUSTOMER_DATA_KEY }),
   });
 }

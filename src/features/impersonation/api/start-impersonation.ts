@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSessionLog } from '../../activity/session-log';
 import type { CustomerProfile, GlueSession } from '../../../lib/glue-session';
 import { useGlueSession } from '../../../lib/glue-session';
 import { toTokenPair, tokenDocumentSchema } from '../../../lib/glue-tokens';
@@ -7,28 +8,44 @@ import { CUSTOMER_DATA_KEY } from '../../../lib/customer-data-key';
 const TYPE = 'agent-customer-impersonation-access-tokens';
 const impersonationDocumentSchema = tokenDocumentSchema(TYPE);
 
-export async function createImpersonationToken(session: GlueSession, customerReference: string) {
+export async function createImpersonationToken(
+  session: GlueSession,
+  customerReference: string,
+  reason: string | null,
+) {
+  // Spryker ignores attributes it does not know; the stand-in records the reason for its audit.
+  const attributes = reason === null ? { customerReference } : { customerReference, reason };
   const document = await session.asAgent({
     method: 'POST',
     path: `/${TYPE}`,
-    body: { data: { type: TYPE, attributes: { customerReference } } },
+    body: { data: { type: TYPE, attributes } },
     schema: impersonationDocumentSchema,
   });
   return toTokenPair(document.data.attributes);
 }
 
+export interface ImpersonationRequest {
+  customer: CustomerProfile;
+  /** Why the agent acts as the customer: a ticket reference or a short text. */
+  reason: string | null;
+}
+
 /** Starts acting as the customer; a session with another customer is ended first. */
 export function useStartImpersonation() {
   const session = useGlueSession();
+  const log = useSessionLog();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (customer: CustomerProfile) => {
+    mutationFn: async ({ customer, reason }: ImpersonationRequest) => {
       if (session.customer.getState().status === 'active') {
         await session.endSession(session.customer, null).catch(() => undefined);
         queryClient.removeQueries({ queryKey: CUSTOMER_DATA_KEY });
       }
-      return createImpersonationToken(session, customer.customerReference);
+      return createImpersonationToken(session, customer.customerReference, reason);
     },
-    onSuccess: (pair, customer) => session.customer.start(pair, customer),
+    onSuccess: (pair, { customer, reason }) => {
+      session.customer.start(pair, customer);
+      log.start(customer, reason);
+    },
   });
 }

@@ -6,27 +6,51 @@ import type { CustomerProfile } from '../../../lib/glue-session';
 
 interface SessionBannerProps {
   customer: CustomerProfile;
-  /** When the customer's access token expires; it is renewed before then. */
-  expiresAt: number;
+  /** When the session ends unless the agent does something. */
+  idleDeadline: number;
+  /** When the refresh token runs out: past it, the session cannot be kept alive. */
+  renewableUntil: number;
+  /** The idle limit, in words, e.g. "15 minutes". */
+  idleLimit: string;
   ending: boolean;
+  extending: boolean;
+  onStillHere: () => void;
+  onExtend: () => void;
   onEnd: () => void;
   onSwitch: () => void;
 }
 
+/** The last minute before a limit: the banner warns, and offers the way to keep going. */
+const WARNING_MS = 60_000;
+
 /** While acting as a customer, this stays on every screen: whose account this is, and the way out. */
 export function SessionBanner({
   customer,
-  expiresAt,
+  idleDeadline,
+  renewableUntil,
+  idleLimit,
   ending,
+  extending,
+  onStillHere,
+  onExtend,
   onEnd,
   onSwitch,
 }: SessionBannerProps) {
   const now = useNow();
   const [confirmingSwitch, setConfirmingSwitch] = useState(false);
   const name = `${customer.firstName} ${customer.lastName}`.trim();
+  const idleLeft = idleDeadline - now;
+  const renewalLeft = renewableUntil - now;
+  // The nearer limit is the one the agent needs to see.
+  const idleFirst = idleLeft <= renewalLeft;
+  const left = Math.min(idleLeft, renewalLeft);
+  const warning = left <= WARNING_MS;
 
   return (
-    <section className="banner" aria-label="Customer session">
+    <section
+      className={warning ? 'banner banner--warning' : 'banner'}
+      aria-label="Customer session"
+    >
       <div className="banner__who">
         <span className="banner__tag">Acting as</span>
         <strong className="banner__name">{name}</strong>
@@ -36,9 +60,15 @@ export function SessionBanner({
       <div className="banner__actions">
         <span
           className="banner__time"
-          title="The customer's access token is renewed automatically before it runs out."
+          title={
+            idleFirst
+              ? `The session ends after ${idleLimit} without a key or pointer press.`
+              : 'Past this the session cannot be renewed: its refresh token runs out.'
+          }
         >
-          Token valid for <time>{formatTimeLeft(expiresAt - now)}</time>
+          {idleFirst ? 'Ends in ' : 'Renewable for '}
+          <time>{formatTimeLeft(left)}</time>
+          {idleFirst ? ' without activity' : ''}
         </span>
         <button
           type="button"
@@ -57,6 +87,27 @@ export function SessionBanner({
           {ending ? 'Ending…' : 'End session'}
         </button>
       </div>
+      {warning && (
+        <p className="banner__warning" role="alert">
+          {idleFirst
+            ? `The session as ${name} ends in ${formatTimeLeft(left)} without activity.`
+            : `The session as ${name} can be renewed for ${formatTimeLeft(left)} more.`}{' '}
+          {idleFirst ? (
+            <button type="button" className="button button--on-banner" onClick={onStillHere}>
+              Keep working
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--on-banner"
+              onClick={onExtend}
+              disabled={extending}
+            >
+              {extending ? 'Extending…' : 'Extend'}
+            </button>
+          )}
+        </p>
+      )}
       <ConfirmDialog
         open={confirmingSwitch}
         title="Switch customer?"

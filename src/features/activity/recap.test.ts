@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { recapJson, recapText } from './recap';
+import { SessionLog } from './session-log';
+
+const SONIA = {
+  customerReference: 'DE--21',
+  email: 'sonia@acme.com',
+  firstName: 'Sonia',
+  lastName: 'Wagner',
+};
+const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
+
+/** A scripted session: a cart made, an item added, a failed change, a removal. */
+function scriptedSession() {
+  let now = T0;
+  const log = new SessionLog(() => now);
+  log.start(SONIA, 'TICKET-4711 wrong delivery address');
+  now += 10_000;
+  const cart = log.begin({
+    action: 'create-cart',
+    cartId: null,
+    cartName: 'Birthday',
+    sku: null,
+    productName: null,
+    quantityBefore: null,
+    quantityAfter: null,
+  });
+  log.settle(cart, { status: 'done', cartId: 'c-1' });
+  now += 20_000;
+  const item = {
+    cartId: 'c-1',
+    cartName: 'Birthday',
+    sku: '005_30663301',
+    productName: 'Canon IXUS 175',
+  };
+  const add = log.begin({ ...item, action: 'add-item', quantityBefore: 0, quantityAfter: 3 });
+  log.settle(add, { status: 'done', quantityAfter: 3 });
+  now += 30_000;
+  const change = log.begin({
+    ...item,
+    action: 'change-quantity',
+    quantityBefore: 3,
+    quantityAfter: 0,
+  });
+  log.settle(change, {
+    status: 'failed',
+    error: 'quantity => This value should be greater than 0.',
+  });
+  now += 60_000;
+  const remove = log.begin({ ...item, action: 'remove-item', quantityBefore: 3, quantityAfter: 0 });
+  log.settle(remove, { status: 'done' });
+  now += 300_000;
+  log.end(null);
+  return log;
+}
+
+describe('the session recap', () => {
+  it('says who, why, when and every change, before and after, as text', () => {
+    const [record] = scriptedSession().getState().past;
+    expect(recapText(record!, 'admin@spryker.com')).toBe(
+      [
+        'Assisted session: Sonia Wagner (sonia@acme.com, DE--21)',
+        'Agent: admin@spryker.com',
+        'Reason: TICKET-4711 wrong delivery address',
+        'From 2026-11-23 12:00:00 UTC to 2026-11-23 12:07:00 UTC (7 min)',
+        'Changes: 4, 1 failed',
+        '- 2026-11-23 12:00:10 UTC Created cart “Birthday” — done',
+        '- 2026-11-23 12:00:30 UTC Added Canon IXUS 175 (005_30663301) to “Birthday”: quantity 0 → 3 — done',
+        '- 2026-11-23 12:01:00 UTC Changed the quantity of Canon IXUS 175 (005_30663301) in “Birthday”: quantity 3 → 3 — failed: quantity => This value should be greater than 0.',
+        '- 2026-11-23 12:02:00 UTC Removed Canon IXUS 175 (005_30663301) from “Birthday”: quantity 3 → 0 — done',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('holds the same as JSON', () => {
+    const [record] = scriptedSession().getState().past;
+    const json = JSON.parse(recapJson(record!, 'admin@spryker.com')) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      agent: 'admin@spryker.com',
+      customer: SONIA,
+      reason: 'TICKET-4711 wrong delivery address',
+      startedAt: '2026-11-23T12:00:00.000Z',
+      endedAt: '2026-11-23T12:07:00.000Z',
+      endedBecause: null,
+    });
+    expect(json.changes).toHaveLength(4);
+    expect((json.changes as unknown[])[1]).toEqual({
+      at: '2026-11-23T12:00:30.000Z',
+      action: 'add-item',
+      cartId: 'c-1',
+      cartName: 'Birthday',
+      sku: '005_30663301',
+      productName: 'Canon IXUS 175',
+      quantityBefore: 0,
+      quantityAfter: 3,
+      status: 'done',
+      error: null,
+    });
+  });
+
+  it('records nothing outside a session, and keeps ended sessions newest first', () => {
+    const log = scriptedSession();
+    expect(
+      log.begin({
+        action: 'create-cart',
+        cartId: null,
+        cartName: 'x',
+        sku: null,
+        productName: null,
+        quantityBefore: null,
+        quantityAfter: null,
+      }),
+    ).toBeNull();
+    log.start({ ...SONIA, customerReference: 'DE--4', firstName: 'Bill' }, null);
+    log.end('the idle limit');
+    expect(log.getState().past.map((record) => record.customer.firstName)).toEqual([
+      'Bill',
+      'Sonia',
+    ]);
+    expect(recapText(log.getState().past[0]!, 'a')).toContain('Ended: the idle limit');
+    expect(recapText(log.getState().past[0]!, 'a')).toContain('Reason: (none given)');
+  });
+});

@@ -1,0 +1,131 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { CustomerProfile } from '../../lib/glue-session';
+
+/** One change the agent made, or tried, in the customer's account. */
+export interface ActivityEntry {
+  id: number;
+  /** When it was asked for (ms since the epoch). */
+  at: number;
+  action: 'create-cart' | 'add-item' | 'change-quantity' | 'remove-item';
+  cartId: string | null;
+  cartName: string | null;
+  sku: string | null;
+  productName: string | null;
+  quantityBefore: number | null;
+  quantityAfter: number | null;
+  status: 'pending' | 'done' | 'failed';
+  /** Why it failed, as the agent was told. */
+  error: string | null;
+}
+
+/** One session of acting as a customer: who, why, when, and what changed. */
+export interface SessionRecord {
+  customer: CustomerProfile;
+  reason: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  /** Why the session ended when the agent did not end it, e.g. the idle limit. */
+  endedBecause: string | null;
+  entries: ActivityEntry[];
+}
+
+export interface SessionLogState {
+  current: SessionRecord | null;
+  /** Ended sessions of this browser tab, newest first. */
+  past: SessionRecord[];
+}
+
+/** Sessions kept for the recap and the recent customers; older ones are forgotten. */
+const MAX_PAST = 20;
+
+/**
+ * What the agent did while acting as customers in this tab. In memory only, like the tokens:
+ * a reload forgets it, and nothing of it reaches storage.
+ */
+export class SessionLog {
+  #state: SessionLogState = { current: null, past: [] };
+  #nextId = 1;
+  readonly #listeners = new Set<() => void>();
+  readonly #clock: () => number;
+
+  constructor(clock: () => number = Date.now) {
+    this.#clock = clock;
+  }
+
+  getState = (): SessionLogState => this.#state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  start(customer: CustomerProfile, reason: string | null): void {
+    this.end(null);
+    const current: SessionRecord = {
+      customer,
+      reason,
+      startedAt: this.#clock(),
+      endedAt: null,
+      endedBecause: null,
+      entries: [],
+    };
+    this.#set({ ...this.#state, current });
+  }
+
+  /** Closes the current session, if any; `because` when the agent did not end it. */
+  end(because: string | null): void {
+    const { current, past } = this.#state;
+    if (!current) return;
+    const ended = { ...current, endedAt: this.#clock(), endedBecause: because };
+    this.#set({ current: null, past: [ended, ...past].slice(0, MAX_PAST) });
+  }
+
+  /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
+  begin(entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error'>): number | null {
+    const { current } = this.#state;
+    if (!current) return null;
+    const id = this.#nextId++;
+    const started: ActivityEntry = {
+      ...entry,
+      id,
+      at: this.#clock(),
+      status: 'pending',
+      error: null,
+    };
+    this.#set({ ...this.#state, current: { ...current, entries: [...current.entries, started] } });
+    return id;
+  }
+
+  /** Marks a change done or failed, with what only the answer tells (e.g. the cart's name). */
+  settle(
+    id: number | null,
+    outcome: Partial<
+      Pick<ActivityEntry, 'status' | 'error' | 'cartId' | 'cartName' | 'quantityAfter'>
+    >,
+  ): void {
+    const { current } = this.#state;
+    if (id === null || !current) return;
+    const entries = current.entries.map((entry) =>
+      entry.id === id ? { ...entry, ...outcome } : entry,
+    );
+    this.#set({ ...this.#state, current: { ...current, entries } });
+  }
+
+  #set(state: SessionLogState): void {
+    this.#state = state;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+export const SessionLogContext = createContext<SessionLog | null>(null);
+
+export function useSessionLog(): SessionLog {
+  const log = useContext(SessionLogContext);
+  if (!log) throw new Error('useSessionLog needs the AppProvider');
+  return log;
+}
+
+export function useSessionLogState(): SessionLogState {
+  const log = useSessionLog();
+  return useSyncExternalStore(log.subscribe, log.getState);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS, parseRuntimeConfig } from './runtime-config';
+
+describe('parseRuntimeConfig', () => {
+  it('fills the defaults and drops a trailing slash', () => {
+    expect(parseRuntimeConfig({ glueBaseUrl: 'http://glue.test:9001/' })).toEqual({
+      glueBaseUrl: 'http://glue.test:9001',
+      requireReason: true,
+      idleMinutes: 15,
+      refreshTokenLifetimeSeconds: DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
+    });
+  });
+
+  it('takes the settings it is given', () => {
+    expect(
+      parseRuntimeConfig({
+        glueBaseUrl: 'https://glue.example.com',
+        requireReason: false,
+        idleMinutes: 0.5,
+        refreshTokenLifetimeSeconds: 90,
+      }),
+    ).toMatchObject({ requireReason: false, idleMinutes: 0.5, refreshTokenLifetimeSeconds: 90 });
+  });
+
+  it.each([
+    [{}],
+    [{ glueBaseUrl: 'not a url' }],
+    [{ glueBaseUrl: 'http://glue.test', requireReason: 'yes' }],
+    [{ glueBaseUrl: 'http://glue.test', idleMinutes: 0 }],
+    [{ glueBaseUrl: 'http://glue.test', refreshTokenLifetimeSeconds: -1 }],
+  ])('names what is wrong with %j', (body) => {
+    expect(() => parseRuntimeConfig(body)).toThrow(/glueBaseUrl.*requireReason/);
+  });
+});
