@@ -41,9 +41,9 @@ CREATE TABLE IF NOT EXISTS customers (
 -- The search's whole-reference match, in any letter case (see customer-search.ts).
 CREATE UNIQUE INDEX IF NOT EXISTS customers_reference_nocase
   ON customers (customer_reference COLLATE NOCASE);
--- One row per POST /agent-customer-impersonation-access-tokens: who acted as whom, from when to
--- when. ended_at is set when the session's refresh token is revoked; a session left to expire
--- ends with its last token (impersonation_tokens.expires_at). reason is for the audit to come.
+-- One row per POST /agent-customer-impersonation-access-tokens: who acted as whom, why, from when
+-- to when. ended_at is set when the session's refresh token is revoked; a session left to expire
+-- ends with its last token (impersonation_tokens.expires_at). reason is the agent's, cleaned up.
 CREATE TABLE IF NOT EXISTS impersonation_sessions (
   id INTEGER PRIMARY KEY,
   id_agent INTEGER NOT NULL REFERENCES users (id),
@@ -57,6 +57,9 @@ CREATE INDEX IF NOT EXISTS impersonation_sessions_agent
   ON impersonation_sessions (id_agent, started_at);
 CREATE INDEX IF NOT EXISTS impersonation_sessions_customer
   ON impersonation_sessions (id_customer, started_at);
+-- GET /agent-impersonation-sessions without a customer: newest first (the rowid breaks ties).
+CREATE INDEX IF NOT EXISTS impersonation_sessions_started
+  ON impersonation_sessions (started_at);
 -- Every access token issued for a session (the first one and each refresh), by its jti: the
 -- agent is not in Spryker's sub, so this is how a request with the token finds its agent.
 CREATE TABLE IF NOT EXISTS impersonation_tokens (
@@ -430,6 +433,12 @@ function migrate(db: Database.Database): void {
       'ALTER TABLE refresh_tokens ADD COLUMN impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)',
     );
   }
+  // Here, not in SCHEMA: an older database gets the column only just above. A session's tokens,
+  // for when it can still be kept alive (GET /agent-impersonation-sessions).
+  db.exec(
+    `CREATE INDEX IF NOT EXISTS refresh_tokens_session ON refresh_tokens (impersonation_session_id)
+       WHERE impersonation_session_id IS NOT NULL`,
+  );
 }
 
 function isEmpty(

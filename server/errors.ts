@@ -30,6 +30,12 @@ export const Errors = {
   agentTokenInvalid: { code: '4102', status: 401, detail: 'Agent access token is invalid.' },
   agentOnly: { code: '4103', status: 401, detail: 'Action is available to agent user only.' },
   impersonationFailed: { code: '4104', status: 401, detail: 'Failed to impersonate a customer.' },
+  // Not in the contract: GET /agent-impersonation-sessions/{id} is the stand-in's own extension.
+  impersonationSessionNotFound: {
+    code: '4105',
+    status: 404,
+    detail: 'Impersonation session not found.',
+  },
 
   cartNotFound: { code: '101', status: 404, detail: 'Cart with given uuid not found.' },
   itemNotFound: {
@@ -83,6 +89,8 @@ export const ValidationMessages = {
   // Symfony's Type constraint, which Glue's validation of cart items uses.
   typeNumeric: 'This value should be of type numeric.',
   typeString: 'This value should be of type string.',
+  // Symfony's DateTime constraint, for the stand-in's own date filters.
+  dateTime: 'This value is not a valid datetime.',
 } as const;
 
 /** 422 901, one per failing field: `<field> => <message>`. */

@@ -13,6 +13,7 @@ import type { GlueConfig } from './config';
 import { CustomerSearch } from './customer-search';
 import { openDatabase } from './db';
 import { Errors, GlueError } from './errors';
+import { ImpersonationSessions } from './impersonation-sessions';
 import { JSON_API_MEDIA_TYPE, errorResponse } from './jsonapi';
 import { Lockout } from './lockout';
 import { Orders } from './orders';
@@ -21,6 +22,7 @@ import { registerAccessTokens } from './resources/access-tokens';
 import { registerAgentAccessTokens } from './resources/agent-access-tokens';
 import { registerAgentCustomerImpersonationAccessTokens } from './resources/agent-customer-impersonation-access-tokens';
 import { registerAgentCustomerSearch } from './resources/agent-customer-search';
+import { registerAgentImpersonationSessions } from './resources/agent-impersonation-sessions';
 import { registerCarts } from './resources/carts';
 import { registerCatalogSearchSuggestions } from './resources/catalog-search-suggestions';
 import { registerConcreteProducts } from './resources/concrete-products';
@@ -62,6 +64,7 @@ export interface GlueServices {
   carts: Carts;
   orders: Orders;
   audit: ImpersonationAudit;
+  impersonationSessions: ImpersonationSessions;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -120,6 +123,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAgentAccessTokens(app, services);
   registerAgentCustomerSearch(app, services);
   registerAgentCustomerImpersonationAccessTokens(app, services);
+  registerAgentImpersonationSessions(app, services);
   registerAccessTokens(app, services);
   registerRefreshTokens(app, services);
   registerCustomers(app, services);
@@ -176,6 +180,7 @@ export async function createGlue(
       carts: new Carts(db, audit, clock),
       orders: new Orders(db),
       audit,
+      impersonationSessions: new ImpersonationSessions(db),
     };
     const app = buildApp(services, log);
     return {

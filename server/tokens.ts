@@ -195,6 +195,8 @@ interface IssueRequest {
   grant: Grant;
   /** The agent an impersonation grant is issued to; null for every other grant. */
   impersonatedBy: number | null;
+  /** Why the agent acts as the customer, as the session records it; null for none. */
+  reason: string | null;
 }
 
 /** Issues, verifies, rotates and revokes tokens (contract §4). */
@@ -256,7 +258,7 @@ export class Tokens {
     this.#insertSession = db.prepare(
       `INSERT INTO impersonation_sessions (id_agent, id_customer, customer_reference, reason,
          started_at, ended_at)
-       VALUES (@idAgent, @idCustomer, @reference, NULL, @now, NULL)`,
+       VALUES (@idAgent, @idCustomer, @reference, @reason, @now, NULL)`,
     );
     this.#insertSessionToken = db.prepare(
       `INSERT INTO impersonation_tokens (jti, session_id, issued_at, expires_at)
@@ -314,6 +316,7 @@ export class Tokens {
       idAgent: request.impersonatedBy,
       idCustomer,
       reference,
+      reason: request.reason,
       now,
     });
     return Number(result.lastInsertRowid);
@@ -371,16 +374,21 @@ export class Tokens {
 
   /**
    * A new access token and a new stored refresh token for the grant. An impersonation grant
-   * needs the agent it is issued to (`impersonatedBy`) and starts a new impersonation session.
+   * needs the agent it is issued to (`impersonatedBy`) and starts a new impersonation session,
+   * which records the agent's `reason`.
    */
-  async issuePair(grant: Grant, impersonatedBy: number | null = null): Promise<TokenPair> {
+  async issuePair(
+    grant: Grant,
+    impersonatedBy: number | null = null,
+    reason: string | null = null,
+  ): Promise<TokenPair> {
     if (isImpersonation(grant) !== (impersonatedBy !== null)) {
       throw new Error('An impersonation grant, and only one, is issued to an agent.');
     }
     const now = this.#now();
     const refreshToken = newRefreshToken();
     const jti = newJti();
-    this.#issue({ grant, impersonatedBy }, now, refreshToken, jti);
+    this.#issue({ grant, impersonatedBy, reason }, now, refreshToken, jti);
     return this.#pair(await this.#signAccessToken(grant, now, jti), refreshToken);
   }
 

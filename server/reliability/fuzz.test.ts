@@ -362,6 +362,9 @@ async function realValue(param: string): Promise<string> {
       return 'DE--ORD-1071';
     case 'refreshToken':
       return 'mine';
+    case 'sessionId':
+      // The impersonation the fuzz tokens were made with.
+      return '1';
     default:
       throw new Error(`fuzz: give :${param} a real value`);
   }

@@ -227,6 +227,7 @@ async function pathFor(route: Route): Promise<string> {
     customerReference: 'DE--21',
     groupKey: CANON,
     orderReference,
+    sessionId: '1',
     // Unknown, so revoking it changes nothing the other columns rely on.
     refreshToken: `def50200${'0'.repeat(128)}`,
   };

@@ -252,6 +252,103 @@ describe('POST /agent-customer-impersonation-access-tokens', () => {
   });
 });
 
+describe('POST /agent-customer-impersonation-access-tokens: the reason for access', () => {
+  const reasonOf = async (reason: unknown): Promise<string | null | undefined> => {
+    await tokenAttributes(
+      await impersonate(t, agentHeader(), { customerReference: 'DE--21', reason }),
+    );
+    return sessions().at(-1)?.reason;
+  };
+
+  it.each<[string, unknown, string | null]>([
+    ['a reason as given', 'TICKET-4711 wrong address', 'TICKET-4711 wrong address'],
+    ['a padded reason, trimmed', '  \tTICKET-4711 wrong address\n ', 'TICKET-4711 wrong address'],
+    ['an empty string as none', '', null],
+    ['a blank string as none', ' \n\t\u00a0', null],
+    ['a number as none', 4711, null],
+    ['true as none', true, null],
+    ['null as none', null, null],
+    ['a list as none', ['TICKET-4711'], null],
+    ['an object as none', { text: 'TICKET-4711' }, null],
+    ['600 characters as their first 500', 'a'.repeat(600), 'a'.repeat(500)],
+    ['exactly 500 characters as they are', 'b'.repeat(500), 'b'.repeat(500)],
+    ['501 characters after trimming as 500', ` ${'c'.repeat(501)} `, 'c'.repeat(500)],
+    ['characters, not UTF-16 units', '😀'.repeat(501), '😀'.repeat(500)],
+  ])('records %s', async (_name, reason, recorded) => {
+    expect(await reasonOf(reason)).toBe(recorded);
+  });
+
+  it('records no reason when none is sent', async () => {
+    await tokenAttributes(await impersonate(t, agentHeader()));
+    expect(sessions()[0]?.reason).toBeNull();
+  });
+
+  it.each<[string, unknown]>([
+    ['a reason', 'TICKET-4711 wrong address'],
+    ['a blank reason', '   '],
+    ['a reason that is not a string', { nested: ['x'] }],
+    ['a reason of 600 characters', 'x'.repeat(600)],
+  ])('answers byte for byte as without one, for %s', async (_name, reason) => {
+    // The tokens are random: everything else of the two answers must be the same.
+    const text = async (response: Response): Promise<[number, string | null, string]> => {
+      const body = await response.text();
+      const { accessToken, refreshToken } = (JSON.parse(body) as TokenDocument).data.attributes;
+      const masked = body.replace(accessToken, '<access>').replace(refreshToken, '<refresh>');
+      return [response.status, response.headers.get('Content-Type'), masked];
+    };
+    const without = await text(await impersonate(t, agentHeader()));
+    const withReason = await text(
+      await impersonate(t, agentHeader(), { customerReference: 'DE--21', reason }),
+    );
+    expect(withReason).toEqual(without);
+  });
+
+  it('changes no error: 4104, 4103, 001, 4102 and 400 are answered as without a reason', async () => {
+    const reason = 'TICKET-4711 wrong address';
+    const before = snapshot(t.glue);
+    await expectError(
+      await impersonate(t, agentHeader(), { customerReference: 'DE--999', reason }),
+      IMPERSONATION_FAILED,
+    );
+    await expectError(await impersonate(t, agentHeader(), { reason }), IMPERSONATION_FAILED);
+    await expectError(
+      await impersonate(t, {}, { customerReference: 'DE--21', reason }),
+      AGENT_ONLY,
+    );
+    await expectError(
+      await impersonate(
+        t,
+        { Authorization: 'Bearer garbage' },
+        { customerReference: 'DE--21', reason },
+      ),
+      errorBody('001', 401, 'Invalid access token.'),
+    );
+    await expectError(
+      await impersonate(
+        t,
+        { 'X-Agent-Authorization': 'Bearer garbage' },
+        { customerReference: 'DE--21', reason },
+      ),
+      errorBody('4102', 401, 'Agent access token is invalid.'),
+    );
+    const wrongType = await t.post(
+      `/${IMPERSONATION_TYPE}`,
+      document('agent-access-tokens', { customerReference: 'DE--21', reason }),
+      { headers: agentHeader() },
+    );
+    await expectError(wrongType, errorBody(null, 400, 'Invalid type.'));
+    expect(snapshot(t.glue)).toBe(before);
+  });
+
+  it('keeps the reason through a refresh, in the one session', async () => {
+    const pair = await tokenAttributes(
+      await impersonate(t, agentHeader(), { customerReference: 'DE--21', reason: 'TICKET-1' }),
+    );
+    await tokenAttributes(await refresh(t, pair.refreshToken));
+    expect(sessions().map((session) => session.reason)).toEqual(['TICKET-1']);
+  });
+});
+
 describe('the impersonation token', () => {
   it('rotates through POST /refresh-tokens with the same sub and scopes, in the same session', async () => {
     const first = await signInAsCustomerThroughAgent(t);

@@ -12,6 +12,8 @@ import {
 import { impersonationGrant } from '../tokens';
 
 const TYPE = 'agent-customer-impersonation-access-tokens';
+/** The longest reason kept, in characters (code points); a longer one is cut, not refused. */
+const MAX_REASON_LENGTH = 500;
 
 interface CustomerRow {
   id: number;
@@ -19,8 +21,25 @@ interface CustomerRow {
 }
 
 /**
+ * The optional `reason` attribute, a stand-in extension: Spryker ignores attributes it does not
+ * know, so it never changes the answer. A string is trimmed and cut to MAX_REASON_LENGTH; a blank
+ * one, or anything that is not a string, is no reason.
+ */
+function accessReason(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  // By code points, so a cut never leaves half of a surrogate pair.
+  const characters = Array.from(trimmed);
+  return characters.length > MAX_REASON_LENGTH
+    ? characters.slice(0, MAX_REASON_LENGTH).join('')
+    : trimmed;
+}
+
+/**
  * `POST /agent-customer-impersonation-access-tokens` (§3.3): the agent gets a token pair that acts
- * as the customer. Each call starts an impersonation session, recorded with the agent's id.
+ * as the customer. Each call starts an impersonation session, recorded with the agent's id and
+ * the reason the agent gave (see accessReason).
  */
 export function registerAgentCustomerImpersonationAccessTokens(
   app: Hono,
@@ -40,7 +59,7 @@ export function registerAgentCustomerImpersonationAccessTokens(
     // Unknown, "", missing or not a string: all the same 4104.
     if (customer === undefined) throw new GlueError(Errors.impersonationFailed);
     const grant = impersonationGrant(customer.customer_reference, customer.id);
-    const pair = await tokens.issuePair(grant, agent.idAgent);
+    const pair = await tokens.issuePair(grant, agent.idAgent, accessReason(attributes.reason));
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     return jsonApiResponse(singleDocument(resourceObject(base, TYPE, null, pair)), 201);
   });
