@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { fullName } from '../../features/customers/components/customer-picker';
+import { AssistedSessionsPanel } from '../../features/audit/components/assisted-sessions-panel';
 import { CartsPanel } from '../../features/carts/components/carts-panel';
 import { OrdersPanel } from '../../features/orders/components/orders-panel';
 import { ProfileCard } from '../../features/profile/components/profile-card';
@@ -60,7 +61,12 @@ export function OrdersTab() {
 export function ProfileTab() {
   const { customerReference = '' } = useParams();
   useWorkspaceTitle('Profile');
-  return <ProfileCard customerReference={customerReference} />;
+  return (
+    <>
+      <ProfileCard customerReference={customerReference} />
+      <AssistedSessionsPanel customerReference={customerReference} />
+    </>
+  );
 }
 
 function useActingName(): string | null {

@@ -113,12 +113,14 @@ describe('the session recap', () => {
       }),
     ).toBeNull();
     log.start({ ...SONIA, customerReference: 'DE--4', firstName: 'Bill' }, null);
-    log.end('the idle limit');
+    log.end('Ended after 15 minutes without activity.');
     expect(log.getState().past.map((record) => record.customer.firstName)).toEqual([
       'Bill',
       'Sonia',
     ]);
-    expect(recapText(log.getState().past[0]!, 'a')).toContain('Ended: the idle limit');
+    expect(recapText(log.getState().past[0]!, 'a')).toContain(
+      '\nEnded after 15 minutes without activity.\n',
+    );
     expect(recapText(log.getState().past[0]!, 'a')).toContain('Reason: (none given)');
   });
 });

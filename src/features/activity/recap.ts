@@ -50,7 +50,7 @@ export function recapText(record: SessionRecord, agent: string): string {
     `Reason: ${record.reason ?? '(none given)'}`,
     `From ${utc(record.startedAt)} to ${utc(end)} (${duration(end - record.startedAt)})`,
   ];
-  if (record.endedBecause) lines.push(`Ended: ${record.endedBecause}`);
+  if (record.endedBecause) lines.push(record.endedBecause);
   if (record.entries.length === 0) {
     lines.push('Changes: none.');
   } else {

@@ -50,7 +50,7 @@ export function SessionRecap({ record }: { record: SessionRecord }) {
         </dd>
         {record.endedBecause && (
           <>
-            <dt>Ended</dt>
+            <dt>How it ended</dt>
             <dd>{record.endedBecause}</dd>
           </>
         )}

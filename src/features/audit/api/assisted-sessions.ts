@@ -1,0 +1,71 @@
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { customerKey } from '../../../lib/customer-data-key';
+import { GlueError } from '../../../lib/glue-errors';
+import type { GlueSession } from '../../../lib/glue-session';
+
+/** Sessions shown per customer: the recent ones answer "what did we do, and why". */
+export const ASSISTED_SESSIONS_SHOWN = 10;
+
+const changeSchema = z.object({
+  at: z.string(),
+  method: z.string(),
+  resource: z.string(),
+  cartId: z.nullable(z.string()),
+  cartName: z.nullable(z.string()),
+  sku: z.nullable(z.string()),
+  quantityBefore: z.nullable(z.number()),
+  quantityAfter: z.nullable(z.number()),
+  success: z.boolean(),
+  status: z.number(),
+  errorCode: z.nullable(z.string()),
+});
+
+const sessionsDocumentSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      attributes: z.object({
+        agentUsername: z.string(),
+        customerReference: z.string(),
+        customerName: z.string(),
+        reason: z.nullable(z.string()),
+        startedAt: z.string(),
+        endedAt: z.nullable(z.string()),
+        expiresAt: z.nullable(z.string()),
+        changes: z.array(changeSchema),
+      }),
+    }),
+  ),
+});
+
+export type AssistedSession = z.infer<typeof sessionsDocumentSchema>['data'][number];
+export type AssistedChange = z.infer<typeof changeSchema>;
+
+/**
+ * A customer's recent assisted sessions, from the stand-in's audit trail. null when this Glue
+ * has no such endpoint (Spryker's has none): the console then leaves the panel out.
+ */
+export const assistedSessionsQuery = (session: GlueSession, customerReference: string) =>
+  queryOptions({
+    queryKey: [...customerKey(customerReference), 'assisted-sessions'],
+    queryFn: async ({ signal }): Promise<AssistedSession[] | null> => {
+      const params = new URLSearchParams({
+        customerReference,
+        'page[limit]': String(ASSISTED_SESSIONS_SHOWN),
+      });
+      try {
+        const document = await session.asAgent({
+          path: `/agent-impersonation-sessions?${params}`,
+          schema: sessionsDocumentSchema,
+          signal,
+        });
+        return document.data;
+      } catch (error) {
+        if (error instanceof GlueError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    // The current session's own changes land in the trail as they happen.
+    staleTime: 0,
+  });
