@@ -93,3 +93,38 @@ test('starting a session while Glue is down says so, and the agent can try again
   await page.getByRole('button', { name: 'Act as Sonia Wagner' }).click();
   await expect(banner(page)).toContainText('Sonia Wagner');
 });
+
+test('a cart change while Glue is down fails visibly, keeps the cart on screen, and works once Glue is back', async ({
+  page,
+  signInAsAgent,
+}) => {
+  await signInAsAgent();
+  await actAsSonia(page);
+  await page.getByLabel('New cart').fill('Fault cart');
+  await page.getByRole('button', { name: 'Create cart' }).click();
+  await page.getByRole('link', { name: 'Fault cart' }).click();
+  await page.getByRole('combobox', { name: 'Find a product' }).fill('005_30663301');
+  await page.getByRole('option', { name: 'Look up SKU “005_30663301”' }).click();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  const row = page.getByRole('row', { name: /Canon IXUS 175/ });
+  await expect(row).toBeVisible();
+
+  const items = (url: URL) => url.pathname.includes('/items');
+  await page.route(items, (route) => route.abort('connectionrefused'));
+  await row.getByLabel('Quantity of Canon IXUS 175').fill('4');
+  await row.getByRole('button', { name: 'Update quantity of Canon IXUS 175' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Changing the quantity of Canon IXUS 175 to 4 failed. Glue could not be reached',
+  );
+  // The cart is still there, as the shop holds it: quantity 1.
+  await expect(row.getByLabel('Quantity of Canon IXUS 175')).toHaveValue('1');
+  await expect(
+    page.getByRole('complementary', { name: 'Session activity' }).getByRole('listitem').last(),
+  ).toContainText('failed');
+
+  await page.unroute(items);
+  await row.getByLabel('Quantity of Canon IXUS 175').fill('4');
+  await row.getByRole('button', { name: 'Update quantity of Canon IXUS 175' }).click();
+  await expect(row.getByLabel('Quantity of Canon IXUS 175')).toHaveValue('4');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
