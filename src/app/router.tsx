@@ -1,6 +1,5 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { SignInScreen } from '../features/auth/components/sign-in-screen';
-import { AppShell } from './app-shell';
 import { RequireAgent } from './require-agent';
 import { NotFoundScreen } from './routes/not-found';
 
@@ -12,7 +11,8 @@ export function createRouter() {
       HydrateFallback: () => <p className="boot">Loading the console…</p>,
       children: [
         {
-          element: <AppShell />,
+          // The shell of signed-in agents (banner, clocks, shortcuts) loads after sign-in too.
+          lazy: async () => ({ Component: (await import('./app-shell')).AppShell }),
           // Screens for signed-in agents load after sign-in, keeping the sign-in screen light.
           children: [
             {
