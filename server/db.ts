@@ -243,7 +243,18 @@ function emptyToNull(value: string): string | null {
   return value === '' ? null : value;
 }
 
-async function seedUsers(db: Database.Database): Promise<void> {
+interface UserRow {
+  id: number;
+  username: string;
+  passwordHash: string;
+  firstName: string;
+  lastName: string;
+  locale: string;
+  isAgent: number;
+}
+
+/** users.csv with the passwords hashed: before the seed, whose transaction cannot span an await. */
+async function hashUsers(): Promise<UserRow[]> {
   const records = readSeedCsv('users.csv', [
     'username',
     'password',
@@ -252,8 +263,7 @@ async function seedUsers(db: Database.Database): Promise<void> {
     'locale',
     'is_agent',
   ]);
-  // Hash before the transaction: better-sqlite3 transactions cannot span an await.
-  const rows = await Promise.all(
+  return Promise.all(
     records.map(async (record, index) => ({
       id: index + 1,
       username: column(record, 'username'),
@@ -264,13 +274,14 @@ async function seedUsers(db: Database.Database): Promise<void> {
       isAgent: column(record, 'is_agent') === '1' ? 1 : 0,
     })),
   );
+}
+
+function seedUsers(db: Database.Database, rows: readonly UserRow[]): void {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO users (id, username, password_hash, first_name, last_name, locale, is_agent)
      VALUES (@id, @username, @passwordHash, @firstName, @lastName, @locale, @isAgent)`,
   );
-  db.transaction(() => {
-    for (const row of rows) insert.run(row);
-  }).immediate();
+  for (const row of rows) insert.run(row);
 }
 
 function seedCustomers(db: Database.Database): void {
@@ -291,34 +302,32 @@ function seedCustomers(db: Database.Database): void {
      VALUES (@id, @reference, @email, @firstName, @lastName, @salutation, @gender, @dateOfBirth,
        @passwordHash, @createdAt, @createdAt)`,
   );
-  db.transaction(() => {
-    for (const record of records) {
-      const reference = column(record, 'customer_reference');
-      const idMatch = /^DE--(\d+)$/.exec(reference);
-      if (idMatch?.[1] === undefined) {
-        throw new Error(`seed-data/customers.csv: unexpected customer reference "${reference}".`);
-      }
-      const registered = column(record, 'registered');
-      insert.run({
-        id: Number(idMatch[1]),
-        reference,
-        email: column(record, 'email'),
-        firstName: column(record, 'first_name'),
-        lastName: column(record, 'last_name'),
-        salutation: emptyToNull(column(record, 'salutation')),
-        gender: emptyToNull(column(record, 'gender')),
-        dateOfBirth: emptyToNull(column(record, 'date_of_birth')),
-        passwordHash: column(record, 'password'),
-        // Spryker's timestamp format; the demo data only knows the registration day.
-        createdAt: /^\d{4}-\d{2}-\d{2}$/.test(registered)
-          ? `${registered} 00:00:00.000000`
-          : '1970-01-01 00:00:00.000000',
-      });
+  for (const record of records) {
+    const reference = column(record, 'customer_reference');
+    const idMatch = /^DE--(\d+)$/.exec(reference);
+    if (idMatch?.[1] === undefined) {
+      throw new Error(`seed-data/customers.csv: unexpected customer reference "${reference}".`);
     }
-  }).immediate();
+    const registered = column(record, 'registered');
+    insert.run({
+      id: Number(idMatch[1]),
+      reference,
+      email: column(record, 'email'),
+      firstName: column(record, 'first_name'),
+      lastName: column(record, 'last_name'),
+      salutation: emptyToNull(column(record, 'salutation')),
+      gender: emptyToNull(column(record, 'gender')),
+      dateOfBirth: emptyToNull(column(record, 'date_of_birth')),
+      passwordHash: column(record, 'password'),
+      // Spryker's timestamp format; the demo data only knows the registration day.
+      createdAt: /^\d{4}-\d{2}-\d{2}$/.test(registered)
+        ? `${registered} 00:00:00.000000`
+        : '1970-01-01 00:00:00.000000',
+    });
+  }
 }
 
-/** GLUE_SEED_CUSTOMERS: generated customers after the demo ones, in one transaction. */
+/** GLUE_SEED_CUSTOMERS: generated customers after the demo ones. */
 function seedGeneratedCustomers(db: Database.Database, count: number): void {
   const lastId = db.prepare<[], number | null>('SELECT max(id) FROM customers').pluck().get();
   const emails = db.prepare<[], string>('SELECT email FROM customers').pluck().all();
@@ -329,9 +338,7 @@ function seedGeneratedCustomers(db: Database.Database, count: number): void {
      VALUES (@id, @reference, @email, @firstName, @lastName, @salutation, @gender, @dateOfBirth,
        @passwordHash, @createdAt, @createdAt)`,
   );
-  db.transaction(() => {
-    for (const customer of customers) insert.run(customer);
-  }).immediate();
+  for (const customer of customers) insert.run(customer);
 }
 
 function centsColumn(record: Record<string, string>, name: string, fileName: string): number {
@@ -360,22 +367,20 @@ function seedProducts(db: Database.Database): void {
        position)
      VALUES (@sku, @abstractSku, @name, @grossPrice, @netPrice, @position)`,
   );
-  db.transaction(() => {
-    records.forEach((record, position) => {
-      const abstractSku = column(record, 'abstract_sku');
-      const name = column(record, 'name_en');
-      const net = column(record, 'net_price_eur_cents');
-      insertAbstract.run(abstractSku, name, position);
-      insertConcrete.run({
-        sku: column(record, 'concrete_sku'),
-        abstractSku,
-        name,
-        grossPrice: centsColumn(record, 'gross_price_eur_cents', fileName),
-        netPrice: net === '' ? null : centsColumn(record, 'net_price_eur_cents', fileName),
-        position,
-      });
+  records.forEach((record, position) => {
+    const abstractSku = column(record, 'abstract_sku');
+    const name = column(record, 'name_en');
+    const net = column(record, 'net_price_eur_cents');
+    insertAbstract.run(abstractSku, name, position);
+    insertConcrete.run({
+      sku: column(record, 'concrete_sku'),
+      abstractSku,
+      name,
+      grossPrice: centsColumn(record, 'gross_price_eur_cents', fileName),
+      netPrice: net === '' ? null : centsColumn(record, 'net_price_eur_cents', fileName),
+      position,
     });
-  }).immediate();
+  });
 }
 
 /** The demo customers' order history (demo-orders.ts); none for generated customers. */
@@ -404,22 +409,18 @@ function seedDemoOrders(db: Database.Database): void {
     `INSERT INTO order_items (order_id, sku, name, quantity, unit_gross_price, state)
      VALUES (@orderId, @sku, @name, @quantity, @unitGrossPrice, @state)`,
   );
-  db.transaction(() => {
-    // Checked again inside the write lock: two processes opening one new file seed it once.
-    if (!isEmpty(db, 'orders')) return;
-    for (const order of orders) {
-      const { lastInsertRowid } = insertOrder.run({
-        reference: order.reference,
-        idCustomer: order.idCustomer,
-        createdAt: order.createdAt,
-        shipmentMethod: order.shipmentMethod,
-        shipmentPrice: order.shipmentPrice,
-        billingAddress: JSON.stringify(order.billingAddress),
-        shippingAddress: JSON.stringify(order.shippingAddress),
-      });
-      for (const item of order.items) insertItem.run({ orderId: lastInsertRowid, ...item });
-    }
-  }).immediate();
+  for (const order of orders) {
+    const { lastInsertRowid } = insertOrder.run({
+      reference: order.reference,
+      idCustomer: order.idCustomer,
+      createdAt: order.createdAt,
+      shipmentMethod: order.shipmentMethod,
+      shipmentPrice: order.shipmentPrice,
+      billingAddress: JSON.stringify(order.billingAddress),
+      shippingAddress: JSON.stringify(order.shippingAddress),
+    });
+    for (const item of order.items) insertItem.run({ orderId: lastInsertRowid, ...item });
+  }
 }
 
 /** Columns added after a database may have been created; each added once, when missing. */
@@ -441,10 +442,10 @@ function migrate(db: Database.Database): void {
   );
 }
 
-function isEmpty(
-  db: Database.Database,
-  table: 'users' | 'customers' | 'product_concretes' | 'orders',
-): boolean {
+// The tables the seed fills, each only when it is empty.
+const SEEDED_TABLES = ['users', 'customers', 'product_concretes', 'orders'] as const;
+
+function isEmpty(db: Database.Database, table: (typeof SEEDED_TABLES)[number]): boolean {
   return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
 }
 
@@ -470,19 +471,30 @@ export async function openDatabase(
     registerCustomerSearchFunctions(db);
     db.exec(SCHEMA);
     migrate(db);
-    if (isEmpty(db, 'users')) await seedUsers(db);
     const generated = options.seedCustomers ?? 0;
-    if (isEmpty(db, 'customers')) {
-      seedCustomers(db);
-      if (generated > 0) seedGeneratedCustomers(db, generated);
-    } else if (generated > 0) {
+    let hadCustomers = !isEmpty(db, 'customers');
+    if (SEEDED_TABLES.some((table) => isEmpty(db, table))) {
+      const users = isEmpty(db, 'users') ? await hashUsers() : [];
+      // One transaction: a start killed half-way through the seed leaves it all undone, and the
+      // next start seeds it all again. Each table is checked again inside the write lock, so two
+      // processes opening one new file seed it once; a database made before the catalog and
+      // orders existed gets just those.
+      db.transaction(() => {
+        if (isEmpty(db, 'users')) seedUsers(db, users);
+        hadCustomers = !isEmpty(db, 'customers');
+        if (!hadCustomers) {
+          seedCustomers(db);
+          if (generated > 0) seedGeneratedCustomers(db, generated);
+        }
+        if (isEmpty(db, 'product_concretes')) seedProducts(db);
+        if (isEmpty(db, 'orders')) seedDemoOrders(db);
+      }).immediate();
+    }
+    if (hadCustomers && generated > 0) {
       options.log?.(
         `Glue stand-in: GLUE_SEED_CUSTOMERS=${generated} ignored, the database already has customers (seeding happens only when it is created).`,
       );
     }
-    // Also into a database made before the catalog and orders existed; each only when empty.
-    if (isEmpty(db, 'product_concretes')) seedProducts(db);
-    if (isEmpty(db, 'orders')) seedDemoOrders(db);
     // After the seed, so a new database is indexed in bulk.
     ensureCustomerSearchIndex(db);
     return db;

@@ -14,7 +14,9 @@ export const Errors = {
   // Not in the contract: HTTP status texts, as Glue's own 404 "Not Found" is.
   badRequest: { status: 400, detail: 'Bad Request' },
   paginationInvalid: { status: 400, detail: 'Pagination parameters are invalid.' },
+  requestTimeout: { status: 408, detail: 'Request Timeout' },
   payloadTooLarge: { status: 413, detail: 'Content Too Large' },
+  requestHeaderFieldsTooLarge: { status: 431, detail: 'Request Header Fields Too Large' },
   internal: { status: 500, detail: 'Internal Server Error' },
 
   invalidAccessToken: { code: '001', status: 401, detail: 'Invalid access token.' },

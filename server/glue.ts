@@ -1,5 +1,7 @@
-import { createServer } from 'node:http';
+import { STATUS_CODES, createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { RequestError, getRequestListener } from '@hono/node-server';
 import type Database from 'better-sqlite3';
 import { Hono } from 'hono';
@@ -13,8 +15,9 @@ import type { GlueConfig } from './config';
 import { CustomerSearch } from './customer-search';
 import { openDatabase } from './db';
 import { Errors, GlueError } from './errors';
+import type { GlueErrorSpec } from './errors';
 import { ImpersonationSessions } from './impersonation-sessions';
-import { JSON_API_MEDIA_TYPE, errorResponse } from './jsonapi';
+import { JSON_API_MEDIA_TYPE, errorDocument, errorResponse } from './jsonapi';
 import { Lockout } from './lockout';
 import { Orders } from './orders';
 import { registerAbstractProducts } from './resources/abstract-products';
@@ -108,6 +111,40 @@ function describeError(error: unknown): string {
     .slice(0, 300);
 }
 
+/** Node's error on a request whose client hung up before sending all of it: nothing failed here. */
+function isClientHangUp(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ECONNRESET';
+}
+
+// The statuses Node itself gives these; any other refusal by its parser is a 400.
+const CLIENT_ERRORS = new Map<string | undefined, GlueErrorSpec>([
+  ['HPE_HEADER_OVERFLOW', Errors.requestHeaderFieldsTooLarge],
+  ['HPE_CHUNK_EXTENSIONS_OVERFLOW', Errors.payloadTooLarge],
+  ['ERR_HTTP_REQUEST_TIMEOUT', Errors.requestTimeout],
+]);
+
+/**
+ * A request Node's HTTP parser refused before the app saw it (a byte or header it does not
+ * allow, a broken chunked body, headers too large) gets §1's error document too; then the
+ * connection ends.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  // Node's own test for a response already under way; _httpMessage is not in its public types.
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const spec = CLIENT_ERRORS.get(error.code) ?? Errors.badRequest;
+  const body = JSON.stringify(errorDocument([spec]));
+  socket.end(
+    `HTTP/1.1 ${spec.status} ${STATUS_CODES[spec.status] ?? ''}\r\n` +
+      `Content-Type: ${JSON_API_MEDIA_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
+
 function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   // strict: false lets "/refresh-tokens/" reach the same route as "/refresh-tokens".
   const app = new Hono({ strict: false });
@@ -137,7 +174,9 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   app.onError((error, c) => {
     if (error instanceof GlueError) return errorResponse(error.errors);
     // The route pattern, not the path: a path may hold a refresh token.
-    log(`Glue stand-in: ${c.req.method} ${c.req.routePath} failed: ${describeError(error)}`);
+    if (!isClientHangUp(error)) {
+      log(`Glue stand-in: ${c.req.method} ${c.req.routePath} failed: ${describeError(error)}`);
+    }
     return errorResponse([Errors.internal]);
   });
   return app;
@@ -213,6 +252,7 @@ export async function startGlue(
     },
   });
   const server = createServer((incoming, outgoing) => void listener(incoming, outgoing));
+  server.on('clientError', answerClientError);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

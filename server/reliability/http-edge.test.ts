@@ -39,6 +39,8 @@ afterAll(async () => {
 interface RawAnswer {
   status: number;
   contentType: string | null;
+  contentLength: number | null;
+  connection: string | null;
   body: string;
 }
 
@@ -50,8 +52,16 @@ function raw(bytes: string | Buffer, { hangUp = true } = {}): Promise<RawAnswer>
     const finish = (): void => {
       const [head = '', ...rest] = received.split('\r\n\r\n');
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
-      const contentType = /^content-type: *(.*)$/im.exec(head)?.[1]?.trim() ?? null;
-      resolve({ status, contentType, body: rest.join('\r\n\r\n') });
+      const header = (name: string): string | null =>
+        new RegExp(`^${name}: *(.*)$`, 'im').exec(head)?.[1]?.trim() ?? null;
+      const contentLength = header('content-length');
+      resolve({
+        status,
+        contentType: header('content-type'),
+        contentLength: contentLength === null ? null : Number(contentLength),
+        connection: header('connection'),
+        body: rest.join('\r\n\r\n'),
+      });
     };
     socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
     socket.on('close', finish);
@@ -115,7 +125,8 @@ describe('requests that only a raw socket sends', () => {
     }
     await stillServes();
     expect(snapshot(running.glue)).toBe(before);
-    for (const line of logLines) leaks.expectClean('log', line);
+    // A client that went away is no failure of the stand-in's.
+    expect(logLines).toEqual([]);
   });
 
   it('keeps serving after a burst of malformed requests', async () => {
@@ -125,17 +136,18 @@ describe('requests that only a raw socket sends', () => {
     await stillServes();
   });
 
-  // Bug: requests Node's HTTP parser refuses never reach the app (no clientError handler), so
-  // they get a bare 400/431 with no body instead of the §1 JSON:API error document.
-  it.fails.each([
+  // Node's HTTP parser refuses these before the app sees them: the clientError handler answers.
+  it.each([
     [
       'a raw 0xFF byte in the path',
       Buffer.from(`GET /carts/\xff HTTP/1.1\r\nHost: x\r\n\r\n`, 'latin1'),
+      400,
     ],
-    ['a control character in a header', request('GET /carts HTTP/1.1', 'X-A: a\x01b\r\n')],
+    ['a control character in a header', request('GET /carts HTTP/1.1', 'X-A: a\x01b\r\n'), 400],
     [
       'a malformed chunked body',
       request('POST /refresh-tokens HTTP/1.1', 'Transfer-Encoding: chunked\r\n') + 'zz\r\n',
+      400,
     ],
     [
       'Content-Length beside chunked',
@@ -143,12 +155,16 @@ describe('requests that only a raw socket sends', () => {
         'POST /refresh-tokens HTTP/1.1',
         'Content-Length: 3\r\nTransfer-Encoding: chunked\r\n',
       ) + '0\r\n\r\n',
+      400,
     ],
-    ['a method HTTP does not know', request('BREW /carts HTTP/1.1')],
-    ['a header over 16 KiB', request('GET /carts HTTP/1.1', `X-A: ${'a'.repeat(20_000)}\r\n`)],
-  ])('answers %s with a JSON:API error document', async (_name, bytes) => {
+    ['a method HTTP does not know', request('BREW /carts HTTP/1.1'), 400],
+    ['a header over 16 KiB', request('GET /carts HTTP/1.1', `X-A: ${'a'.repeat(20_000)}\r\n`), 431],
+  ])('answers %s with a JSON:API error document', async (_name, bytes, status) => {
     const answer = await raw(bytes);
-    expect(answer.status).toBeGreaterThanOrEqual(400);
-    expectJsonApiError(answer, answer.status);
+    expectJsonApiError(answer, status);
+    expect(answer.contentLength).toBe(Buffer.byteLength(answer.body, 'latin1'));
+    expect(answer.connection).toBe('close');
+    expect(logLines).toEqual([]);
+    await stillServes();
   });
 });
