@@ -58,17 +58,13 @@ export function SessionBanner({
         <span className="mono">{customer.customerReference}</span>
       </div>
       <div className="banner__actions">
-        <span
-          className="banner__time"
-          title={
-            idleFirst
-              ? `The session ends after ${idleLimit} without a key or pointer press.`
-              : 'Past this the session cannot be renewed: its refresh token runs out.'
-          }
-        >
-          {idleFirst ? 'Ends in ' : 'Renewable for '}
-          <time>{formatTimeLeft(left)}</time>
-          {idleFirst ? ' without activity' : ''}
+        <span className="banner__time">
+          <span title={`The session ends after ${idleLimit} without a key or pointer press.`}>
+            Ends in <time>{formatTimeLeft(idleLeft)}</time> without activity
+          </span>
+          <span title="Past this the session cannot be kept alive: its refresh token runs out. Each renewal starts a new one.">
+            Renewable for <time>{formatTimeLeft(renewalLeft)}</time>
+          </span>
         </span>
         <button
           type="button"
