@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { REASON, actAs, expect, giveReason, test } from './fixtures';
+import { AGENT, REASON, actAs, expect, giveReason, test } from './fixtures';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Customer session' });
 const CANON = { sku: '005_30663301', name: 'Canon IXUS 175' };
@@ -191,4 +191,18 @@ test('shortcuts: ? lists them, / finds a customer from anywhere, o and c switch 
   await page.keyboard.press('/');
   await expect(page.getByRole('combobox', { name: 'Find a customer' })).toBeFocused();
   await expect(page.getByText('You are acting as Sonia Wagner (DE--21).')).toBeVisible();
+
+  // Choosing someone else from there ends Sonia's session and lands on Bill's screens.
+  await actAs(page, 'bill.martin', 'Bill Martin');
+  await expect(page).toHaveURL(/\/customers\/DE--4$/);
+
+  // The next agent at this browser sees nothing of these sessions.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Username').fill(AGENT.username);
+  await page.getByLabel('Password').fill(AGENT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Agent Assist' }).click();
+  await expect(page.getByRole('combobox', { name: 'Find a customer' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Recap/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Recent customers' })).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { useEndImpersonation } from '../features/impersonation/api/end-impersonation';
 import { useSessionLogState } from '../features/activity/session-log';
@@ -24,24 +24,33 @@ export function AppShell() {
   const navigate = useNavigate();
   const { idleMinutes } = useRuntimeConfig();
   const acting = customerState.status === 'active' ? customerState.profile : null;
+  // Why a customer session ended without the agent ending it (Glue refused to renew it, …),
+  // unless the screen was already told.
+  const endedReason = customerState.status === 'signed-out' ? customerState.endedReason : null;
+  const handedNotice =
+    typeof (useLocation().state as { notice?: unknown } | null)?.notice === 'string';
   const actingName = acting ? `${acting.firstName} ${acting.lastName}`.trim() : '';
   const extend = useMutation({ mutationFn: () => session.customer.refresh() });
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const actingReference = acting?.customerReference ?? null;
   const onShortcut = useCallback(
     (key: ShortcutKey) => {
-      if (key === '?') return setShowingShortcuts(true);
+      if (key === '?') {
+        setShowingShortcuts(true);
+        return true;
+      }
       if (key === '/') {
         // Home stays put while acting when asked this way; the picker takes the focus.
         void navigate('/', { state: { findCustomer: true } });
         requestAnimationFrame(() =>
           document.querySelector<HTMLInputElement>('[data-find-customer]')?.focus(),
         );
-        return;
+        return true;
       }
-      if (actingReference === null) return;
+      if (actingReference === null) return false;
       const paths = { c: customerPath, o: ordersPath, p: profilePath };
       void navigate(paths[key](actingReference));
+      return true;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- navigate is stable.
     [actingReference],
@@ -123,6 +132,7 @@ export function AppShell() {
           renewableUntil={customerState.renewableUntil}
           idleLimit={idleLimit}
           extending={extend.isPending}
+          extendError={extend.isError ? describeError(extend.error) : null}
           onStillHere={clocks.stillHere}
           onExtend={() => extend.mutate()}
           ending={endImpersonation.isPending}
@@ -137,6 +147,11 @@ export function AppShell() {
           ? `You are now acting as ${actingName}, ${acting.email}, customer ${acting.customerReference}.`
           : ''}
       </p>
+      {endedReason && !handedNotice && (
+        <p className="notice shell__notice" role="status">
+          {endedReason}
+        </p>
+      )}
       {endImpersonation.isError && (
         <p className="notice notice--error shell__notice" role="alert">
           The customer session ended here, but Glue could not revoke it (

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { SessionLog, SessionLogContext } from '../features/activity/session-log';
+import { CUSTOMER_DATA_KEY } from '../lib/customer-data-key';
 import { createGlueClient } from '../lib/glue-client';
 import { GlueSessionContext, createGlueSession } from '../lib/glue-session';
 import { createQueryClient } from '../lib/query-client';
@@ -16,10 +17,17 @@ export function AppProvider({ config, children }: { config: RuntimeConfig; child
   );
   const [log] = useState(() => {
     const sessionLog = new SessionLog();
-    // However a customer session ends (the agent, the idle limit, Glue), its record closes.
+    // However a customer session ends (the agent, the idle limit, Glue), its record closes and
+    // nothing of the customer stays in the cache.
     session.customer.subscribe(() => {
       const state = session.customer.getState();
-      if (state.status === 'signed-out') sessionLog.end(state.endedReason);
+      if (state.status !== 'signed-out') return;
+      sessionLog.end(state.endedReason);
+      queryClient.removeQueries({ queryKey: CUSTOMER_DATA_KEY });
+    });
+    // The next agent at this browser sees nothing of the last one's sessions.
+    session.agent.subscribe(() => {
+      if (session.agent.getState().status === 'signed-out') sessionLog.clear();
     });
     return sessionLog;
   });

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { SignInScreen } from '../features/auth/components/sign-in-screen';
 import { RequireAgent } from './require-agent';
 import { NotFoundScreen } from './routes/not-found';
+import { ScreenError } from './routes/screen-error';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -18,9 +19,11 @@ export function createRouter() {
             {
               index: true,
               lazy: async () => ({ Component: (await import('./routes/home')).HomeScreen }),
+              errorElement: <ScreenError />,
             },
             {
               path: 'customers/:customerReference',
+              errorElement: <ScreenError />,
               lazy: async () => ({ Component: (await import('./routes/customer')).CustomerLayout }),
               // The customer workspace loads only once the agent acts as someone.
               children: [

@@ -36,7 +36,13 @@ export function HomeScreen() {
   const [chosen, setChosen] = useState<CustomerProfile | null>(null);
   const pickerRef = useRef<HTMLDivElement>(null);
 
-  if (customerState.status === 'active' && !startImpersonation.isPending && !findCustomer) {
+  // Acting as someone lands on their screens, also when chosen here after the "/" shortcut.
+  const justStarted = startImpersonation.isSuccess;
+  if (
+    customerState.status === 'active' &&
+    !startImpersonation.isPending &&
+    (!findCustomer || justStarted)
+  ) {
     return <Navigate to={customerPath(customerState.profile.customerReference)} replace />;
   }
   const acting = customerState.status === 'active' ? customerState.profile : null;

@@ -40,13 +40,13 @@ function duration(ms: number): string {
 }
 
 /** The recap as plain text, to paste into a ticket. */
-export function recapText(record: SessionRecord, agent: string): string {
+export function recapText(record: SessionRecord): string {
   const { customer } = record;
   const failed = record.entries.filter((entry) => entry.status === 'failed').length;
   const end = record.endedAt ?? Date.now();
   const lines = [
     `Assisted session: ${customer.firstName} ${customer.lastName} (${customer.email}, ${customer.customerReference})`,
-    `Agent: ${agent}`,
+    `Agent: ${record.agent}`,
     `Reason: ${record.reason ?? '(none given)'}`,
     `From ${utc(record.startedAt)} to ${utc(end)} (${duration(end - record.startedAt)})`,
   ];
@@ -66,11 +66,11 @@ export function recapText(record: SessionRecord, agent: string): string {
 }
 
 /** The recap as JSON, for tools: the record as it is, with times in ISO 8601. */
-export function recapJson(record: SessionRecord, agent: string): string {
+export function recapJson(record: SessionRecord): string {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return `${JSON.stringify(
     {
-      agent,
+      agent: record.agent,
       customer: record.customer,
       reason: record.reason,
       startedAt: iso(record.startedAt),

@@ -20,6 +20,8 @@ export interface ActivityEntry {
 
 /** One session of acting as a customer: who, why, when, and what changed. */
 export interface SessionRecord {
+  /** The agent who acted, as they signed in. */
+  agent: string;
   customer: CustomerProfile;
   reason: string | null;
   startedAt: number;
@@ -59,9 +61,10 @@ export class SessionLog {
     return () => this.#listeners.delete(listener);
   };
 
-  start(customer: CustomerProfile, reason: string | null): void {
+  start(agent: string, customer: CustomerProfile, reason: string | null): void {
     this.end(null);
     const current: SessionRecord = {
+      agent,
       customer,
       reason,
       startedAt: this.#clock(),
@@ -78,6 +81,11 @@ export class SessionLog {
     if (!current) return;
     const ended = { ...current, endedAt: this.#clock(), endedBecause: because };
     this.#set({ current: null, past: [ended, ...past].slice(0, MAX_PAST) });
+  }
+
+  /** Forgets everything: the agent signed out, and the next one must not see it. */
+  clear(): void {
+    this.#set({ current: null, past: [] });
   }
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
@@ -103,12 +111,19 @@ export class SessionLog {
       Pick<ActivityEntry, 'status' | 'error' | 'cartId' | 'cartName' | 'quantityAfter'>
     >,
   ): void {
-    const { current } = this.#state;
-    if (id === null || !current) return;
-    const entries = current.entries.map((entry) =>
-      entry.id === id ? { ...entry, ...outcome } : entry,
-    );
-    this.#set({ ...this.#state, current: { ...current, entries } });
+    if (id === null) return;
+    // A change may settle after its session ended: its record is then among the past ones.
+    const update = (record: SessionRecord): SessionRecord =>
+      record.entries.some((entry) => entry.id === id)
+        ? {
+            ...record,
+            entries: record.entries.map((entry) =>
+              entry.id === id ? { ...entry, ...outcome } : entry,
+            ),
+          }
+        : record;
+    const { current, past } = this.#state;
+    this.#set({ current: current && update(current), past: past.map(update) });
   }
 
   #set(state: SessionLogState): void {

@@ -23,15 +23,18 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** Calls `onShortcut` for a shortcut key pressed outside text fields and dialogs. */
-export function useShortcuts(onShortcut: (key: ShortcutKey) => void): void {
+/**
+ * Calls `onShortcut` for a shortcut key pressed outside text fields and dialogs. It answers
+ * whether the key did something; only then is the browser's own use of the key cancelled.
+ */
+export function useShortcuts(onShortcut: (key: ShortcutKey) => boolean): void {
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.repeat) return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      if (['/', 'c', 'o', 'p', '?'].includes(event.key)) {
+      if (['/', 'c', 'o', 'p', '?'].includes(event.key) && onShortcut(event.key as ShortcutKey)) {
         event.preventDefault();
-        onShortcut(event.key as ShortcutKey);
       }
     };
     window.addEventListener('keydown', handle);

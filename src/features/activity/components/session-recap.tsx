@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { useGlueSession } from '../../../lib/glue-session';
-import { useTokenSlotState } from '../../../lib/token-slot';
 import { recapJson, recapText } from '../recap';
 import { ActivityList } from './activity-panel';
 import type { SessionRecord } from '../session-log';
@@ -9,15 +7,13 @@ const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 /** What the agent did in their last session as a customer, ready to copy into the ticket. */
 export function SessionRecap({ record }: { record: SessionRecord }) {
-  const agentState = useTokenSlotState(useGlueSession().agent);
-  const agent = agentState.status === 'active' ? agentState.profile.username : 'unknown agent';
   const [copied, setCopied] = useState<string | null>(null);
   const name = `${record.customer.firstName} ${record.customer.lastName}`.trim();
   const failed = record.entries.filter((entry) => entry.status === 'failed').length;
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(recapText(record, agent));
+      await navigator.clipboard.writeText(recapText(record));
       setCopied('The recap is on the clipboard.');
     } catch {
       setCopied('The browser did not allow copying here: save it as JSON instead.');
@@ -25,7 +21,7 @@ export function SessionRecap({ record }: { record: SessionRecord }) {
   }
 
   function save() {
-    const blob = new Blob([recapJson(record, agent)], { type: 'application/json' });
+    const blob = new Blob([recapJson(record)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;

@@ -4,7 +4,7 @@ import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
 import { useSessionLog } from '../../activity/session-log';
 import { productQueries } from '../../products/api/product-queries';
 import { cartQueries } from './cart-queries';
-import { cartDocumentSchema, toCart, type Cart } from './cart-schemas';
+import { cartDocumentSchema, toCart, type Cart, type CartItem } from './cart-schemas';
 
 export type CartChange =
   | { kind: 'add'; sku: string; quantity: number }
@@ -45,6 +45,11 @@ export async function changeCart(
   return toCart(document.data, document.included);
 }
 
+/** The cart line a change is about: by SKU when adding, else by group key (not always the SKU). */
+function matches(line: CartItem, change: CartChange): boolean {
+  return change.kind === 'add' ? line.sku === change.sku : line.groupKey === change.groupKey;
+}
+
 const ACTIONS = {
   add: 'add-item',
   'set-quantity': 'change-quantity',
@@ -63,10 +68,13 @@ export function useChangeCart(customerReference: string, cartId: string) {
   const skuOf = (change: CartChange) => (change.kind === 'add' ? change.sku : change.groupKey);
   return useMutation({
     mutationFn: (change: CartChange) => changeCart(session, cartId, change),
-    onMutate: (change) => {
+    onMutate: async (change) => {
+      // An answer already on its way must not overwrite the one this change brings.
+      await queryClient.cancelQueries({ queryKey: detail.queryKey });
       const cart = queryClient.getQueryData(detail.queryKey);
-      const sku = skuOf(change);
-      const before = cart?.items?.find((item) => item.sku === sku)?.quantity ?? 0;
+      const line = cart?.items?.find((item) => matches(item, change));
+      const sku = line?.sku ?? skuOf(change);
+      const before = line?.quantity ?? 0;
       const entryId = log.begin({
         action: ACTIONS[change.kind],
         cartId,
@@ -82,14 +90,16 @@ export function useChangeCart(customerReference: string, cartId: string) {
               ? 0
               : change.quantity,
       });
-      return { entryId, sku };
+      return { entryId };
     },
-    onSuccess: (cart, _change, context) => {
-      if (cart) queryClient.setQueryData(detail.queryKey, cart);
+    onSuccess: (cart, change, context) => {
+      const acting = session.customer.getState();
+      // An answer for a session that has ended goes nowhere near the cache.
+      const current =
+        acting.status === 'active' && acting.profile.customerReference === customerReference;
+      if (cart && current) queryClient.setQueryData(detail.queryKey, cart);
       // What the shop holds now, from its answer (a removal answers nothing: the item is gone).
-      const after = cart
-        ? (cart.items?.find((item) => item.sku === context.sku)?.quantity ?? 0)
-        : 0;
+      const after = cart?.items?.find((item) => matches(item, change))?.quantity ?? 0;
       log.settle(context.entryId, { status: 'done', quantityAfter: after });
     },
     onError: (error, _change, context) => {

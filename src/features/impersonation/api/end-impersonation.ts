@@ -1,14 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useGlueSession } from '../../../lib/glue-session';
-import { CUSTOMER_DATA_KEY } from '../../../lib/customer-data-key';
 
-/** Revokes the customer session's refresh token, forgets its tokens and every piece of its data. */
+/**
+ * Revokes the customer session's refresh token and forgets its tokens; the provider drops every
+ * piece of the customer's data the moment the session ends.
+ */
 export function useEndImpersonation() {
   const session = useGlueSession();
-  const queryClient = useQueryClient();
   return useMutation({
     /** `reason` when the agent did not end it themselves, e.g. the idle limit. */
     mutationFn: (reason: string | null = null) => session.endSession(session.customer, reason),
-    onSettled: () => queryClient.removeQueries({ queryKey: CUSTOMER_DATA_KEY }),
   });
 }

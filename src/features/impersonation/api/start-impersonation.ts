@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useSessionLog } from '../../activity/session-log';
 import type { CustomerProfile, GlueSession } from '../../../lib/glue-session';
 import { useGlueSession } from '../../../lib/glue-session';
-import { toTokenPair, tokenDocumentSchema } from '../../../lib/glue-tokens';
-import { CUSTOMER_DATA_KEY } from '../../../lib/customer-data-key';
+import { SessionEndedError } from '../../../lib/glue-errors';
+import { revokeRefreshToken, toTokenPair, tokenDocumentSchema } from '../../../lib/glue-tokens';
 
 const TYPE = 'agent-customer-impersonation-access-tokens';
 const impersonationDocumentSchema = tokenDocumentSchema(TYPE);
@@ -34,18 +34,25 @@ export interface ImpersonationRequest {
 export function useStartImpersonation() {
   const session = useGlueSession();
   const log = useSessionLog();
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ customer, reason }: ImpersonationRequest) => {
       if (session.customer.getState().status === 'active') {
         await session.endSession(session.customer, null).catch(() => undefined);
-        queryClient.removeQueries({ queryKey: CUSTOMER_DATA_KEY });
       }
-      return createImpersonationToken(session, customer.customerReference, reason);
+      const pair = await createImpersonationToken(session, customer.customerReference, reason);
+      // The agent signed out while Glue answered: give the new session back at once.
+      const agent = session.agent.getState();
+      if (agent.status !== 'active') {
+        await revokeRefreshToken(session.glue, pair.accessToken, pair.refreshToken).catch(
+          () => undefined,
+        );
+        throw new SessionEndedError('You signed out before the customer session started.');
+      }
+      return { pair, agent: agent.profile.username };
     },
-    onSuccess: (pair, { customer, reason }) => {
+    onSuccess: ({ pair, agent }, { customer, reason }) => {
       session.customer.start(pair, customer);
-      log.start(customer, reason);
+      log.start(agent, customer, reason);
     },
   });
 }

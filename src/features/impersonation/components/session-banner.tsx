@@ -14,6 +14,8 @@ interface SessionBannerProps {
   idleLimit: string;
   ending: boolean;
   extending: boolean;
+  /** Why the last "Extend" failed, if it did. */
+  extendError: string | null;
   onStillHere: () => void;
   onExtend: () => void;
   onEnd: () => void;
@@ -31,6 +33,7 @@ export function SessionBanner({
   idleLimit,
   ending,
   extending,
+  extendError,
   onStillHere,
   onExtend,
   onEnd,
@@ -85,9 +88,10 @@ export function SessionBanner({
       </div>
       {warning && (
         <p className="banner__warning" role="alert">
+          {/* A fixed sentence: a ticking one would be read out again every second. */}
           {idleFirst
-            ? `The session as ${name} ends in ${formatTimeLeft(left)} without activity.`
-            : `The session as ${name} can be renewed for ${formatTimeLeft(left)} more.`}{' '}
+            ? `The session as ${name} ends in less than a minute without activity.`
+            : `The session as ${name} can be renewed for less than a minute more.`}{' '}
           {idleFirst ? (
             <button type="button" className="button button--on-banner" onClick={onStillHere}>
               Keep working
@@ -102,6 +106,7 @@ export function SessionBanner({
               {extending ? 'Extending…' : 'Extend'}
             </button>
           )}
+          {!idleFirst && extendError && ` It could not be extended: ${extendError}`}
         </p>
       )}
       <ConfirmDialog
