@@ -79,10 +79,13 @@ test('an agent fixes Sonia Wagner’s cart, and Sonia sees exactly the result', 
     .getByRole('button', { name: `Update quantity of ${CANON.name}` })
     .click();
   await expect(row(page, CANON.name)).toContainText(euro(3 * CANON.price));
+  // The focus stays where the agent works: on the quantity, then on the list once a row goes.
+  await expect(row(page, CANON.name).getByLabel(`Quantity of ${CANON.name}`)).toBeFocused();
   await row(page, SAMSUNG.name)
     .getByRole('button', { name: `Remove ${SAMSUNG.name}` })
     .click();
   await expect(row(page, SAMSUNG.name)).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Items' })).toBeFocused();
 
   // Every figure on screen, from the products' prices.
   const lines = [

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { formatMoney } from '../../../components/money';
 import { describeError } from '../../../lib/glue-errors';
 import type { CartChange } from '../api/change-cart';
@@ -29,7 +29,9 @@ export function CartView({ cart, productNames, pending, failed, onChange }: Cart
 
   return (
     <section className="panel" aria-labelledby="cart-items-title">
-      <h2 id="cart-items-title">Items</h2>
+      <h2 id="cart-items-title" tabIndex={-1}>
+        Items
+      </h2>
       <p className="small muted" role="status">
         {pending ? `${capitalize(describeChange(pending, name))}…` : ''}
       </p>
@@ -107,6 +109,7 @@ interface CartRowProps {
 
 function CartRow({ item, name, money, busy, onChange }: CartRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const quantityId = useId();
   const value = draft ?? String(item.quantity);
   const parsed = Number(value);
@@ -118,6 +121,8 @@ function CartRow({ item, name, money, busy, onChange }: CartRowProps) {
     if (!valid || !changed) return;
     onChange({ kind: 'set-quantity', groupKey: item.groupKey, quantity: parsed });
     setDraft(null);
+    // The Update button goes once the change is sent: the focus stays on the quantity.
+    inputRef.current?.focus();
   }
 
   return (
@@ -134,13 +139,16 @@ function CartRow({ item, name, money, busy, onChange }: CartRowProps) {
           </label>
           <input
             id={quantityId}
+            ref={inputRef}
             className="quantity"
             type="number"
             inputMode="numeric"
             min={1}
             step={1}
             value={value}
-            disabled={busy}
+            // Read-only, not disabled, while a change runs: disabling would drop the focus.
+            readOnly={busy}
+            aria-disabled={busy || undefined}
             aria-invalid={!valid || undefined}
             onChange={(event) => setDraft(event.target.value)}
           />
@@ -157,7 +165,11 @@ function CartRow({ item, name, money, busy, onChange }: CartRowProps) {
           type="button"
           className="button button--small button--danger"
           disabled={busy}
-          onClick={() => onChange({ kind: 'remove', groupKey: item.groupKey })}
+          onClick={() => {
+            // The row goes with the item: the focus waits on the list's heading.
+            document.getElementById('cart-items-title')?.focus();
+            onChange({ kind: 'remove', groupKey: item.groupKey });
+          }}
         >
           Remove<span className="visually-hidden"> {name}</span>
         </button>
