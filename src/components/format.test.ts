@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeLeft } from './format';
+import { formatDateTime, formatTimeLeft } from './format';
 
 describe('formatTimeLeft', () => {
   it('shows hours only when there are some', () => {
@@ -17,5 +17,14 @@ describe('formatTimeLeft', () => {
   it('rounds up partial seconds and never goes below zero', () => {
     expect(formatTimeLeft(1)).toBe('0:01');
     expect(formatTimeLeft(-5_000)).toBe('0:00');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('reads Glue’s "Y-m-d H:i:s" as UTC and ISO as it is, and leaves anything else alone', () => {
+    expect(formatDateTime('2024-05-01 10:20:30.000000')).toBe(
+      formatDateTime('2024-05-01T10:20:30Z'),
+    );
+    expect(formatDateTime('not a date')).toBe('not a date');
   });
 });

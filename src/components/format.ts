@@ -8,3 +8,20 @@ export function formatTimeLeft(milliseconds: number): string {
   const mmss = `${String(minutes).padStart(hours ? 2 : 1, '0')}:${String(seconds).padStart(2, '0')}`;
   return hours ? `${hours}:${mmss}` : mmss;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** Glue's dates ("2024-05-01 10:20:30.000000" or ISO) in the agent's locale. */
+export function formatDateTime(value: string): string {
+  const date = new Date(value.includes('T') ? value : value.replace(' ', 'T') + 'Z');
+  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+}
+
+/** A time of day in the agent's locale, to the second: when something happened today. */
+export function formatTime(value: number | string): string {
+  return timeFormat.format(new Date(value));
+}

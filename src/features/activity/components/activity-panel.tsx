@@ -1,7 +1,6 @@
+import { formatTime } from '../../../components/format';
 import { describeEntry, describeOutcome, describeQuantities } from '../recap';
 import { useSessionLogState, type ActivityEntry } from '../session-log';
-
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 /** Every change made in this session as the customer, as it happens, and how it went. */
 export function ActivityPanel() {
@@ -12,7 +11,7 @@ export function ActivityPanel() {
     <aside className="panel activity" aria-labelledby="activity-title">
       <h2 id="activity-title">Session activity</h2>
       <p className="small muted">
-        Reason: {current.reason ?? 'none given'} · since {time.format(current.startedAt)}
+        Reason: {current.reason ?? 'none given'} · since {formatTime(current.startedAt)}
       </p>
       {current.entries.length === 0 ? (
         <p className="muted">No changes yet.</p>
@@ -37,7 +36,7 @@ export function ActivityList({
         const quantities = describeQuantities(entry);
         return (
           <li key={entry.id} className={`activity__entry activity__entry--${entry.status}`}>
-            <time className="mono">{time.format(entry.at)}</time> {describeEntry(entry)}
+            <time className="mono">{formatTime(entry.at)}</time> {describeEntry(entry)}
             {quantities && `: ${quantities}`} — {describeOutcome(entry)}
           </li>
         );

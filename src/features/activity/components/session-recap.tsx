@@ -1,9 +1,8 @@
+import { formatTime } from '../../../components/format';
 import { useState } from 'react';
 import { recapJson, recapText } from '../recap';
 import { ActivityList } from './activity-panel';
 import type { SessionRecord } from '../session-log';
-
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 /** What the agent did in their last session as a customer, ready to copy into the ticket. */
 export function SessionRecap({ record }: { record: SessionRecord }) {
@@ -42,7 +41,7 @@ export function SessionRecap({ record }: { record: SessionRecord }) {
         <dd>{record.reason ?? 'None given'}</dd>
         <dt>Time</dt>
         <dd>
-          {time.format(record.startedAt)} to {record.endedAt ? time.format(record.endedAt) : 'now'}
+          {formatTime(record.startedAt)} to {record.endedAt ? formatTime(record.endedAt) : 'now'}
         </dd>
         {record.endedBecause && (
           <>

@@ -1,10 +1,8 @@
+import { formatDateTime, formatTime } from '../../../components/format';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { assistedSessionsQuery, type AssistedChange } from '../api/assisted-sessions';
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 /** "Added 005_30663301 to “Birthday”: quantity 0 → 3 — done", from an audit row. */
 export function describeChange(change: AssistedChange): string {
@@ -53,11 +51,10 @@ export function AssistedSessionsPanel({ customerReference }: { customerReference
             <li key={id} className="assisted__session">
               <details>
                 <summary>
-                  {dateTime.format(new Date(s.startedAt))}
-                  {s.endedAt
-                    ? ` to ${time.format(new Date(s.endedAt))}`
-                    : ' (still running)'} · {s.agentUsername} · {s.reason ?? 'no reason given'} ·{' '}
-                  {s.changes.length} {s.changes.length === 1 ? 'change' : 'changes'}
+                  {formatDateTime(s.startedAt)}
+                  {s.endedAt ? ` to ${formatTime(s.endedAt)}` : ' (still running)'} ·{' '}
+                  {s.agentUsername} · {s.reason ?? 'no reason given'} · {s.changes.length}{' '}
+                  {s.changes.length === 1 ? 'change' : 'changes'}
                 </summary>
                 {s.changes.length === 0 ? (
                   <p className="muted small">No changes.</p>
@@ -68,7 +65,7 @@ export function AssistedSessionsPanel({ customerReference }: { customerReference
                         key={index}
                         className={change.success ? undefined : 'activity__entry--failed'}
                       >
-                        <time className="mono">{time.format(new Date(change.at))}</time>{' '}
+                        <time className="mono">{formatTime(change.at)}</time>{' '}
                         {describeChange(change)}
                       </li>
                     ))}

@@ -4,7 +4,7 @@ import { useDocumentTitle } from '../../../components/use-document-title';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { orderQueries, type Address } from '../api/order-queries';
-import { formatDateTime } from './format-date';
+import { formatDateTime } from '../../../components/format';
 
 /** One order: its items with their states, its totals and its addresses. */
 export function OrderDetail({

@@ -5,7 +5,7 @@ import { formatMoney } from '../../../components/money';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { ORDERS_PAGE_SIZE, orderQueries } from '../api/order-queries';
-import { formatDateTime } from './format-date';
+import { formatDateTime } from '../../../components/format';
 
 interface OrdersPanelProps {
   customerReference: string;
