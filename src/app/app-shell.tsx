@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { useEndImpersonation } from '../features/impersonation/api/end-impersonation';
 import { useSessionLogState } from '../features/activity/session-log';
@@ -12,6 +12,7 @@ import { useShortcuts, type ShortcutKey } from '../features/shortcuts/use-shortc
 import { describeError } from '../lib/glue-errors';
 import { useGlueSession } from '../lib/glue-session';
 import { useRuntimeConfig } from '../lib/runtime-config';
+import { useHandedState } from './handed-state';
 import { customerPath, ordersPath, profilePath } from './paths';
 import { useTokenSlotState } from '../lib/token-slot';
 
@@ -27,9 +28,8 @@ export function AppShell() {
   // Why a customer session ended without the agent ending it (Glue refused to renew it, …),
   // unless the screen was already told.
   const endedReason = customerState.status === 'signed-out' ? customerState.endedReason : null;
-  const handedNotice =
-    typeof (useLocation().state as { notice?: unknown } | null)?.notice === 'string';
-  const actingName = acting ? `${acting.firstName} ${acting.lastName}`.trim() : '';
+  const handedNotice = useHandedState().notice !== null;
+  const actingName = acting ? fullName(acting) : '';
   const extend = useMutation({ mutationFn: () => session.customer.refresh() });
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const actingReference = acting?.customerReference ?? null;

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { RecentCustomers } from '../../features/activity/components/recent-customers';
 import { SessionRecap } from '../../features/activity/components/session-recap';
@@ -11,19 +11,8 @@ import { ReasonForm } from '../../features/impersonation/components/reason-form'
 import type { CustomerProfile } from '../../lib/glue-session';
 import { useGlueSession } from '../../lib/glue-session';
 import { useTokenSlotState } from '../../lib/token-slot';
+import { useHandedState } from '../handed-state';
 import { customerPath } from '../paths';
-
-interface HomeState {
-  notice?: unknown;
-  /** Set by the "find a customer" shortcut: stay here even while acting as someone. */
-  findCustomer?: unknown;
-}
-
-/** A message handed over by the screen before, e.g. "Session as Bill Martin ended." */
-export function useNotice(): string | null {
-  const notice = (useLocation().state as HomeState | null)?.notice;
-  return typeof notice === 'string' ? notice : null;
-}
 
 export function HomeScreen() {
   useDocumentTitle('Find a customer');
@@ -31,8 +20,7 @@ export function HomeScreen() {
   const customerState = useTokenSlotState(session.customer);
   const startImpersonation = useStartImpersonation();
   const { past } = useSessionLogState();
-  const notice = useNotice();
-  const findCustomer = Boolean((useLocation().state as HomeState | null)?.findCustomer);
+  const { notice, findCustomer } = useHandedState();
   const [chosen, setChosen] = useState<CustomerProfile | null>(null);
   const pickerRef = useRef<HTMLDivElement>(null);
 

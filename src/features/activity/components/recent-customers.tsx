@@ -1,3 +1,4 @@
+import { fullName } from '../../customers/components/customer-picker';
 import type { CustomerProfile } from '../../../lib/glue-session';
 import type { SessionRecord } from '../session-log';
 
@@ -21,7 +22,7 @@ export function RecentCustomers({ sessions, onChoose }: RecentCustomersProps) {
       <h2 id="recent-title">Recent customers</h2>
       <ul className="recent">
         {recent.map(({ customer }) => {
-          const name = `${customer.firstName} ${customer.lastName}`.trim();
+          const name = fullName(customer);
           return (
             <li key={customer.customerReference}>
               <button type="button" className="button" onClick={() => onChoose(customer)}>

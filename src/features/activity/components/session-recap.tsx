@@ -1,3 +1,4 @@
+import { fullName } from '../../customers/components/customer-picker';
 import { formatTime } from '../../../components/format';
 import { useState } from 'react';
 import { recapJson, recapText } from '../recap';
@@ -7,7 +8,7 @@ import type { SessionRecord } from '../session-log';
 /** What the agent did in their last session as a customer, ready to copy into the ticket. */
 export function SessionRecap({ record }: { record: SessionRecord }) {
   const [copied, setCopied] = useState<string | null>(null);
-  const name = `${record.customer.firstName} ${record.customer.lastName}`.trim();
+  const name = fullName(record.customer);
   const failed = record.entries.filter((entry) => entry.status === 'failed').length;
 
   async function copy() {

@@ -1,3 +1,4 @@
+import { fullName } from '../../customers/components/customer-picker';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { formatTimeLeft } from '../../../components/format';
@@ -41,7 +42,7 @@ export function SessionBanner({
 }: SessionBannerProps) {
   const now = useNow();
   const [confirmingSwitch, setConfirmingSwitch] = useState(false);
-  const name = `${customer.firstName} ${customer.lastName}`.trim();
+  const name = fullName(customer);
   const idleLeft = idleDeadline - now;
   const renewalLeft = renewableUntil - now;
   // The nearer limit is the one the agent needs to see.
