@@ -56,6 +56,16 @@ export function AppShell() {
     [actingReference],
   );
   useShortcuts(onShortcut);
+  /** `reason` when the agent did not end it themselves; it goes into the session's record. */
+  const endSession = useCallback(
+    (notice: string, reason: string | null) => {
+      // Leave the customer's screens before their data goes, so nothing of it lingers.
+      void navigate('/', { state: { notice } });
+      endImpersonation.mutate(reason);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutate and navigate are stable.
+    [],
+  );
   const idleLimit = describeMinutes(idleMinutes);
   const onRunOut = useCallback(
     (why: RunOut) => {
@@ -63,13 +73,11 @@ export function AppShell() {
         why === 'idle'
           ? `Ended after ${idleLimit} without activity.`
           : 'Ended because it could no longer be renewed: its refresh token ran out.';
-      const name = session.customer.getState();
-      const who = name.status === 'active' ? fullName(name.profile) : 'the customer';
-      void navigate('/', { state: { notice: `Your session as ${who} has ended. ${reason}` } });
-      endImpersonation.mutate(reason);
+      const state = session.customer.getState();
+      const who = state.status === 'active' ? fullName(state.profile) : 'the customer';
+      endSession(`Your session as ${who} has ended. ${reason}`, reason);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutate and navigate are stable.
-    [idleLimit, session],
+    [idleLimit, session, endSession],
   );
   const clocks = useSessionClocks(
     acting !== null,
@@ -86,12 +94,6 @@ export function AppShell() {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [acting]);
-
-  function endSession(notice: string) {
-    // Leave the customer's screens before their data goes, so nothing of it lingers.
-    void navigate('/', { state: { notice } });
-    endImpersonation.mutate(null);
-  }
 
   return (
     <div className={acting ? 'shell shell--acting' : 'shell'}>
@@ -136,9 +138,9 @@ export function AppShell() {
           onStillHere={clocks.stillHere}
           onExtend={() => extend.mutate()}
           ending={endImpersonation.isPending}
-          onEnd={() => endSession(`Your session as ${actingName} has ended.`)}
+          onEnd={() => endSession(`Your session as ${actingName} has ended.`, null)}
           onSwitch={() =>
-            endSession(`Your session as ${actingName} has ended. Choose the next customer.`)
+            endSession(`Your session as ${actingName} has ended. Choose the next customer.`, null)
           }
         />
       )}
