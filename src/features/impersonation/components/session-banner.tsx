@@ -45,7 +45,7 @@ export function SessionBanner({
   const name = fullName(customer);
   const idleLeft = idleDeadline - now;
   const renewalLeft = renewableUntil - now;
-  // The nearer limit is the one the agent needs to see.
+  // The nearer limit decides the last-minute warning and what it offers.
   const idleFirst = idleLeft <= renewalLeft;
   const left = Math.min(idleLeft, renewalLeft);
   const warning = left <= WARNING_MS;
