@@ -5,11 +5,11 @@ export type GlueSend = (path: string, init?: RequestInit) => Promise<Response>;
 
 export const JSON_API = 'application/vnd.api+json';
 
-/** The demo agent (server/seed-data/users.csv). */
+/** The demo agent (server/platform/seed-data/users.csv). */
 export const AGENT = { username: 'admin@spryker.com', password: 'change123' };
 /** What the agent types in the bench's searches, and what benchmark (b) asks for. */
 export const BENCH_QUERY = 'mar';
-/** A demo product every cart test adds (server/seed-data/products.csv). */
+/** A demo product every cart test adds (server/platform/seed-data/products.csv). */
 export const BENCH_SKU = '005_30663301';
 
 export function overHttp(baseUrl: string): GlueSend {

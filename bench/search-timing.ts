@@ -12,7 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { CustomerSearch } from '../server/customer-search';
+import { CustomerSearch } from '../server/features/agents/customer-search';
 import { createGlue } from '../server/glue';
 import { AGENT, inProcess, signIn } from './glue-client';
 import { percentiles, type Percentiles } from './stats';

@@ -12,10 +12,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { SignJWT, jwtVerify } from 'jose';
-import { CustomerSearch } from '../server/customer-search';
+import { CustomerSearch } from '../server/features/agents/customer-search';
 import { startGlue } from '../server/glue';
-import { verifyPassword } from '../server/passwords';
-import { agentGrant, encodeSubject, loadOrCreateSigningKeys } from '../server/tokens';
+import { verifyPassword } from '../server/platform/passwords';
+import { agentGrant, encodeSubject, loadOrCreateSigningKeys } from '../server/platform/tokens';
 import {
   AGENT,
   BENCH_QUERY,

@@ -5,7 +5,7 @@ const euro = (cents: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 const banner = (page: Page) => page.getByRole('region', { name: 'Customer session' });
 
-// Demo prices (server/seed-data/products.csv), gross, in cents.
+// Demo prices (server/platform/seed-data/products.csv), gross, in cents.
 const CANON = { sku: '005_30663301', abstractSku: '005', name: 'Canon IXUS 175', price: 7000 };
 const SAMSUNG = { sku: '066_23294028', name: 'Samsung Galaxy S5 mini', price: 39353 };
 const LENOVO = { sku: '155_30149933', name: 'Lenovo IdeaPad Yoga 500', price: 8005 };

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { GlueConfig } from '../server/config';
+import type { GlueConfig } from '../server/platform/config';
 import { startGlue, type RunningGlue } from '../server/glue';
 import { startConsoleHost } from '../scripts/console-host';
 

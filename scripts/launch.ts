@@ -1,4 +1,4 @@
-import { readGlueConfig } from '../server/config';
+import { readGlueConfig } from '../server/platform/config';
 import { startGlue, type RunningGlue } from '../server/glue';
 
 export interface GlueTarget {

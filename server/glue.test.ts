@@ -14,8 +14,8 @@ import {
   signInAgent,
   snapshot,
   tokenAttributes,
-} from './test-support';
-import type { TestGlue } from './test-support';
+} from './platform/test-support';
+import type { TestGlue } from './platform/test-support';
 
 const NOT_FOUND = errorBody(null, 404, 'Not Found');
 const POST_DATA_INVALID = errorBody(null, 400, 'Post data is invalid.');

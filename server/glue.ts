@@ -1,39 +1,39 @@
-import { STATUS_CODES, createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { RequestError, getRequestListener } from '@hono/node-server';
 import type Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ImpersonationAudit } from './audit';
-import { Carts } from './carts';
-import { Catalog } from './catalog';
-import { defaultGlueConfig, normalizePublicUrl } from './config';
-import type { GlueConfig } from './config';
-import { CustomerSearch } from './customer-search';
-import { openDatabase } from './db';
-import { Errors, GlueError } from './errors';
-import type { GlueErrorSpec } from './errors';
-import { ImpersonationSessions } from './impersonation-sessions';
-import { JSON_API_MEDIA_TYPE, errorDocument, errorResponse } from './jsonapi';
-import { Lockout } from './lockout';
-import { Orders } from './orders';
-import { registerAbstractProducts } from './resources/abstract-products';
-import { registerAccessTokens } from './resources/access-tokens';
-import { registerAgentAccessTokens } from './resources/agent-access-tokens';
-import { registerAgentCustomerImpersonationAccessTokens } from './resources/agent-customer-impersonation-access-tokens';
-import { registerAgentCustomerSearch } from './resources/agent-customer-search';
-import { registerAgentImpersonationSessions } from './resources/agent-impersonation-sessions';
-import { registerCarts } from './resources/carts';
-import { registerCatalogSearchSuggestions } from './resources/catalog-search-suggestions';
-import { registerConcreteProducts } from './resources/concrete-products';
-import { registerCustomers } from './resources/customers';
-import { registerItems } from './resources/items';
-import { registerOrders } from './resources/orders';
-import { registerRefreshTokens } from './resources/refresh-tokens';
-import { Tokens, loadOrCreateSigningKeys } from './tokens';
+import { registerAgentAccessTokens } from './features/agents/agent-access-tokens.routes';
+import { registerAgentCustomerImpersonationAccessTokens } from './features/agents/agent-customer-impersonation-access-tokens.routes';
+import { registerAgentCustomerSearch } from './features/agents/agent-customer-search.routes';
+import { registerAgentImpersonationSessions } from './features/agents/agent-impersonation-sessions.routes';
+import { ImpersonationAudit } from './features/agents/audit';
+import { CustomerSearch } from './features/agents/customer-search';
+import { ImpersonationSessions } from './features/agents/impersonation-sessions';
+import { Lockout } from './features/agents/lockout';
+import { Carts } from './features/carts/carts';
+import { registerCarts } from './features/carts/carts.routes';
+import { registerItems } from './features/carts/items.routes';
+import { registerCustomers } from './features/customers/customers.routes';
+import { Orders } from './features/orders/orders';
+import { registerOrders } from './features/orders/orders.routes';
+import { registerAbstractProducts } from './features/products/abstract-products.routes';
+import { Catalog } from './features/products/catalog';
+import { registerCatalogSearchSuggestions } from './features/products/catalog-search-suggestions.routes';
+import { registerConcreteProducts } from './features/products/concrete-products.routes';
+import { registerAccessTokens } from './features/tokens/access-tokens.routes';
+import { registerRefreshTokens } from './features/tokens/refresh-tokens.routes';
+import { defaultGlueConfig, normalizePublicUrl } from './platform/config';
+import type { GlueConfig } from './platform/config';
+import { openDatabase } from './platform/db';
+import { Errors, GlueError } from './platform/errors';
+import { errorResponse } from './platform/jsonapi';
+import { answerClientError, cors, describeError, isClientHangUp } from './platform/middleware';
+import type { GlueServices } from './platform/services';
+import { Tokens, loadOrCreateSigningKeys } from './platform/tokens';
+
 
 export interface Glue {
   app: Hono;
@@ -56,95 +56,7 @@ export interface GlueOptions {
   log?: (line: string) => void;
 }
 
-/** What every resource module gets to answer its requests. */
-export interface GlueServices {
-  config: GlueConfig;
-  db: Database.Database;
-  tokens: Tokens;
-  lockout: Lockout;
-  customerSearch: CustomerSearch;
-  catalog: Catalog;
-  carts: Carts;
-  orders: Orders;
-  audit: ImpersonationAudit;
-  impersonationSessions: ImpersonationSessions;
-}
-
 export const MAX_BODY_BYTES = 1024 * 1024;
-const ALLOWED_METHODS = 'GET, POST, PATCH, DELETE';
-const ALLOWED_HEADERS =
-  'Authorization, X-Agent-Authorization, Content-Type, Accept, Accept-Language';
-
-function cors(origins: readonly string[]): MiddlewareHandler {
-  const allowed = new Set(origins);
-  return async (c, next) => {
-    const origin = c.req.header('Origin');
-    const allowedOrigin = origin !== undefined && allowed.has(origin) ? origin : null;
-    if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') !== undefined) {
-      // A refused origin still gets 204, but without the headers the browser needs to go on.
-      const preflight = new Response(null, {
-        status: 204,
-        headers: { 'Content-Type': JSON_API_MEDIA_TYPE, Vary: 'Origin' },
-      });
-      if (allowedOrigin !== null) {
-        preflight.headers.set('Access-Control-Allow-Origin', allowedOrigin);
-        preflight.headers.set('Access-Control-Allow-Methods', ALLOWED_METHODS);
-        preflight.headers.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
-        preflight.headers.set('Access-Control-Max-Age', '600');
-      }
-      return preflight;
-    }
-    await next();
-    c.res.headers.append('Vary', 'Origin');
-    if (allowedOrigin !== null) c.res.headers.set('Access-Control-Allow-Origin', allowedOrigin);
-  };
-}
-
-/** One line, with anything that looks like a token blanked out. */
-function describeError(error: unknown): string {
-  const text =
-    error instanceof Error ? `${error.name}: ${error.message}` : 'a non-Error was thrown';
-  return text
-    .replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '[token]')
-    .replace(/def50200[0-9a-f]*/gi, '[token]')
-    .replace(/\s+/g, ' ')
-    .slice(0, 300);
-}
-
-/** Node's error on a request whose client hung up before sending all of it: nothing failed here. */
-function isClientHangUp(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ECONNRESET';
-}
-
-// The statuses Node itself gives these; any other refusal by its parser is a 400.
-const CLIENT_ERRORS = new Map<string | undefined, GlueErrorSpec>([
-  ['HPE_HEADER_OVERFLOW', Errors.requestHeaderFieldsTooLarge],
-  ['HPE_CHUNK_EXTENSIONS_OVERFLOW', Errors.payloadTooLarge],
-  ['ERR_HTTP_REQUEST_TIMEOUT', Errors.requestTimeout],
-]);
-
-/**
- * A request Node's HTTP parser refused before the app saw it (a byte or header it does not
- * allow, a broken chunked body, headers too large) gets §1's error document too; then the
- * connection ends.
- */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  // Node's own test for a response already under way; _httpMessage is not in its public types.
-  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
-    socket.destroy();
-    return;
-  }
-  const spec = CLIENT_ERRORS.get(error.code) ?? Errors.badRequest;
-  const body = JSON.stringify(errorDocument([spec]));
-  socket.end(
-    `HTTP/1.1 ${spec.status} ${STATUS_CODES[spec.status] ?? ''}\r\n` +
-      `Content-Type: ${JSON_API_MEDIA_TYPE}\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      `Connection: close\r\n\r\n${body}`,
-  );
-}
-
 function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   // strict: false lets "/refresh-tokens/" reach the same route as "/refresh-tokens".
   const app = new Hono({ strict: false });

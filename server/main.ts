@@ -1,5 +1,5 @@
-import { readGlueConfig } from './config';
-import type { GlueConfig } from './config';
+import { readGlueConfig } from './platform/config';
+import type { GlueConfig } from './platform/config';
 import { startGlue } from './glue';
 
 let config: GlueConfig;

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AGENT, CART_ATTRIBUTES, CUSTOMER, freshDatabasePath } from '../test-support';
-import type { TokenAttributes, TokenDocument } from '../test-support';
+import { AGENT, CART_ATTRIBUTES, CUSTOMER, freshDatabasePath } from '../platform/test-support';
+import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 
 const root = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'glue-crash-test-'));

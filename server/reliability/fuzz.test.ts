@@ -13,8 +13,8 @@ import {
   signInAsCustomerThroughAgent,
   signInCustomer,
   snapshot,
-} from '../test-support';
-import type { TestGlue } from '../test-support';
+} from '../platform/test-support';
+import type { TestGlue } from '../platform/test-support';
 import {
   LeakWatch,
   appRoutes,

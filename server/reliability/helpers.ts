@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Glue } from '../glue';
-import { snapshot } from '../test-support';
-import type { TestGlue, TokenAttributes } from '../test-support';
+import { snapshot } from '../platform/test-support';
+import type { TestGlue, TokenAttributes } from '../platform/test-support';
 
 /** One route as the Hono app registered it, e.g. `POST /carts/:cartId/items`. */
 export interface Route {

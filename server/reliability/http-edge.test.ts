@@ -2,8 +2,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGlue } from '../glue';
 import type { RunningGlue } from '../glue';
-import { CART_ATTRIBUTES, CUSTOMER, freshDatabasePath, snapshot } from '../test-support';
-import type { TokenDocument } from '../test-support';
+import { CART_ATTRIBUTES, CUSTOMER, freshDatabasePath, snapshot } from '../platform/test-support';
+import type { TokenDocument } from '../platform/test-support';
 import { LeakWatch } from './helpers';
 
 // Bytes on a socket, for what fetch would never send: the HTTP layer in front of the app.

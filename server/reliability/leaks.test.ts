@@ -7,8 +7,8 @@ import {
   makeTestGlue,
   signInAgent,
   signInCustomer,
-} from '../test-support';
-import type { TestGlue, TokenAttributes } from '../test-support';
+} from '../platform/test-support';
+import type { TestGlue, TokenAttributes } from '../platform/test-support';
 import {
   LeakWatch,
   appRoutes,
@@ -33,7 +33,7 @@ describe('the leak detector itself', () => {
     const stack = new Error('boom').stack ?? '';
     expect(watch.leakIn(stack)).not.toBeNull();
     expect(watch.leakIn(JSON.stringify({ detail: stack }))).not.toBeNull();
-    expect(watch.leakIn('failed in server/resources/items.ts')).not.toBeNull();
+    expect(watch.leakIn('failed in server/features/carts/items.routes.ts')).not.toBeNull();
     expect(watch.leakIn('{"refreshToken":"def50200ab"}')).not.toBeNull();
   });
 

@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGlue } from '../glue';
 import type { RunningGlue } from '../glue';
-import { AGENT, CART_ATTRIBUTES, CUSTOMER, errorBody, freshDatabasePath } from '../test-support';
-import type { TokenAttributes, TokenDocument } from '../test-support';
+import {
+  AGENT,
+  CART_ATTRIBUTES,
+  CUSTOMER,
+  errorBody,
+  freshDatabasePath,
+} from '../platform/test-support';
+import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 import { LeakWatch, expectErrorDocument } from './helpers';
 
 const CANON = '005_30663301';

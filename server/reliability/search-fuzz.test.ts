@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, makeTestGlue, signInAgent } from '../test-support';
-import type { TestGlue } from '../test-support';
+import { bearer, makeTestGlue, signInAgent } from '../platform/test-support';
+import type { TestGlue } from '../platform/test-support';
 
 // Generated customers beside the 21 demo ones: more names, some with letters beyond ASCII.
 const GENERATED = 500;

@@ -9,8 +9,8 @@ import {
   signInAgent,
   signInAsCustomerThroughAgent,
   signInCustomer,
-} from '../test-support';
-import type { TestGlue } from '../test-support';
+} from '../platform/test-support';
+import type { TestGlue } from '../platform/test-support';
 import {
   LeakWatch,
   appRoutes,

@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import { GlueError } from '../../platform/errors';
+import type { Impersonation } from '../../platform/tokens';
+
+/** What an agent did, or tried, through an impersonation token. */
+export interface AuditEntry {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  /** The resource changed: `carts` or `items`. */
+  resource: 'carts' | 'items';
+  cartUuid: string | null;
+  cartName?: string | null;
+  sku?: string | null;
+  quantityBefore?: number | null;
+  quantityAfter?: number | null;
+}
+
+/** Who acted: the customer, and the impersonation session when an agent acted as them. */
+export interface Actor {
+  idCustomer: number;
+  impersonation: Impersonation | null;
+}
+
+/**
+ * The impersonation audit trail (table impersonation_audit). A change that worked is recorded by
+ * the code that makes it, inside the change's own transaction; a request that failed is recorded
+ * afterwards, on its own, with the status and code it was answered with. Changes a customer makes
+ * with their own token are not recorded.
+ */
+export class ImpersonationAudit {
+  readonly #insert: Database.Statement;
+  readonly #clock: () => number;
+
+  constructor(db: Database.Database, clock: () => number) {
+    this.#clock = clock;
+    this.#insert = db.prepare(
+      `INSERT INTO impersonation_audit (session_id, id_agent, id_customer, method, resource,
+         cart_uuid, cart_name, sku, quantity_before, quantity_after, success, status, error_code,
+         created_at)
+       VALUES (@sessionId, @idAgent, @idCustomer, @method, @resource, @cartUuid, @cartName, @sku,
+         @quantityBefore, @quantityAfter, @success, @status, @errorCode, @createdAt)`,
+    );
+  }
+
+  #record(actor: Actor, entry: AuditEntry, status: number, errorCode: string | null): void {
+    if (actor.impersonation === null) return;
+    this.#insert.run({
+      sessionId: actor.impersonation.sessionId,
+      idAgent: actor.impersonation.idAgent,
+      idCustomer: actor.idCustomer,
+      method: entry.method,
+      resource: entry.resource,
+      cartUuid: entry.cartUuid,
+      cartName: entry.cartName ?? null,
+      sku: entry.sku ?? null,
+      quantityBefore: entry.quantityBefore ?? null,
+      quantityAfter: entry.quantityAfter ?? null,
+      success: errorCode === null && status < 400 ? 1 : 0,
+      status,
+      errorCode,
+      createdAt: Math.floor(this.#clock() / 1000),
+    });
+  }
+
+  /** Call inside the transaction that made the change. */
+  recordSuccess(actor: Actor, entry: AuditEntry, status: number): void {
+    this.#record(actor, entry, status, null);
+  }
+
+  /**
+   * Runs a request's work and, when it fails, records the failure (with what `entry` knows by
+   * then: the work may fill in the SKU it read) before passing the error on.
+   */
+  async guard<T>(actor: Actor, entry: AuditEntry, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      try {
+        this.recordFailure(actor, entry, error);
+      } catch {
+        // Nothing was changed; the request's own error is the one to answer and to log.
+      }
+      throw error;
+    }
+  }
+
+  /** Call after the failed request's transaction (if any) rolled back. */
+  recordFailure(actor: Actor, entry: AuditEntry, error: unknown): void {
+    if (!(error instanceof GlueError)) {
+      this.#record(actor, entry, 500, null);
+      return;
+    }
+    // Every error's code, comma-separated (a 422 may have several); none for Glue's generic ones.
+    const codes = error.errors.flatMap((spec) => (spec.code === undefined ? [] : [spec.code]));
+    this.#record(actor, entry, error.status, codes.length === 0 ? null : codes.join(','));
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The demo customers' order history: 2 to 5 orders each, of demo products, placed between January
+ * 2023 and the end of October 2025. Deterministic: a fixed pseudo-random sequence per customer, so
+ * every new database holds the same orders with the same references, dates, items and states.
+ *
+ * Order references are `DE--ORD-<n>`, n from 1001 in the order the orders were placed (across all
+ * customers): the store's prefix as Spryker's references have, and never mistaken for a customer
+ * reference (`DE--<n>`).
+ */
+import { pick, randomSequence } from '../customers/generated-customers';
+
+export const ORDER_REFERENCE_PREFIX = 'DE--ORD-';
+export const FIRST_ORDER_NUMBER = 1001;
+
+/** An order address, with the fields of Spryker's order addresses the console shows. */
+export interface OrderAddress {
+  salutation: string | null;
+  firstName: string;
+  lastName: string;
+  address1: string;
+  address2: string;
+  address3: string | null;
+  zipCode: string;
+  city: string;
+  country: string;
+  iso2Code: string;
+  company: string | null;
+}
+
+/** Spryker's demo order states (the DummyPayment state machine), as item states are named. */
+export type OrderItemState =
+  'payment pending' | 'confirmed' | 'shipped' | 'delivered' | 'closed' | 'canceled';
+
+export interface DemoOrderItem {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitGrossPrice: number;
+  state: OrderItemState;
+}
+
+export interface DemoOrder {
+  reference: string;
+  idCustomer: number;
+  /** Spryker's timestamp format: "2025-10-21 14:03:27.513042". */
+  createdAt: string;
+  shipmentMethod: string;
+  shipmentPrice: number;
+  billingAddress: OrderAddress;
+  shippingAddress: OrderAddress;
+  items: DemoOrderItem[];
+}
+
+export interface DemoOrderCustomer {
+  id: number;
+  salutation: string | null;
+  firstName: string;
+  lastName: string;
+}
+
+export interface DemoOrderProduct {
+  sku: string;
+  name: string;
+  grossPrice: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+/** The history ends here: the newest order of each customer is 1 to 18 days older. */
+const AS_OF = Date.UTC(2025, 9, 31, 18, 0, 0);
+const FIRST_DAY = Date.UTC(2023, 0, 9);
+/** Gift cards are not what the demo customers order. */
+const NOT_ORDERED = new Set(['666_133']);
+
+const CITIES: readonly (readonly [zipCode: string, city: string])[] = [
+  ['10115', 'Berlin'],
+  ['10437', 'Berlin'],
+  ['12049', 'Berlin'],
+  ['20095', 'Hamburg'],
+  ['22767', 'Hamburg'],
+  ['80331', 'München'],
+  ['81667', 'München'],
+  ['50667', 'Köln'],
+  ['60311', 'Frankfurt am Main'],
+  ['70173', 'Stuttgart'],
+  ['40213', 'Düsseldorf'],
+  ['04109', 'Leipzig'],
+  ['01067', 'Dresden'],
+  ['30159', 'Hannover'],
+  ['90402', 'Nürnberg'],
+  ['28195', 'Bremen'],
+  ['44135', 'Dortmund'],
+  ['53111', 'Bonn'],
+  ['69117', 'Heidelberg'],
+  ['24103', 'Kiel'],
+];
+
+const STREETS = [
+  'Hauptstraße',
+  'Bahnhofstraße',
+  'Schillerstraße',
+  'Goethestraße',
+  'Lindenallee',
+  'Gartenweg',
+  'Kirchgasse',
+  'Am Markt',
+  'Friedrichstraße',
+  'Mozartstraße',
+  'Rosenweg',
+  'Birkenweg',
+  'Bergstraße',
+  'Schulstraße',
+  'Waldstraße',
+  'Ringstraße',
+  'Uhlandstraße',
+  'Beethovenstraße',
+  'Kastanienallee',
+  'Julie-Wolfthorn-Straße',
+] as const;
+
+const ADDRESS_EXTRAS = [null, null, null, null, 'Hinterhaus', '2. OG', '3. OG links'] as const;
+
+const COMPANIES = [
+  'Spryker Systems GmbH',
+  'Nordwind Logistik GmbH',
+  'Rheinblick Consulting AG',
+  'Elbe Design Studio',
+  'Alpenmedia GmbH',
+  'Bäckerei Sommer',
+] as const;
+
+const SHIPMENTS: readonly (readonly [method: string, price: number])[] = [
+  ['Standard', 490],
+  ['Standard', 490],
+  ['Express', 590],
+];
+
+const LINE_COUNTS = [1, 1, 1, 2, 2, 3, 4] as const;
+const QUANTITIES = [1, 1, 1, 1, 2, 2, 3] as const;
+
+function address(
+  random: () => number,
+  customer: DemoOrderCustomer,
+  company: string | null,
+): OrderAddress {
+  const [zipCode, city] = pick(random, CITIES);
+  const houseNumber = 1 + Math.floor(random() * 120);
+  return {
+    salutation: customer.salutation,
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    address1: pick(random, STREETS),
+    address2: random() < 0.15 ? `${houseNumber}a` : String(houseNumber),
+    address3: pick(random, ADDRESS_EXTRAS),
+    zipCode,
+    city,
+    country: 'Germany',
+    iso2Code: 'DE',
+    company,
+  };
+}
+
+function timestamp(ms: number, random: () => number): string {
+  const micros = String(Math.floor(random() * 1_000_000)).padStart(6, '0');
+  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)}.${micros}`;
+}
+
+/** A time of day between 07:00 and 22:59 on the day of `dayMs`. */
+function during(dayMs: number, random: () => number): number {
+  const day = Math.floor(dayMs / DAY_MS) * DAY_MS;
+  return day + 7 * 3600 * 1000 + Math.floor(random() * 16 * 3600) * 1000;
+}
+
+/** What the items of an order placed `ageDays` before AS_OF have come to. */
+function states(random: () => number, ageDays: number, lines: number): OrderItemState[] {
+  const all = (state: OrderItemState): OrderItemState[] => Array<OrderItemState>(lines).fill(state);
+  if (ageDays < 3) return all('payment pending');
+  if (ageDays < 7) return all('confirmed');
+  if (ageDays < 12) return all('shipped');
+  if (random() < 0.12) return all('canceled');
+  const done = all(ageDays < 120 ? 'delivered' : 'closed');
+  // Now and then one line was canceled before shipping, and the rest arrived.
+  if (lines > 1 && random() < 0.2) done[lines - 1] = 'canceled';
+  return done;
+}
+
+function ordersOf(
+  customer: DemoOrderCustomer,
+  products: readonly DemoOrderProduct[],
+): Omit<DemoOrder, 'reference'>[] {
+  const random = randomSequence(0x0de5_0000 + customer.id * 7919);
+  const home = address(random, customer, null);
+  const count = 2 + Math.floor(random() * 4);
+  const newest = AS_OF - (1 + Math.floor(random() * 18)) * DAY_MS;
+  const times = [during(newest, random)];
+  for (let i = 1; i < count; i++) {
+    times.push(
+      during(FIRST_DAY + Math.floor(random() * (newest - 7 * DAY_MS - FIRST_DAY)), random),
+    );
+  }
+  times.sort((a, b) => a - b);
+  return times.map((time) => {
+    const lines = pick(random, LINE_COUNTS);
+    const chosen = new Set<DemoOrderProduct>();
+    while (chosen.size < lines) chosen.add(pick(random, products));
+    const itemStates = states(random, (AS_OF - time) / DAY_MS, lines);
+    const [shipmentMethod, shipmentPrice] = pick(random, SHIPMENTS);
+    const shippingAddress =
+      random() < 0.2 ? address(random, customer, pick(random, COMPANIES)) : home;
+    return {
+      idCustomer: customer.id,
+      createdAt: timestamp(time, random),
+      shipmentMethod,
+      shipmentPrice,
+      billingAddress: home,
+      shippingAddress,
+      items: [...chosen].map((product, index) => ({
+        sku: product.sku,
+        name: product.name,
+        quantity: pick(random, QUANTITIES),
+        unitGrossPrice: product.grossPrice,
+        state: itemStates[index] ?? 'delivered',
+      })),
+    };
+  });
+}
+
+/** The orders of the given customers, oldest first, numbered in that order. */
+export function generateDemoOrders(
+  customers: readonly DemoOrderCustomer[],
+  products: readonly DemoOrderProduct[],
+): DemoOrder[] {
+  const orderable = products.filter((product) => !NOT_ORDERED.has(product.sku));
+  if (orderable.length < 4) throw new Error('The demo orders need at least 4 products.');
+  const orders = customers.flatMap((customer) => ordersOf(customer, orderable));
+  orders.sort((a, b) =>
+    a.createdAt === b.createdAt ? a.idCustomer - b.idCustomer : a.createdAt < b.createdAt ? -1 : 1,
+  );
+  return orders.map((order, index) => ({
+    reference: `${ORDER_REFERENCE_PREFIX}${FIRST_ORDER_NUMBER + index}`,
+    ...order,
+  }));
+}

@@ -1,0 +1,404 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  errorBody,
+  makeTestGlue,
+  signInAsCustomerThroughAgent,
+  signInCustomer,
+  signInCustomerWith,
+  statusAndBody,
+} from '../../platform/test-support';
+import type { TestGlue } from '../../platform/test-support';
+
+const ORDER_NOT_FOUND = errorBody('801', 404, "Can't find order by the given order reference");
+const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
+
+interface OrderRow {
+  id: number;
+  order_reference: string;
+  created_at: string;
+  shipment_method: string;
+  shipment_price: number;
+  billing_address: string;
+  shipping_address: string;
+}
+
+interface ItemRow {
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_gross_price: number;
+  state: string;
+}
+
+interface OrdersDocument {
+  data: {
+    type: string;
+    id: string;
+    attributes: Record<string, unknown>;
+    links: { self: string };
+  }[];
+  links: Record<string, string>;
+}
+
+let t: TestGlue;
+let sonia: Record<string, string>;
+
+beforeEach(async () => {
+  t = await makeTestGlue();
+  sonia = bearer((await signInCustomer(t)).accessToken);
+});
+
+afterEach(() => t.close());
+
+const ordersOf = (idCustomer: number): OrderRow[] =>
+  t.glue.db
+    .prepare<[number], OrderRow>(
+      'SELECT * FROM orders WHERE id_customer = ? ORDER BY created_at DESC, id DESC',
+    )
+    .all(idCustomer);
+
+const itemsOf = (orderId: number): ItemRow[] =>
+  t.glue.db
+    .prepare<[number], ItemRow>(
+      'SELECT sku, name, quantity, unit_gross_price, state FROM order_items WHERE order_id = ? ORDER BY id',
+    )
+    .all(orderId);
+
+const taxOf = (gross: number): number => Math.round((gross * 19) / 119);
+
+/** The totals, from the stored items and shipment by the contract's formulas. */
+function expectedTotals(order: OrderRow): Record<string, number> {
+  const items = itemsOf(order.id);
+  const sums = items.map((item) => item.unit_gross_price * item.quantity);
+  const subtotal = sums.reduce((a, b) => a + b, 0);
+  const allCanceled = items.every((item) => item.state === 'canceled');
+  const canceledItems = items
+    .filter((item) => item.state === 'canceled')
+    .reduce((sum, item) => sum + item.unit_gross_price * item.quantity, 0);
+  return {
+    expenseTotal: order.shipment_price,
+    discountTotal: 0,
+    taxTotal: sums.reduce((sum, gross) => sum + taxOf(gross), 0) + taxOf(order.shipment_price),
+    subtotal,
+    grandTotal: subtotal + order.shipment_price,
+    canceledTotal: canceledItems + (allCanceled ? order.shipment_price : 0),
+  };
+}
+
+async function list(path: string, headers = sonia): Promise<OrdersDocument> {
+  const response = await t.send('GET', path, { headers });
+  expect(response.status).toBe(200);
+  return (await response.json()) as OrdersDocument;
+}
+
+describe('GET /orders', () => {
+  it('lists the customer’s orders, newest first, with their totals', async () => {
+    const stored = ordersOf(21);
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    const body = await list('/orders');
+    expect(body.data).toEqual(
+      stored.map((order) => ({
+        type: 'orders',
+        id: order.order_reference,
+        attributes: {
+          createdAt: order.created_at,
+          currencyIsoCode: 'EUR',
+          priceMode: 'GROSS_MODE',
+          totals: expectedTotals(order),
+        },
+        links: { self: `http://glue.test/orders/${order.order_reference}` },
+      })),
+    );
+    // Key order as the contract lists the attributes (toEqual alone does not look at it).
+    for (const order of body.data) {
+      expect(Object.keys(order.attributes)).toEqual([
+        'createdAt',
+        'currencyIsoCode',
+        'priceMode',
+        'totals',
+      ]);
+      expect(Object.keys(order.attributes.totals as object)).toEqual([
+        'expenseTotal',
+        'discountTotal',
+        'taxTotal',
+        'subtotal',
+        'grandTotal',
+        'canceledTotal',
+      ]);
+    }
+    const createdAt = body.data.map((order) => String(order.attributes.createdAt));
+    expect([...createdAt].sort().reverse()).toEqual(createdAt);
+  });
+
+  it('answers the same to an impersonation token, and each customer only their own', async () => {
+    const agent = bearer((await signInAsCustomerThroughAgent(t)).accessToken);
+    expect(await list('/orders', agent)).toEqual(await list('/orders'));
+    const bill = bearer((await signInCustomerWith(t, 'bill.martin@acme.com')).accessToken);
+    expect((await list('/orders', bill)).data.map((order) => order.id)).toEqual(
+      ordersOf(4).map((order) => order.order_reference),
+    );
+  });
+
+  it('pages by 10 by default, with page links even without page parameters', async () => {
+    const total = ordersOf(21).length;
+    const body = await list('/orders');
+    expect(body.links).toEqual({
+      self: 'http://glue.test/orders',
+      last: 'http://glue.test/orders?page[offset]=0&page[limit]=10',
+      first: 'http://glue.test/orders?page[offset]=0&page[limit]=10',
+    });
+    expect(body.data).toHaveLength(total);
+  });
+
+  it('links the first, a middle and the last page as §1 says', async () => {
+    const all = (await list('/orders')).data.map((order) => order.id);
+    const total = all.length;
+    expect(total).toBeGreaterThanOrEqual(3);
+    const link = (offset: number): string =>
+      `http://glue.test/orders?page[offset]=${offset}&page[limit]=1`;
+    const first = await list('/orders?page[offset]=0&page[limit]=1');
+    expect(first.data.map((order) => order.id)).toEqual(all.slice(0, 1));
+    expect(first.links).toEqual({
+      self: link(0),
+      last: link(total - 1),
+      first: link(0),
+      next: link(1),
+    });
+    const middle = await list('/orders?page[offset]=1&page[limit]=1');
+    expect(middle.data.map((order) => order.id)).toEqual(all.slice(1, 2));
+    expect(middle.links).toEqual({
+      self: link(1),
+      last: link(total - 1),
+      first: link(0),
+      prev: link(0),
+      next: link(2),
+    });
+    expect(Object.keys(middle.links)).toEqual(['self', 'last', 'first', 'prev', 'next']);
+    const last = await list(`/orders?page[offset]=${total - 1}&page[limit]=1`);
+    expect(last.data.map((order) => order.id)).toEqual(all.slice(total - 1));
+    expect(last.links).toEqual({
+      self: link(total - 1),
+      last: link(total - 1),
+      first: link(0),
+      prev: link(total - 2),
+    });
+    // Past the end: no orders, the links still there.
+    const beyond = await list(`/orders?page[offset]=${total + 5}&page[limit]=1`);
+    expect(beyond.data).toEqual([]);
+    expect(beyond.links.prev).toBe(link(total + 4));
+  });
+
+  it('keeps the other query parameters in the page links', async () => {
+    const body = await list('/orders?include=items&page[limit]=2');
+    expect(body.links.self).toBe('http://glue.test/orders?include=items&page[limit]=2');
+    expect(body.links.first).toBe(
+      'http://glue.test/orders?include=items&page[offset]=0&page[limit]=2',
+    );
+  });
+
+  it('answers only self for a customer without orders', async () => {
+    t.glue.db.exec(
+      'DELETE FROM order_items WHERE order_id IN (SELECT id FROM orders WHERE id_customer = 21); DELETE FROM orders WHERE id_customer = 21;',
+    );
+    expect(await list('/orders')).toEqual({
+      data: [],
+      links: { self: 'http://glue.test/orders' },
+    });
+  });
+
+  it.each([
+    'page[limit]=0',
+    'page[limit]=-1',
+    'page[offset]=x',
+    'page[limit]=1.5',
+    // Beyond a safe integer: refused, not rounded.
+    'page[offset]=99999999999999999999',
+    'page[limit]=1e3',
+  ])('answers 400 for %s', async (query) => {
+    const response = await t.send('GET', `/orders?${query}`, { headers: sonia });
+    expect(await statusAndBody(response)).toEqual({
+      status: 400,
+      body: errorBody(null, 400, 'Pagination parameters are invalid.'),
+    });
+  });
+});
+
+describe('GET /customers/{customerReference}/orders', () => {
+  it('lists the caller’s own orders, linked under the customer', async () => {
+    const body = await list('/customers/DE--21/orders?page[limit]=2');
+    const orders = await list('/orders?page[limit]=2');
+    expect(body.data).toEqual(orders.data);
+    expect(body.links.self).toBe('http://glue.test/customers/DE--21/orders?page[limit]=2');
+    expect(body.links.first).toBe(
+      'http://glue.test/customers/DE--21/orders?page[offset]=0&page[limit]=2',
+    );
+  });
+
+  it('answers 403 802 for another customer’s reference', async () => {
+    for (const reference of ['DE--4', 'DE--999', 'de--21']) {
+      const response = await t.send('GET', `/customers/${reference}/orders`, { headers: sonia });
+      expect(await statusAndBody(response)).toEqual({ status: 403, body: UNAUTHORIZED });
+    }
+  });
+});
+
+describe('GET /orders/{orderReference}', () => {
+  it('answers the order with its items, addresses, expenses and states', async () => {
+    for (const order of ordersOf(21)) {
+      const response = await t.send('GET', `/orders/${order.order_reference}`, {
+        headers: sonia,
+      });
+      const { status, body } = await statusAndBody(response);
+      expect(status).toBe(200);
+      const items = itemsOf(order.id);
+      const data = (body as { data: { attributes: Record<string, unknown> } }).data;
+      expect(Object.keys(data.attributes)).toEqual([
+        'createdAt',
+        'currencyIsoCode',
+        'priceMode',
+        'totals',
+        'items',
+        'billingAddress',
+        'shippingAddress',
+        'expenses',
+        'itemStates',
+      ]);
+      // The item keys the contract names come first, in its order.
+      for (const item of data.attributes.items as object[]) {
+        expect(Object.keys(item).slice(0, 8)).toEqual([
+          'name',
+          'sku',
+          'quantity',
+          'unitGrossPrice',
+          'sumGrossPrice',
+          'unitPrice',
+          'sumPrice',
+          'state',
+        ]);
+      }
+      const shipmentTax = taxOf(order.shipment_price);
+      const allCanceled = items.every((item) => item.state === 'canceled');
+      expect(body).toEqual({
+        data: {
+          type: 'orders',
+          id: order.order_reference,
+          attributes: {
+            createdAt: order.created_at,
+            currencyIsoCode: 'EUR',
+            priceMode: 'GROSS_MODE',
+            totals: expectedTotals(order),
+            itemStates: [...new Set(items.map((item) => item.state))],
+            billingAddress: JSON.parse(order.billing_address) as unknown,
+            shippingAddress: JSON.parse(order.shipping_address) as unknown,
+            items: items.map((item) => {
+              const sum = item.unit_gross_price * item.quantity;
+              const canceled = item.state === 'canceled';
+              return {
+                name: item.name,
+                sku: item.sku,
+                sumPrice: sum,
+                quantity: item.quantity,
+                unitGrossPrice: item.unit_gross_price,
+                sumGrossPrice: sum,
+                taxRate: 19,
+                unitNetPrice: item.unit_gross_price - taxOf(item.unit_gross_price),
+                sumNetPrice: sum - taxOf(sum),
+                unitPrice: item.unit_gross_price,
+                unitTaxAmountFullAggregation: taxOf(item.unit_gross_price),
+                sumTaxAmountFullAggregation: taxOf(sum),
+                refundableAmount: canceled ? 0 : sum,
+                canceledAmount: canceled ? sum : 0,
+                sumSubtotalAggregation: sum,
+                unitSubtotalAggregation: item.unit_gross_price,
+                unitPriceToPayAggregation: item.unit_gross_price,
+                sumPriceToPayAggregation: sum,
+                taxRateAverageAggregation: 19,
+                state: item.state,
+                amount: null,
+              };
+            }),
+            expenses: [
+              {
+                type: 'SHIPMENT_EXPENSE_TYPE',
+                name: order.shipment_method,
+                sumPrice: order.shipment_price,
+                unitGrossPrice: order.shipment_price,
+                sumGrossPrice: order.shipment_price,
+                taxRate: 19,
+                unitNetPrice: order.shipment_price - shipmentTax,
+                sumNetPrice: order.shipment_price - shipmentTax,
+                canceledAmount: allCanceled ? order.shipment_price : 0,
+                unitTaxAmount: shipmentTax,
+                sumTaxAmount: shipmentTax,
+                unitPriceToPayAggregation: order.shipment_price,
+                sumPriceToPayAggregation: order.shipment_price,
+              },
+            ],
+          },
+          links: { self: `http://glue.test/orders/${order.order_reference}` },
+        },
+      });
+    }
+  });
+
+  it('has addresses with every field the console shows', async () => {
+    const [order] = ordersOf(21);
+    const { body } = await statusAndBody(
+      await t.send('GET', `/orders/${order?.order_reference}`, { headers: sonia }),
+    );
+    const attributes = (body as { data: { attributes: Record<string, unknown> } }).data.attributes;
+    for (const address of [attributes.billingAddress, attributes.shippingAddress]) {
+      expect(Object.keys(address as object)).toEqual([
+        'salutation',
+        'firstName',
+        'lastName',
+        'address1',
+        'address2',
+        'address3',
+        'zipCode',
+        'city',
+        'country',
+        'iso2Code',
+        'company',
+      ]);
+    }
+  });
+
+  it('answers 404 801 for another customer’s order and an unknown one', async () => {
+    const [bills] = ordersOf(4);
+    const agent = bearer((await signInAsCustomerThroughAgent(t)).accessToken);
+    for (const headers of [sonia, agent]) {
+      for (const reference of [bills?.order_reference, 'DE--ORD-1', 'DE--21', 'nope']) {
+        const response = await t.send('GET', `/orders/${reference}`, { headers });
+        expect(await statusAndBody(response)).toEqual({ status: 404, body: ORDER_NOT_FOUND });
+      }
+    }
+    const bill = bearer((await signInCustomerWith(t, 'bill.martin@acme.com')).accessToken);
+    expect(
+      (await t.send('GET', `/orders/${bills?.order_reference}`, { headers: bill })).status,
+    ).toBe(200);
+  });
+
+  it('shows a canceled order’s cancellation in its totals', async () => {
+    const canceled = t.glue.db
+      .prepare<[], OrderRow & { email: string }>(
+        `SELECT o.*, c.email FROM orders AS o JOIN customers AS c ON c.id = o.id_customer
+         WHERE NOT EXISTS (SELECT 1 FROM order_items AS i WHERE i.order_id = o.id
+           AND i.state <> 'canceled')
+         ORDER BY o.id LIMIT 1`,
+      )
+      .get();
+    expect(canceled).toBeDefined();
+    if (canceled === undefined) return;
+    const headers = bearer((await signInCustomerWith(t, canceled.email)).accessToken);
+    const { body } = await statusAndBody(
+      await t.send('GET', `/orders/${canceled.order_reference}`, { headers }),
+    );
+    const { totals, itemStates } = (
+      body as { data: { attributes: { totals: Record<string, number>; itemStates: string[] } } }
+    ).data.attributes;
+    expect(itemStates).toEqual(['canceled']);
+    expect(totals.canceledTotal).toBe(totals.grandTotal);
+  });
+});

@@ -1,0 +1,89 @@
+import type { Context, Hono } from 'hono';
+import { authenticateCustomer } from '../../platform/auth';
+import { Errors, GlueError } from '../../platform/errors';
+import type { GlueServices } from '../../platform/services';
+import {
+  collectionDocument,
+  jsonApiResponse,
+  paginationLinks,
+  publicBaseUrl,
+  readPage,
+  resourceObject,
+  singleDocument,
+} from '../../platform/jsonapi';
+import type { Orders, OrderSummary } from './orders';
+
+const TYPE = 'orders';
+/** page[limit] when the request sends none; the page links are there either way. */
+export const ORDERS_DEFAULT_LIMIT = 10;
+
+/** Key order as the contract lists them (§5): createdAt, currencyIsoCode, priceMode, totals. */
+function summaryAttributes(order: OrderSummary): Record<string, unknown> {
+  return {
+    createdAt: order.createdAt,
+    currencyIsoCode: order.currencyIsoCode,
+    priceMode: order.priceMode,
+    totals: order.totals,
+  };
+}
+
+function orderList(
+  c: Context,
+  orders: Orders,
+  idCustomer: number,
+  base: string,
+  selfPath: string,
+): Response {
+  const page = readPage(c.req.url, ORDERS_DEFAULT_LIMIT);
+  const { total, orders: summaries } = orders.page(idCustomer, page);
+  const links = paginationLinks(
+    `${base}${selfPath}`,
+    new URL(c.req.url).search.slice(1),
+    total,
+    page,
+  );
+  const data = summaries.map((order) =>
+    resourceObject(base, TYPE, order.reference, summaryAttributes(order)),
+  );
+  return jsonApiResponse(collectionDocument(data, links), 200);
+}
+
+/**
+ * `GET /orders` (newest first, paginated per §1) and `GET /orders/{orderReference}` (§5) for the
+ * customer of a customer or impersonation token; another customer's order, like an unknown one,
+ * is 404 801. `GET /customers/{customerReference}/orders` lists the same, and answers 403 802
+ * "Unauthorized request." for any reference but the caller's own, as Glue's orders module does.
+ */
+export function registerOrders(app: Hono, { config, tokens, orders }: GlueServices): void {
+  app.get(`/${TYPE}`, async (c) => {
+    const caller = await authenticateCustomer(c, tokens);
+    const base = publicBaseUrl(c.req.url, config.publicUrl);
+    return orderList(c, orders, caller.idCustomer, base, `/${TYPE}`);
+  });
+
+  app.get(`/customers/:customerReference/${TYPE}`, async (c) => {
+    const caller = await authenticateCustomer(c, tokens);
+    const reference = c.req.param('customerReference');
+    if (reference !== caller.customerReference) throw new GlueError(Errors.unauthorizedRequest);
+    const base = publicBaseUrl(c.req.url, config.publicUrl);
+    const selfPath = `/customers/${encodeURIComponent(reference)}/${TYPE}`;
+    return orderList(c, orders, caller.idCustomer, base, selfPath);
+  });
+
+  app.get(`/${TYPE}/:orderReference`, async (c) => {
+    const caller = await authenticateCustomer(c, tokens);
+    const order = orders.find(caller.idCustomer, c.req.param('orderReference'));
+    if (order === null) throw new GlueError(Errors.orderNotFound);
+    const base = publicBaseUrl(c.req.url, config.publicUrl);
+    // The list's attributes, then what the contract says the single order adds, in its order.
+    const resource = resourceObject(base, TYPE, order.reference, {
+      ...summaryAttributes(order),
+      items: order.items,
+      billingAddress: order.billingAddress,
+      shippingAddress: order.shippingAddress,
+      expenses: order.expenses,
+      itemStates: order.itemStates,
+    });
+    return jsonApiResponse(singleDocument(resource), 200);
+  });
+}

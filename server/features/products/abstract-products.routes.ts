@@ -1,0 +1,43 @@
+import type { Hono } from 'hono';
+import { Errors, GlueError } from '../../platform/errors';
+import type { GlueServices } from '../../platform/services';
+import {
+  jsonApiResponse,
+  publicBaseUrl,
+  readIncludes,
+  resourceObject,
+  singleDocument,
+  withRelationships,
+} from '../../platform/jsonapi';
+import { concreteProductResource } from './concrete-products.routes';
+
+const TYPE = 'abstract-products';
+const CONCRETE_PRODUCTS = 'concrete-products';
+
+/**
+ * `GET /abstract-products/{abstractSku}` (§5a), public. attributeMap.product_concrete_ids lists
+ * the concrete SKUs a cart can hold; `?include=concrete-products` adds them. The demo data has no
+ * descriptions: description is "". Unknown → 404 301.
+ */
+export function registerAbstractProducts(app: Hono, { config, catalog }: GlueServices): void {
+  app.get(`/${TYPE}/:abstractSku`, (c) => {
+    const product = catalog.abstractProduct(c.req.param('abstractSku'));
+    if (product === null) throw new GlueError(Errors.abstractProductNotFound);
+    const concretes = catalog.concreteProductsOf(product.sku);
+    const base = publicBaseUrl(c.req.url, config.publicUrl);
+    const resource = resourceObject(base, TYPE, product.sku, {
+      sku: product.sku,
+      name: product.name,
+      description: '',
+      attributeMap: { product_concrete_ids: concretes.map((concrete) => concrete.sku) },
+    });
+    if (!readIncludes(c.req.url).has(CONCRETE_PRODUCTS)) {
+      return jsonApiResponse(singleDocument(resource), 200);
+    }
+    const included = concretes.map((concrete) => concreteProductResource(base, concrete));
+    return jsonApiResponse(
+      singleDocument(withRelationships(resource, { [CONCRETE_PRODUCTS]: included }), included),
+      200,
+    );
+  });
+}

@@ -1,0 +1,508 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import {
+  ensureCustomerSearchIndex,
+  registerCustomerSearchFunctions,
+} from '../features/agents/customer-search';
+import { generateDemoOrders } from '../features/orders/demo-orders';
+import type { DemoOrderCustomer, DemoOrderProduct } from '../features/orders/demo-orders';
+import { generateCustomers } from '../features/customers/generated-customers';
+import { hashPassword } from './passwords';
+import { CURRENCY, STORE } from './pricing';
+
+const SEED_DIR = fileURLToPath(new URL('./seed-data/', import.meta.url));
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  is_agent INTEGER NOT NULL CHECK (is_agent IN (0, 1))
+);
+CREATE TABLE IF NOT EXISTS customers (
+  id INTEGER PRIMARY KEY,
+  customer_reference TEXT NOT NULL UNIQUE,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  salutation TEXT,
+  gender TEXT,
+  date_of_birth TEXT,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+-- The search's whole-reference match, in any letter case (see customer-search.ts).
+CREATE UNIQUE INDEX IF NOT EXISTS customers_reference_nocase
+  ON customers (customer_reference COLLATE NOCASE);
+-- One row per POST /agent-customer-impersonation-access-tokens: who acted as whom, why, from when
+-- to when. ended_at is set when the session's refresh token is revoked; a session left to expire
+-- ends with its last token (impersonation_tokens.expires_at). reason is the agent's, cleaned up.
+CREATE TABLE IF NOT EXISTS impersonation_sessions (
+  id INTEGER PRIMARY KEY,
+  id_agent INTEGER NOT NULL REFERENCES users (id),
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  customer_reference TEXT NOT NULL,
+  reason TEXT,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS impersonation_sessions_agent
+  ON impersonation_sessions (id_agent, started_at);
+CREATE INDEX IF NOT EXISTS impersonation_sessions_customer
+  ON impersonation_sessions (id_customer, started_at);
+-- GET /agent-impersonation-sessions without a customer: newest first (the rowid breaks ties).
+CREATE INDEX IF NOT EXISTS impersonation_sessions_started
+  ON impersonation_sessions (started_at);
+-- Every access token issued for a session (the first one and each refresh), by its jti: the
+-- agent is not in Spryker's sub, so this is how a request with the token finds its agent.
+CREATE TABLE IF NOT EXISTS impersonation_tokens (
+  jti TEXT PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES impersonation_sessions (id),
+  issued_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS impersonation_tokens_session ON impersonation_tokens (session_id);
+CREATE TABLE IF NOT EXISTS refresh_tokens (
+  token_hash TEXT PRIMARY KEY,
+  subject TEXT NOT NULL,
+  sub TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER,
+  created_at INTEGER NOT NULL,
+  -- Set for an impersonation token and kept by every rotation of it: the token's lineage.
+  impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)
+);
+CREATE INDEX IF NOT EXISTS refresh_tokens_subject ON refresh_tokens (subject);
+-- The catalog, from seed-data/products.csv: abstract products, their concrete products and the
+-- concrete products' DEFAULT prices in EUR cents (gross; net only where the data has one).
+CREATE TABLE IF NOT EXISTS product_abstracts (
+  sku TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  position INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS product_concretes (
+  sku TEXT PRIMARY KEY,
+  abstract_sku TEXT NOT NULL REFERENCES product_abstracts (sku),
+  name TEXT NOT NULL,
+  gross_price INTEGER NOT NULL CHECK (gross_price >= 0),
+  net_price INTEGER CHECK (net_price >= 0),
+  position INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS product_concretes_abstract
+  ON product_concretes (abstract_sku, position);
+-- A customer's carts (Spryker's quotes). Exactly one of a customer's carts is the default one
+-- while they have any. Prices are not stored: a cart is priced when it is read.
+CREATE TABLE IF NOT EXISTS carts (
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL UNIQUE,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  name TEXT NOT NULL,
+  price_mode TEXT NOT NULL CHECK (price_mode IN ('GROSS_MODE', 'NET_MODE')),
+  currency TEXT NOT NULL,
+  store TEXT NOT NULL,
+  is_default INTEGER NOT NULL CHECK (is_default IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS carts_customer ON carts (id_customer, id);
+CREATE UNIQUE INDEX IF NOT EXISTS carts_one_default ON carts (id_customer) WHERE is_default = 1;
+-- One row per concrete product in a cart; the group key is the SKU. id orders the items as added.
+CREATE TABLE IF NOT EXISTS cart_items (
+  id INTEGER PRIMARY KEY,
+  cart_id INTEGER NOT NULL REFERENCES carts (id) ON DELETE CASCADE,
+  sku TEXT NOT NULL REFERENCES product_concretes (sku),
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  UNIQUE (cart_id, sku)
+);
+-- Placed orders, with the names and prices of the day and both addresses (JSON objects).
+CREATE TABLE IF NOT EXISTS orders (
+  id INTEGER PRIMARY KEY,
+  order_reference TEXT NOT NULL UNIQUE,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  created_at TEXT NOT NULL,
+  store TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  price_mode TEXT NOT NULL,
+  shipment_method TEXT NOT NULL,
+  shipment_price INTEGER NOT NULL,
+  billing_address TEXT NOT NULL,
+  shipping_address TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS orders_customer ON orders (id_customer, created_at, id);
+CREATE TABLE IF NOT EXISTS order_items (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  sku TEXT NOT NULL,
+  name TEXT NOT NULL,
+  quantity INTEGER NOT NULL CHECK (quantity > 0),
+  unit_gross_price INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS order_items_order ON order_items (order_id, id);
+-- Every change made with an impersonation token (carts and their items), for the audit trail:
+-- which session (and so which agent) did what to which customer's cart, and whether it worked.
+-- A change that worked is written in the same transaction as the change itself; a request that
+-- failed afterwards, with success 0, its HTTP status and its error codes (comma-separated).
+CREATE TABLE IF NOT EXISTS impersonation_audit (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES impersonation_sessions (id),
+  id_agent INTEGER NOT NULL,
+  id_customer INTEGER NOT NULL,
+  method TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  cart_uuid TEXT,
+  cart_name TEXT,
+  sku TEXT,
+  quantity_before INTEGER,
+  quantity_after INTEGER,
+  success INTEGER NOT NULL CHECK (success IN (0, 1)),
+  status INTEGER NOT NULL,
+  error_code TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS impersonation_audit_session ON impersonation_audit (session_id, id);
+CREATE TABLE IF NOT EXISTS login_attempts (
+  ip TEXT NOT NULL,
+  username TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  first_failed_at INTEGER NOT NULL,
+  blocked_until INTEGER,
+  PRIMARY KEY (ip, username)
+);
+`;
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        field += char;
+      }
+    } else if (char === '"') {
+      quoted = true;
+    } else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += char;
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  if (header === undefined) return [];
+  return body.map((cells) =>
+    Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])),
+  );
+}
+
+export function readSeedCsv(
+  fileName: string,
+  columns: readonly string[],
+): Record<string, string>[] {
+  const records = parseCsv(readFileSync(resolve(SEED_DIR, fileName), 'utf8'));
+  const first = records[0];
+  const missing = first === undefined ? columns : columns.filter((column) => !(column in first));
+  if (missing.length > 0) {
+    throw new Error(`seed-data/${fileName} lacks the column(s) ${missing.join(', ')}.`);
+  }
+  return records;
+}
+
+function column(record: Record<string, string>, name: string): string {
+  return record[name] ?? '';
+}
+
+function emptyToNull(value: string): string | null {
+  return value === '' ? null : value;
+}
+
+interface UserRow {
+  id: number;
+  username: string;
+  passwordHash: string;
+  firstName: string;
+  lastName: string;
+  locale: string;
+  isAgent: number;
+}
+
+/** users.csv with the passwords hashed: before the seed, whose transaction cannot span an await. */
+async function hashUsers(): Promise<UserRow[]> {
+  const records = readSeedCsv('users.csv', [
+    'username',
+    'password',
+    'first_name',
+    'last_name',
+    'locale',
+    'is_agent',
+  ]);
+  return Promise.all(
+    records.map(async (record, index) => ({
+      id: index + 1,
+      username: column(record, 'username'),
+      passwordHash: await hashPassword(column(record, 'password')),
+      firstName: column(record, 'first_name'),
+      lastName: column(record, 'last_name'),
+      locale: column(record, 'locale'),
+      isAgent: column(record, 'is_agent') === '1' ? 1 : 0,
+    })),
+  );
+}
+
+function seedUsers(db: Database.Database, rows: readonly UserRow[]): void {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO users (id, username, password_hash, first_name, last_name, locale, is_agent)
+     VALUES (@id, @username, @passwordHash, @firstName, @lastName, @locale, @isAgent)`,
+  );
+  for (const row of rows) insert.run(row);
+}
+
+function seedCustomers(db: Database.Database): void {
+  const records = readSeedCsv('customers.csv', [
+    'customer_reference',
+    'email',
+    'salutation',
+    'first_name',
+    'last_name',
+    'gender',
+    'date_of_birth',
+    'password',
+    'registered',
+  ]);
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO customers (id, customer_reference, email, first_name, last_name,
+       salutation, gender, date_of_birth, password_hash, created_at, updated_at)
+     VALUES (@id, @reference, @email, @firstName, @lastName, @salutation, @gender, @dateOfBirth,
+       @passwordHash, @createdAt, @createdAt)`,
+  );
+  for (const record of records) {
+    const reference = column(record, 'customer_reference');
+    const idMatch = /^DE--(\d+)$/.exec(reference);
+    if (idMatch?.[1] === undefined) {
+      throw new Error(`seed-data/customers.csv: unexpected customer reference "${reference}".`);
+    }
+    const registered = column(record, 'registered');
+    insert.run({
+      id: Number(idMatch[1]),
+      reference,
+      email: column(record, 'email'),
+      firstName: column(record, 'first_name'),
+      lastName: column(record, 'last_name'),
+      salutation: emptyToNull(column(record, 'salutation')),
+      gender: emptyToNull(column(record, 'gender')),
+      dateOfBirth: emptyToNull(column(record, 'date_of_birth')),
+      passwordHash: column(record, 'password'),
+      // Spryker's timestamp format; the demo data only knows the registration day.
+      createdAt: /^\d{4}-\d{2}-\d{2}$/.test(registered)
+        ? `${registered} 00:00:00.000000`
+        : '1970-01-01 00:00:00.000000',
+    });
+  }
+}
+
+/** GLUE_SEED_CUSTOMERS: generated customers after the demo ones. */
+function seedGeneratedCustomers(db: Database.Database, count: number): void {
+  const lastId = db.prepare<[], number | null>('SELECT max(id) FROM customers').pluck().get();
+  const emails = db.prepare<[], string>('SELECT email FROM customers').pluck().all();
+  const customers = generateCustomers(count, (lastId ?? 0) + 1, emails);
+  const insert = db.prepare(
+    `INSERT INTO customers (id, customer_reference, email, first_name, last_name, salutation,
+       gender, date_of_birth, password_hash, created_at, updated_at)
+     VALUES (@id, @reference, @email, @firstName, @lastName, @salutation, @gender, @dateOfBirth,
+       @passwordHash, @createdAt, @createdAt)`,
+  );
+  for (const customer of customers) insert.run(customer);
+}
+
+function centsColumn(record: Record<string, string>, name: string, fileName: string): number {
+  const value = column(record, name);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new Error(`seed-data/${fileName}: "${value}" in ${name} is not a whole number of cents.`);
+  }
+  return Number(value);
+}
+
+/** The catalog from products.csv: each abstract product named as its first concrete product. */
+function seedProducts(db: Database.Database): void {
+  const fileName = 'products.csv';
+  const records = readSeedCsv(fileName, [
+    'concrete_sku',
+    'abstract_sku',
+    'name_en',
+    'gross_price_eur_cents',
+    'net_price_eur_cents',
+  ]);
+  const insertAbstract = db.prepare(
+    'INSERT OR IGNORE INTO product_abstracts (sku, name, position) VALUES (?, ?, ?)',
+  );
+  const insertConcrete = db.prepare(
+    `INSERT OR IGNORE INTO product_concretes (sku, abstract_sku, name, gross_price, net_price,
+       position)
+     VALUES (@sku, @abstractSku, @name, @grossPrice, @netPrice, @position)`,
+  );
+  records.forEach((record, position) => {
+    const abstractSku = column(record, 'abstract_sku');
+    const name = column(record, 'name_en');
+    const net = column(record, 'net_price_eur_cents');
+    insertAbstract.run(abstractSku, name, position);
+    insertConcrete.run({
+      sku: column(record, 'concrete_sku'),
+      abstractSku,
+      name,
+      grossPrice: centsColumn(record, 'gross_price_eur_cents', fileName),
+      netPrice: net === '' ? null : centsColumn(record, 'net_price_eur_cents', fileName),
+      position,
+    });
+  });
+}
+
+/** The demo customers' order history (demo-orders.ts); none for generated customers. */
+function seedDemoOrders(db: Database.Database): void {
+  const findCustomer = db.prepare<[string], DemoOrderCustomer>(
+    `SELECT id, salutation, first_name AS firstName, last_name AS lastName
+     FROM customers WHERE customer_reference = ?`,
+  );
+  const customers = readSeedCsv('customers.csv', ['customer_reference']).flatMap((record) => {
+    const customer = findCustomer.get(column(record, 'customer_reference'));
+    return customer === undefined ? [] : [customer];
+  });
+  const products = db
+    .prepare<[], DemoOrderProduct>(
+      'SELECT sku, name, gross_price AS grossPrice FROM product_concretes ORDER BY position',
+    )
+    .all();
+  const orders = generateDemoOrders(customers, products);
+  const insertOrder = db.prepare(
+    `INSERT INTO orders (order_reference, id_customer, created_at, store, currency, price_mode,
+       shipment_method, shipment_price, billing_address, shipping_address)
+     VALUES (@reference, @idCustomer, @createdAt, '${STORE}', '${CURRENCY}', 'GROSS_MODE',
+       @shipmentMethod, @shipmentPrice, @billingAddress, @shippingAddress)`,
+  );
+  const insertItem = db.prepare(
+    `INSERT INTO order_items (order_id, sku, name, quantity, unit_gross_price, state)
+     VALUES (@orderId, @sku, @name, @quantity, @unitGrossPrice, @state)`,
+  );
+  for (const order of orders) {
+    const { lastInsertRowid } = insertOrder.run({
+      reference: order.reference,
+      idCustomer: order.idCustomer,
+      createdAt: order.createdAt,
+      shipmentMethod: order.shipmentMethod,
+      shipmentPrice: order.shipmentPrice,
+      billingAddress: JSON.stringify(order.billingAddress),
+      shippingAddress: JSON.stringify(order.shippingAddress),
+    });
+    for (const item of order.items) insertItem.run({ orderId: lastInsertRowid, ...item });
+  }
+}
+
+/** Columns added after a database may have been created; each added once, when missing. */
+function migrate(db: Database.Database): void {
+  const columns = db
+    .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('refresh_tokens')")
+    .all()
+    .map((column) => column.name);
+  if (!columns.includes('impersonation_session_id')) {
+    db.exec(
+      'ALTER TABLE refresh_tokens ADD COLUMN impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)',
+    );
+  }
+  // Here, not in SCHEMA: an older database gets the column only just above. A session's tokens,
+  // for when it can still be kept alive (GET /agent-impersonation-sessions).
+  db.exec(
+    `CREATE INDEX IF NOT EXISTS refresh_tokens_session ON refresh_tokens (impersonation_session_id)
+       WHERE impersonation_session_id IS NOT NULL`,
+  );
+}
+
+// The tables the seed fills, each only when it is empty.
+const SEEDED_TABLES = ['users', 'customers', 'product_concretes', 'orders'] as const;
+
+function isEmpty(db: Database.Database, table: (typeof SEEDED_TABLES)[number]): boolean {
+  return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
+}
+
+export interface OpenDatabaseOptions {
+  /** Generated customers to add when the database is new (GLUE_SEED_CUSTOMERS). */
+  seedCustomers?: number;
+  log?: (line: string) => void;
+}
+
+/** Opens (creating and seeding when new) the stand-in's database. */
+export async function openDatabase(
+  path: string,
+  options: OpenDatabaseOptions = {},
+): Promise<Database.Database> {
+  const inMemory = path === ':memory:' || path === '';
+  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = new Database(path);
+  try {
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Before any write: the search index's triggers call it.
+    registerCustomerSearchFunctions(db);
+    db.exec(SCHEMA);
+    migrate(db);
+    const generated = options.seedCustomers ?? 0;
+    let hadCustomers = !isEmpty(db, 'customers');
+    if (SEEDED_TABLES.some((table) => isEmpty(db, table))) {
+      const users = isEmpty(db, 'users') ? await hashUsers() : [];
+      // One transaction: a start killed half-way through the seed leaves it all undone, and the
+      // next start seeds it all again. Each table is checked again inside the write lock, so two
+      // processes opening one new file seed it once; a database made before the catalog and
+      // orders existed gets just those.
+      db.transaction(() => {
+        if (isEmpty(db, 'users')) seedUsers(db, users);
+        hadCustomers = !isEmpty(db, 'customers');
+        if (!hadCustomers) {
+          seedCustomers(db);
+          if (generated > 0) seedGeneratedCustomers(db, generated);
+        }
+        if (isEmpty(db, 'product_concretes')) seedProducts(db);
+        if (isEmpty(db, 'orders')) seedDemoOrders(db);
+      }).immediate();
+    }
+    if (hadCustomers && generated > 0) {
+      options.log?.(
+        `Glue stand-in: GLUE_SEED_CUSTOMERS=${generated} ignored, the database already has customers (seeding happens only when it is created).`,
+      );
+    }
+    // After the seed, so a new database is indexed in bulk.
+    ensureCustomerSearchIndex(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  Errors,
+  GlueError,
+  ValidationMessages,
+  productNotFound,
+  tooManyLoginAttempts,
+  validationFailed,
+} from './errors';
+import type { GlueErrorSpec } from './errors';
+
+/** The contract as the repository holds it (a copy of the shared one). */
+const CONTRACT = readFileSync(new URL('../../docs/glue-contract.md', import.meta.url), 'utf8');
+
+function section(heading: string): string {
+  const start = CONTRACT.indexOf(`\n## ${heading}`);
+  const end = CONTRACT.indexOf('\n## ', start + 1);
+  if (start < 0) throw new Error(`no section ${heading}`);
+  return CONTRACT.slice(start, end < 0 ? undefined : end);
+}
+
+/** The catalogue's error for a code, with the parameterised ones filled in as the contract shows them. */
+function catalogued(code: string): GlueErrorSpec | undefined {
+  if (code === '102') return productNotFound('<sku>');
+  if (code === '901') return validationFailed('quantity', ValidationMessages.greaterThanZero);
+  return Object.values(Errors).find((spec: GlueErrorSpec) => spec.code === code);
+}
+
+describe('the error catalogue', () => {
+  it('holds the contract’s codes and details', () => {
+    expect(Errors.invalidAccessToken).toEqual({
+      code: '001',
+      status: 401,
+      detail: 'Invalid access token.',
+    });
+    expect(Errors.missingAccessToken).toEqual({
+      code: '002',
+      status: 403,
+      detail: 'Missing access token.',
+    });
+    expect(Errors.agentOnly.detail).toBe('Action is available to agent user only.');
+    expect(Errors.orderNotFound.detail).toBe("Can't find order by the given order reference");
+  });
+
+  it('rounds the block time up to whole minutes', () => {
+    expect(tooManyLoginAttempts(360).detail).toContain('Please wait 6 minutes');
+    expect(tooManyLoginAttempts(361).detail).toContain('Please wait 7 minutes');
+    expect(tooManyLoginAttempts(1).detail).toContain('Please wait 1 minutes');
+  });
+
+  it('formats a validation failure as "<field> => <message>"', () => {
+    expect(validationFailed('quantity', 'This value should be greater than 0.')).toEqual({
+      code: '901',
+      status: 422,
+      detail: 'quantity => This value should be greater than 0.',
+    });
+  });
+
+  it('takes its status from the last error', () => {
+    expect(new GlueError(Errors.invalidType, validationFailed('a', 'b')).status).toBe(422);
+  });
+
+  it('holds every row of the §5 error table, status and detail as written', () => {
+    const rows = section('5. ')
+      .split('\n')
+      .filter((line) => /^\| `\d+`/.test(line));
+    expect(rows.length).toBeGreaterThanOrEqual(14);
+    for (const row of rows) {
+      const [codes = '', status = '', details = ''] = row.split('|').slice(1, 4);
+      // "`113` / `114` | 422 | `…added.` / `…updated.`": codes and details pair up in order.
+      const codeList = [...codes.matchAll(/`(\d+)`/g)].map((match) => match[1] ?? '');
+      const detailList = [...details.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+      codeList.forEach((code, index) => {
+        expect({ row, error: catalogued(code) }).toEqual({
+          row,
+          error: { code, status: Number(status.trim()), detail: detailList[index] },
+        });
+      });
+    }
+  });
+
+  it('holds the 404s of §5a', () => {
+    const notFound = [...section('5a. ').matchAll(/`404 (\d+) ([^`]+)`/g)];
+    expect(notFound.map((match) => match[1])).toEqual(['301', '302']);
+    for (const [, code = '', detail] of notFound) {
+      expect(catalogued(code)).toEqual({ code, status: 404, detail });
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import type { ImpersonationAudit } from '../features/agents/audit';
+import type { CustomerSearch } from '../features/agents/customer-search';
+import type { ImpersonationSessions } from '../features/agents/impersonation-sessions';
+import type { Lockout } from '../features/agents/lockout';
+import type { Carts } from '../features/carts/carts';
+import type { Orders } from '../features/orders/orders';
+import type { Catalog } from '../features/products/catalog';
+import type { GlueConfig } from './config';
+import type { Tokens } from './tokens';
+
+/** What every feature's routes get to answer their requests; built once by `createGlue`. */
+export interface GlueServices {
+  config: GlueConfig;
+  db: Database.Database;
+  tokens: Tokens;
+  lockout: Lockout;
+  customerSearch: CustomerSearch;
+  catalog: Catalog;
+  carts: Carts;
+  orders: Orders;
+  audit: ImpersonationAudit;
+  impersonationSessions: ImpersonationSessions;
+}

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CART_ATTRIBUTES,
+  bearer,
+  createCart,
+  document,
+  errorBody,
+  makeTestGlue,
+  signInAgent,
+  signInAsCustomerThroughAgent,
+  signInCustomer,
+  snapshot,
+  statusAndBody,
+} from '../platform/test-support';
+import type { TestGlue } from '../platform/test-support';
+
+const MISSING = errorBody('002', 403, 'Missing access token.');
+const INVALID = errorBody('001', 401, 'Invalid access token.');
+const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
+
+let t: TestGlue;
+let cartId: string;
+
+beforeEach(async () => {
+  t = await makeTestGlue();
+  cartId = await createCart(t, bearer((await signInCustomer(t)).accessToken));
+});
+
+afterEach(() => t.close());
+
+const itemBody = document('items', { sku: '005_30663301', quantity: 1 });
+
+/** Every customer endpoint of §5, with a body where it takes one. */
+const endpoints = (): [method: string, path: string, body?: unknown][] => [
+  ['GET', '/customers/DE--21'],
+  ['GET', '/customers'],
+  ['GET', '/carts'],
+  ['GET', `/carts/${cartId}`],
+  ['POST', '/carts', document('carts', CART_ATTRIBUTES)],
+  ['DELETE', `/carts/${cartId}`],
+  ['POST', `/carts/${cartId}/items`, itemBody],
+  ['PATCH', `/carts/${cartId}/items/005_30663301`, document('items', { quantity: 2 })],
+  ['DELETE', `/carts/${cartId}/items/005_30663301`],
+  ['GET', '/orders'],
+  ['GET', '/orders/DE--ORD-1001'],
+  ['GET', '/customers/DE--21/orders'],
+];
+
+function send(
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return t.send(method, path, {
+    headers: { 'Content-Type': 'application/vnd.api+json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+describe('the customer endpoints (§5) refuse callers who are not a customer', () => {
+  it('answers 403 002 without an Authorization header, and changes nothing', async () => {
+    const before = snapshot(t.glue);
+    for (const [method, path, body] of endpoints()) {
+      const response = await send(method, path, body, {});
+      expect({ method, path, ...(await statusAndBody(response)) }).toEqual({
+        method,
+        path,
+        status: 403,
+        body: MISSING,
+      });
+    }
+    expect(snapshot(t.glue)).toBe(before);
+  });
+
+  it('answers 401 001 with a WWW-Authenticate header for a token that is not valid', async () => {
+    const { accessToken } = await signInCustomer(t);
+    t.advance(28801);
+    for (const authorization of ['Bearer garbage', `Bearer ${accessToken}`, 'Basic abc']) {
+      for (const [method, path, body] of endpoints()) {
+        const response = await send(method, path, body, { Authorization: authorization });
+        expect(response.headers.get('WWW-Authenticate')).toBe('Bearer realm="Access to shop API"');
+        expect({ method, path, ...(await statusAndBody(response)) }).toEqual({
+          method,
+          path,
+          status: 401,
+          body: INVALID,
+        });
+      }
+    }
+  });
+
+  it('answers 403 802 to an agent’s own token, which names no customer, and changes nothing', async () => {
+    const { accessToken } = await signInAgent(t);
+    const before = snapshot(t.glue);
+    for (const [method, path, body] of endpoints()) {
+      const response = await send(method, path, body, bearer(accessToken));
+      expect({ method, path, ...(await statusAndBody(response)) }).toEqual({
+        method,
+        path,
+        status: 403,
+        body: UNAUTHORIZED,
+      });
+    }
+    // An agent token in X-Agent-Authorization is no customer token either.
+    const response = await send('GET', '/carts', undefined, {
+      'X-Agent-Authorization': `Bearer ${accessToken}`,
+    });
+    expect(await statusAndBody(response)).toEqual({ status: 403, body: MISSING });
+    expect(snapshot(t.glue)).toBe(before);
+  });
+
+  it('lets the customer’s own token and an impersonation token through', async () => {
+    for (const { accessToken } of [
+      await signInCustomer(t),
+      await signInAsCustomerThroughAgent(t),
+    ]) {
+      for (const [method, path] of [
+        ['GET', '/customers/DE--21'],
+        ['GET', '/carts'],
+        ['GET', '/orders'],
+        ['GET', '/customers/DE--21/orders'],
+      ] as const) {
+        expect((await t.send(method, path, { headers: bearer(accessToken) })).status).toBe(200);
+      }
+    }
+  });
+});
