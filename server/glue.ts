@@ -34,7 +34,6 @@ import { answerClientError, cors, describeError, isClientHangUp } from './platfo
 import type { GlueServices } from './platform/services';
 import { Tokens, loadOrCreateSigningKeys } from './platform/tokens';
 
-
 export interface Glue {
   app: Hono;
   db: Database.Database;
