@@ -85,6 +85,7 @@ export interface OrderSummary {
   createdAt: string;
   currency: string;
   grandTotal: number;
+  /** null when the list holds no items, as Glue's does not (contract §5). */
   itemCount: number | null;
 }
 
@@ -95,6 +96,8 @@ export const orderQueries = {
       queryKey: [...orderQueries.all(customerReference), 'page', offset],
       queryFn: async ({ signal }) => {
         const params = new URLSearchParams({
+          // Without a sort Spryker lists the oldest first (contract §5).
+          sort: '-createdAt',
           'page[offset]': String(offset),
           'page[limit]': String(ORDERS_PAGE_SIZE),
         });

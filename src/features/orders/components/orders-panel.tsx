@@ -12,7 +12,7 @@ interface OrdersPanelProps {
   orderPath: (orderReference: string) => string;
 }
 
-/** The customer's orders, newest first as Glue lists them, a page at a time. */
+/** The customer's orders, newest first (asked of Glue: it lists the oldest first), a page at a time. */
 export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) {
   const session = useGlueSession();
   const [offset, setOffset] = useState(0);
@@ -56,7 +56,7 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
                   <td>{formatDateTime(order.createdAt)}</td>
                   <td className="num">
                     {order.itemCount ?? (
-                      <OrderItemCount
+                      <OpenedOrderItemCount
                         customerReference={customerReference}
                         orderReference={order.reference}
                       />
@@ -67,6 +67,12 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
               ))}
             </tbody>
           </table>
+          {page.orders.some((order) => order.itemCount === null) && (
+            <p className="muted small">
+              Item counts show for the orders you have opened: Glue’s list of orders does not
+              include their items.
+            </p>
+          )}
           {(page.hasNext || page.hasPrev) && (
             <nav className="pager" aria-label="Order pages">
               <button
@@ -98,15 +104,22 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
 }
 
 /**
- * Glue's order list carries no items (contract §5), so the count comes from the order itself;
- * the answer stays cached, so opening that order afterwards costs nothing.
+ * Glue's list of orders holds no items (contract §5), and asking every order for its items would
+ * cost a request per row: the count shows only for an order already opened, from that answer.
  */
-function OrderItemCount(props: { customerReference: string; orderReference: string }) {
+function OpenedOrderItemCount(props: { customerReference: string; orderReference: string }) {
   const session = useGlueSession();
-  const detail = useQuery({
+  const count = useQuery({
     ...orderQueries.detail(session, props.customerReference, props.orderReference),
+    // Read from the cache only: this cell never asks Glue.
+    enabled: false,
     select: (order) => order.attributes.items.reduce((sum, item) => sum + item.quantity, 0),
   });
-  if (detail.isError) return <span title="The item count could not be loaded">—</span>;
-  return detail.data ?? <span className="muted">…</span>;
+  if (count.data !== undefined) return count.data;
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">Not known until the order is opened</span>
+    </>
+  );
 }
