@@ -109,6 +109,7 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
   await expect(banner(page)).toContainText('Sonia Wagner');
   await page.keyboard.press('p');
   const assisted = page.getByRole('region', { name: 'Assisted sessions' });
+  await assisted.getByRole('button', { name: 'Show assisted sessions' }).click();
   const first = assisted.getByRole('listitem').filter({ hasText: REASON });
   await expect(first).toContainText('admin@spryker.com');
   await expect(first).toContainText('4 changes');

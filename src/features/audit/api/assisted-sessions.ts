@@ -66,6 +66,7 @@ export const assistedSessionsQuery = (session: GlueSession, customerReference: s
         throw error;
       }
     },
-    // The current session's own changes land in the trail as they happen.
-    staleTime: 0,
+    // The current session's own changes land in the trail as they happen; a Glue without the
+    // trail will not grow one.
+    staleTime: (query) => (query.state.data === null ? Infinity : 0),
   });

@@ -1,5 +1,6 @@
 import { formatDateTime, formatTime } from '../../../components/format';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { assistedSessionsQuery, type AssistedChange } from '../api/assisted-sessions';
@@ -28,17 +29,47 @@ export function describeChange(change: AssistedChange): string {
   return `${what}${quantities} — ${outcome}`;
 }
 
-/** Who acted as this customer, when, why, and what they changed: the stand-in's audit trail. */
+/**
+ * Who acted as this customer, when, why, and what they changed: the stand-in's audit trail.
+ * Asked for only when the agent wants it: the profile itself costs one request, and a Glue
+ * without the trail (Spryker's) is not asked in vain on every visit.
+ */
 export function AssistedSessionsPanel({ customerReference }: { customerReference: string }) {
   const session = useGlueSession();
-  const sessions = useQuery(assistedSessionsQuery(session, customerReference));
-  // A Glue without the audit trail: nothing to show, and nothing to apologise for.
-  if (sessions.data === null) return null;
+  const query = assistedSessionsQuery(session, customerReference);
+  const queryClient = useQueryClient();
+  // Once shown for this customer, it stays shown (and up to date) when the agent comes back.
+  const [wanted, setWanted] = useState(
+    () => queryClient.getQueryData(query.queryKey) !== undefined,
+  );
+  const sessions = useQuery({ ...query, enabled: wanted });
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
     <section className="panel" aria-labelledby="assisted-title">
-      <h2 id="assisted-title">Assisted sessions</h2>
-      {sessions.isPending && <p className="muted">Loading the assisted sessions…</p>}
+      <h2 id="assisted-title" ref={headingRef} tabIndex={-1}>
+        Assisted sessions
+      </h2>
+      {!wanted && (
+        <>
+          <p className="muted">Who acted as this customer, when, why, and what they changed.</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              // The button goes once pressed: the focus waits on the panel's heading.
+              headingRef.current?.focus();
+              setWanted(true);
+            }}
+          >
+            Show assisted sessions
+          </button>
+        </>
+      )}
+      {sessions.data === null && (
+        <p className="muted">This Glue keeps no record of assisted sessions.</p>
+      )}
+      {wanted && sessions.isPending && <p className="muted">Loading the assisted sessions…</p>}
       {sessions.isError && (
         <p className="notice notice--error" role="alert">
           The assisted sessions could not be loaded. {describeError(sessions.error)}
