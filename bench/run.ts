@@ -106,7 +106,8 @@ function throughputRows(t: Throughput | null): Row[] {
       result: '',
     },
     {
-      measurement: `(b) GET /agent-customer-search?q=${BENCH_QUERY}, ${count(t.customers)} customers`,
+      // One query over and over: this is the throughput of the result cache (section 3 times the search).
+      measurement: `(b) GET /agent-customer-search?q=${BENCH_QUERY} (repeated: cached), ${count(t.customers)} customers`,
       value: [
         `${count(t.search.okPerSecond)} req/s = ${ofFloor(t.search)}`,
         `${latency(t.search)} · non-2xx ${count(t.search.non2xx)}`,
@@ -179,27 +180,30 @@ function throughputRows(t: Throughput | null): Row[] {
 
 function searchRows(sizes: SizeTiming[] | null): Row[] {
   const rows = [
-    section('3. Search as data grows (whole GET /agent-customer-search in process, p50 · p95)'),
+    section(
+      '3. Search as data grows (whole GET /agent-customer-search in process, p50 · p95; ' +
+        'cold: result cache cleared before each query, cached: the same query again)',
+    ),
   ];
   if (sizes === null) return [...rows, ...failed('search')];
   const smallest = sizes[0]!;
   const largest = sizes[sizes.length - 1]!;
   for (const kind of BENCH_KINDS) {
+    const requestOf = (size: SizeTiming) => size.kinds.find((k) => k.kind === kind)!.request;
     for (const size of sizes) {
-      const timing = size.kinds.find((k) => k.kind === kind)!.request;
+      const { cold, cached } = requestOf(size);
       const isLargest = size === largest;
       rows.push({
         measurement: `${kind}, ${count(size.size)} customers`,
-        value: `${ms(timing.p50)} · ${ms(timing.p95)}`,
-        goal: isLargest ? `p95 < ${SEARCH_P95_GOAL_MS} ms` : '',
-        result: isLargest ? verdict(timing.p95 < SEARCH_P95_GOAL_MS) : '',
+        value: `cold ${ms(cold.p50)} · ${ms(cold.p95)} (cached ${ms(cached.p50)} · ${ms(cached.p95)})`,
+        goal: isLargest ? `cold p95 < ${SEARCH_P95_GOAL_MS} ms` : '',
+        result: isLargest ? verdict(cold.p95 < SEARCH_P95_GOAL_MS) : '',
       });
     }
-    const p95Of = (size: SizeTiming) => size.kinds.find((k) => k.kind === kind)!.request.p95;
-    const growth = p95Of(largest) / p95Of(smallest);
+    const growth = requestOf(largest).cold.p95 / requestOf(smallest).cold.p95;
     const dataGrowth = largest.size / smallest.size;
     rows.push({
-      measurement: `${kind}: p95 at ${count(largest.size)} / p95 at ${count(smallest.size)}`,
+      measurement: `${kind}: cold p95 at ${count(largest.size)} / at ${count(smallest.size)}`,
       value: `${growth.toFixed(2)}× while data grew ${count(dataGrowth)}×`,
       goal: `< ${SEARCH_GROWTH_GOAL}×`,
       result: verdict(growth < SEARCH_GROWTH_GOAL),

@@ -38,6 +38,8 @@ export interface Glue {
   app: Hono;
   db: Database.Database;
   config: GlueConfig;
+  /** The search the routes use: the bench clears its cache to time searches cold. */
+  customerSearch: CustomerSearch;
   close(): void;
 }
 
@@ -137,6 +139,7 @@ export async function createGlue(
       app,
       db,
       config,
+      customerSearch,
       close: () => {
         if (db.open) db.close();
       },
