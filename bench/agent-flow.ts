@@ -1,7 +1,8 @@
 /**
- * The agent's flow in a real browser (Playwright + Debian's Chromium) against a fresh stand-in
- * and the built console: sign in, find Bill Martin, act as him, open his cart. Times each step
- * and counts what the console sends to Glue in it, against the least it could send.
+ * The agent's walk in a real browser (Playwright + Debian's Chromium) against a fresh stand-in
+ * and the built console: sign in, find Bill Martin, act as him and see his carts, open a cart,
+ * his orders, one order, his profile. Times each step and counts what the console sends to Glue
+ * in it (the network settled after each), against the least it could send.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,19 +28,36 @@ const KEY_DELAY_MS = 120;
 const TYPED_QUERY = 'bill.marti';
 const BILL = { name: 'Bill Martin', username: 'bill.martin@acme.com', password: 'change123' };
 const CART_NAME = 'Bill’s bench cart';
-// After the last step, time for late requests (item names) to show up in the count.
-const SETTLE_MS = 600;
+/** Bill's cart holds several products, so a request per product name would show in the count. */
+const CART_SKUS = [BENCH_SKU, '066_23294028', '155_30149933'];
+// After a step's screen shows, the network counts as settled after this long without a request.
+const QUIET_MS = 600;
+const SETTLE_TIMEOUT_MS = 10_000;
 
-export const STEPS = ['open console', 'sign in', 'search', 'act as', 'customer & cart'] as const;
+export const STEPS = [
+  'open console',
+  'sign in',
+  'search',
+  'act as',
+  'carts',
+  'open a cart',
+  'orders',
+  'one order',
+  'profile',
+] as const;
 export type Step = (typeof STEPS)[number];
 
-/** The fewest Glue requests each step needs (the issue's figures). */
+/** The fewest Glue requests each step needs (issue 9: 7 in all). */
 export const LEAST: Record<Step, number> = {
   'open console': 0,
   'sign in': 1, // POST /agent-access-tokens
   search: 1, // one GET /agent-customer-search per settled query
   'act as': 1, // POST /agent-customer-impersonation-access-tokens
-  'customer & cart': 1, // the carts, items included
+  carts: 1, // GET /carts?include=items,concrete-products: items and product names in one
+  'open a cart': 0, // the list already holds it
+  orders: 1, // GET /orders?sort=-createdAt, a page
+  'one order': 1, // GET /orders/{ref}
+  profile: 1, // GET /customers/{ref}
 };
 
 export const TIMINGS = [
@@ -50,7 +68,11 @@ export const TIMINGS = [
   'act as',
   'customer workspace',
   'open the cart',
-  'whole flow',
+  'orders',
+  'one order',
+  'profile',
+  'load → cart open',
+  'whole walk',
 ] as const;
 export type Timing = (typeof TIMINGS)[number];
 
@@ -62,10 +84,10 @@ export interface StepRequests {
 
 export interface AgentFlow {
   runs: number;
-  /** null when the stand-in had no POST /carts: the flow then ends on the customer screen. */
+  /** null when the stand-in had no POST /carts: the walk then skips opening a cart. */
   cart: { id: string; itemStatus: number } | null;
   cartSetup: string;
-  /** Median milliseconds of each timing over the runs. */
+  /** Median milliseconds of each timing over the runs; waiting for the network is not in them. */
   medianMs: Record<Timing, number>;
   /** What each step sent in the run that sent the most (runs normally agree). */
   requests: Record<Step, StepRequests>;
@@ -140,6 +162,18 @@ interface Run {
   preflightSteps: Step[];
 }
 
+/**
+ * Resolves once no Glue request is under way and none has started for QUIET_MS: late requests
+ * (a name per product, a count per order) then fall in the step that caused them.
+ */
+async function settle(page: Page, network: { inFlight: number; lastActivity: number }) {
+  const deadline = performance.now() + SETTLE_TIMEOUT_MS;
+  while (network.inFlight > 0 || performance.now() - network.lastActivity < QUIET_MS) {
+    if (performance.now() > deadline) throw new Error('the network did not settle');
+    await page.waitForTimeout(50);
+  }
+}
+
 async function runFlow(
   browser: Browser,
   hostUrl: string,
@@ -151,22 +185,32 @@ async function runFlow(
   try {
     preflights.length = 0;
     const sent: Sent[] = [];
+    const network = { inFlight: 0, lastActivity: performance.now() };
     let step: Step = 'open console';
+    const isGlue = (url: URL, method: string) => url.origin === glueOrigin && method !== 'OPTIONS';
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.origin !== glueOrigin || request.method() === 'OPTIONS') return;
+      if (!isGlue(url, request.method())) return;
       sent.push({ step, method: request.method(), url: url.pathname + url.search });
+      network.inFlight++;
+      network.lastActivity = performance.now();
     });
-    // Whatever the console sends once it holds Bill's token is part of opening his workspace.
-    page.on('requestfinished', (request) => {
+    const finished = (request: { url(): string; method(): string }) => {
       const url = new URL(request.url());
-      if (url.pathname === '/agent-customer-impersonation-access-tokens') step = 'customer & cart';
-    });
+      if (!isGlue(url, request.method())) return;
+      network.inFlight--;
+      network.lastActivity = performance.now();
+      // Whatever the console sends once it holds Bill's token is part of showing his carts.
+      if (url.pathname === '/agent-customer-impersonation-access-tokens') step = 'carts';
+    };
+    page.on('requestfinished', finished);
+    page.on('requestfailed', finished);
 
     const t0 = performance.now();
     await page.goto('/sign-in');
     await page.getByLabel('Username').waitFor();
     const tLoaded = performance.now();
+    await settle(page, network);
 
     await page.getByLabel('Username').fill(AGENT.username);
     await page.getByLabel('Password').fill(AGENT.password);
@@ -174,6 +218,8 @@ async function runFlow(
     const tSignIn = performance.now();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const tSignedIn = performance.now();
+    await settle(page, network);
 
     step = 'search';
     const tSearch = performance.now();
@@ -183,6 +229,8 @@ async function runFlow(
     const tTyped = performance.now();
     const option = page.getByRole('option', { name: new RegExp(BILL.name) });
     await option.waitFor();
+    const tFound = performance.now();
+    await settle(page, network);
 
     step = 'act as';
     await option.click();
@@ -198,23 +246,45 @@ async function runFlow(
     const tBanner = performance.now();
 
     const carts = page.getByRole('region', { name: 'Carts' });
-    let tWorkspace: number;
-    let tCart: number;
+    const link = carts.getByRole('link', { name: CART_NAME });
+    if (withCart) await link.waitFor();
+    // No carts endpoint: the workspace is done once the panel stops loading, whatever it says.
+    else await carts.getByText(/No carts yet|could not be loaded/).waitFor();
+    const tWorkspace = performance.now();
+    await settle(page, network);
+
+    step = 'open a cart';
+    const tOpen = performance.now();
     if (withCart) {
-      const link = carts.getByRole('link', { name: CART_NAME });
-      await link.waitFor();
-      tWorkspace = performance.now();
       await link.click();
       await page.getByRole('heading', { level: 1, name: CART_NAME }).waitFor();
-      tCart = performance.now();
-    } else {
-      // No carts endpoint: the workspace is done once the panel stops loading, whatever it says.
-      await carts.getByText(/No carts yet|could not be loaded/).waitFor();
-      tWorkspace = performance.now();
-      tCart = tWorkspace;
     }
-    const tEnd = performance.now();
-    await page.waitForTimeout(SETTLE_MS);
+    const tCart = performance.now();
+    await settle(page, network);
+
+    step = 'orders';
+    const tOrders = performance.now();
+    await page.keyboard.press('o');
+    const firstOrder = page.getByRole('region', { name: 'Orders' }).getByRole('link').first();
+    await firstOrder.waitFor();
+    const tOrdersShown = performance.now();
+    await settle(page, network);
+
+    step = 'one order';
+    const orderReference = (await firstOrder.textContent()) ?? '';
+    const tOrder = performance.now();
+    await firstOrder.click();
+    await page.getByRole('heading', { level: 1, name: `Order ${orderReference}` }).waitFor();
+    await page.locator('dl[aria-label="Order totals"]').waitFor();
+    const tOrderShown = performance.now();
+    await settle(page, network);
+
+    step = 'profile';
+    const tProfile = performance.now();
+    await page.keyboard.press('p');
+    await page.getByRole('region', { name: 'Profile' }).getByText(BILL.username).waitFor();
+    const tProfileShown = performance.now();
+    await settle(page, network);
 
     // A preflight belongs to the step of the request it cleared the way for.
     const unpaired = [...sent];
@@ -222,16 +292,28 @@ async function runFlow(
       const index = unpaired.findIndex((s) => s.url === url && s.method === method);
       return index === -1 ? step : unpaired.splice(index, 1)[0]!.step;
     });
+    const toCart =
+      tLoaded -
+      t0 +
+      (tSignedIn - tSignIn) +
+      (tFound - tSearch) +
+      (tWorkspace - tActAs) +
+      (tCart - tOpen);
     return {
       ms: {
         'open console': tLoaded - t0,
-        'sign in': tSearch - tSignIn,
-        'search (typing included)': tActAs - tSearch,
-        'search after the last key': tActAs - tTyped,
+        'sign in': tSignedIn - tSignIn,
+        'search (typing included)': tFound - tSearch,
+        'search after the last key': tFound - tTyped,
         'act as': tBanner - tActAs,
         'customer workspace': tWorkspace - tBanner,
-        'open the cart': tCart - tWorkspace,
-        'whole flow': tEnd - t0,
+        'open the cart': tCart - tOpen,
+        orders: tOrdersShown - tOrders,
+        'one order': tOrderShown - tOrder,
+        profile: tProfileShown - tProfile,
+        'load → cart open': toCart,
+        'whole walk':
+          toCart + (tOrdersShown - tOrders) + (tOrderShown - tOrder) + (tProfileShown - tProfile),
       },
       sent,
       preflightSteps,
@@ -260,7 +342,7 @@ async function countTypedSearches(
       .getByRole('combobox', { name: 'Find a customer' })
       .pressSequentially(TYPED_QUERY, { delay: KEY_DELAY_MS });
     await page.getByRole('option', { name: new RegExp(BILL.name) }).waitFor();
-    await page.waitForTimeout(SETTLE_MS);
+    await page.waitForTimeout(QUIET_MS);
     return searches;
   } finally {
     await page.context().close();
@@ -276,13 +358,15 @@ async function giveBillACart(glueUrl: string): Promise<{ cart: AgentFlow['cart']
     return { cart: null, setup: 'POST /carts answered 404: the cart step is skipped' };
   }
   if (created.id === null) throw new Error(`POST /carts for Bill answered ${created.status}`);
-  const itemStatus = await addItem(send, token, created.id, BENCH_SKU, 1);
+  const statuses: number[] = [];
+  for (const sku of CART_SKUS) statuses.push(await addItem(send, token, created.id, sku, 1));
+  const itemStatus = statuses.find((status) => status !== 201) ?? 201;
   return {
     cart: { id: created.id, itemStatus },
     setup:
       itemStatus === 201
-        ? `cart “${CART_NAME}” with 1 × ${BENCH_SKU}`
-        : `cart “${CART_NAME}”, empty (POST /carts/{id}/items answered ${itemStatus})`,
+        ? `cart “${CART_NAME}” with 1 × each of ${CART_SKUS.join(', ')}`
+        : `cart “${CART_NAME}”, not filled (POST /carts/{id}/items answered ${itemStatus})`,
   };
 }
 
