@@ -242,6 +242,11 @@ function includedResourcesOf(schemas: Record<string, JsonSchema>, document: stri
   );
 }
 
+/** A request path's segments, without its query and trailing slashes (Glue ignores them). */
+function pathSegments(path: string): string[] {
+  return (path.split('?', 1)[0] ?? '').replace(/\/+$/, '').split('/').slice(1);
+}
+
 function templateSegments(path: string): (string | null)[] {
   return path
     .split('/')
@@ -363,6 +368,7 @@ export class SprykerSchema {
     return documents;
   }
 
+  /** The checker of the project's copy of the document, with every known correction. */
   static load(
     file: string = SPRYKER_SCHEMA_FILE,
     corrections: readonly SchemaCorrection[] = SCHEMA_CORRECTIONS,
@@ -409,7 +415,7 @@ export class SprykerSchema {
   }
 
   #template(path: string): Template | null {
-    const segments = path.split('?', 1)[0]?.replace(/\/+$/, '').split('/').slice(1) ?? [];
+    const segments = pathSegments(path);
     let best: Template | null = null;
     let bestFixed = -1;
     for (const template of this.#templates) {
@@ -436,7 +442,7 @@ export class SprykerSchema {
 
   /** Stand-in paths match a listed extension by their own pattern, e.g. `{sessionId}`. */
   #extensionTemplate(path: string): string | null {
-    const segments = path.split('?', 1)[0]?.replace(/\/+$/, '').split('/').slice(1) ?? [];
+    const segments = pathSegments(path);
     for (const entry of NOT_IN_SPRYKERS_SCHEMA) {
       if (entry.path === '*') continue;
       const fixed = templateSegments(entry.path);
