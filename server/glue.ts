@@ -130,7 +130,7 @@ export async function createGlue(
       customerSearch,
       catalog: new Catalog(db),
       carts: new Carts(db, audit, clock),
-      orders: new Orders(db),
+      orders: new Orders(db, clock),
       audit,
       impersonationSessions: new ImpersonationSessions(db),
     };

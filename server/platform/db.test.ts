@@ -251,6 +251,18 @@ describe('the catalog and order seed', () => {
     again.close();
   });
 
+  it('gives the orders of a database made before items had UUIDs their UUIDs and carriers', async () => {
+    const path = join(scratch, 'before-uuids.sqlite');
+    const first = await openDatabase(path);
+    const seeded = everything(first);
+    first.exec(`DROP INDEX order_items_uuid; ALTER TABLE order_items DROP COLUMN uuid;
+      ALTER TABLE orders DROP COLUMN shipment_carrier;`);
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(everything(reopened)).toEqual(seeded);
+    reopened.close();
+  });
+
   it('adds the demo orders to a database that has products but no orders', async () => {
     const path = join(scratch, 'no-orders.sqlite');
     const first = await openDatabase(path);

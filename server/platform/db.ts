@@ -7,7 +7,12 @@ import {
   registerCustomerSearchFunctions,
 } from '../features/agents/customer-search';
 import { generateDemoOrders } from '../features/orders/demo-orders';
-import type { DemoOrderCustomer, DemoOrderProduct } from '../features/orders/demo-orders';
+import type {
+  DemoOrderCustomer,
+  DemoOrderProduct,
+  DemoShipmentMethod,
+} from '../features/orders/demo-orders';
+import { salesOrderItemUuid } from '../features/orders/orders';
 import { generateCustomers } from '../features/customers/generated-customers';
 import { hashPassword } from './passwords';
 import { CURRENCY, STORE } from './pricing';
@@ -135,6 +140,8 @@ CREATE TABLE IF NOT EXISTS orders (
   currency TEXT NOT NULL,
   price_mode TEXT NOT NULL,
   shipment_method TEXT NOT NULL,
+  -- Nullable, as in the databases made before it that migrate() gives it to.
+  shipment_carrier TEXT,
   shipment_price INTEGER NOT NULL,
   billing_address TEXT NOT NULL,
   shipping_address TEXT NOT NULL
@@ -147,7 +154,9 @@ CREATE TABLE IF NOT EXISTS order_items (
   name TEXT NOT NULL,
   quantity INTEGER NOT NULL CHECK (quantity > 0),
   unit_gross_price INTEGER NOT NULL,
-  state TEXT NOT NULL
+  state TEXT NOT NULL,
+  -- Spryker's UUID of the item (salesOrderItemUuid), set once its id is known; unique (migrate()).
+  uuid TEXT
 );
 CREATE INDEX IF NOT EXISTS order_items_order ON order_items (order_id, id);
 -- Every change made with an impersonation token (carts and their items), for the audit trail:
@@ -401,37 +410,59 @@ function seedDemoOrders(db: Database.Database): void {
       'SELECT sku, name, gross_price AS grossPrice FROM product_concretes ORDER BY position',
     )
     .all();
-  const orders = generateDemoOrders(customers, products);
+  const orders = generateDemoOrders(customers, products, readShipmentMethods());
   const insertOrder = db.prepare(
     `INSERT INTO orders (order_reference, id_customer, created_at, store, currency, price_mode,
-       shipment_method, shipment_price, billing_address, shipping_address)
+       shipment_method, shipment_carrier, shipment_price, billing_address, shipping_address)
      VALUES (@reference, @idCustomer, @createdAt, '${STORE}', '${CURRENCY}', 'GROSS_MODE',
-       @shipmentMethod, @shipmentPrice, @billingAddress, @shippingAddress)`,
+       @shipmentMethod, @shipmentCarrier, @shipmentPrice, @billingAddress, @shippingAddress)`,
   );
   const insertItem = db.prepare(
     `INSERT INTO order_items (order_id, sku, name, quantity, unit_gross_price, state)
      VALUES (@orderId, @sku, @name, @quantity, @unitGrossPrice, @state)`,
   );
+  const setItemUuid = db.prepare('UPDATE order_items SET uuid = ? WHERE id = ?');
   for (const order of orders) {
     const { lastInsertRowid } = insertOrder.run({
       reference: order.reference,
       idCustomer: order.idCustomer,
       createdAt: order.createdAt,
       shipmentMethod: order.shipmentMethod,
+      shipmentCarrier: order.shipmentCarrier,
       shipmentPrice: order.shipmentPrice,
       billingAddress: JSON.stringify(order.billingAddress),
       shippingAddress: JSON.stringify(order.shippingAddress),
     });
-    for (const item of order.items) insertItem.run({ orderId: lastInsertRowid, ...item });
+    for (const item of order.items) {
+      const id = Number(insertItem.run({ orderId: lastInsertRowid, ...item }).lastInsertRowid);
+      setItemUuid.run(salesOrderItemUuid(id), id);
+    }
   }
+}
+
+/** seed-data/shipment-methods.csv: the demo shop's shipment methods of store DE. */
+function readShipmentMethods(): DemoShipmentMethod[] {
+  const fileName = 'shipment-methods.csv';
+  return readSeedCsv(fileName, [
+    'shipment_method_key',
+    'carrier_name',
+    'name',
+    'gross_price_eur_cents_de',
+  ]).map((record) => ({
+    key: column(record, 'shipment_method_key'),
+    name: column(record, 'name'),
+    carrierName: column(record, 'carrier_name'),
+    grossPrice: centsColumn(record, 'gross_price_eur_cents_de', fileName),
+  }));
+}
+
+function columnsOf(db: Database.Database, table: string): string[] {
+  return db.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck().all(table);
 }
 
 /** Columns added after a database may have been created; each added once, when missing. */
 function migrate(db: Database.Database): void {
-  const columns = db
-    .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('refresh_tokens')")
-    .all()
-    .map((column) => column.name);
+  const columns = columnsOf(db, 'refresh_tokens');
   if (!columns.includes('impersonation_session_id')) {
     db.exec(
       'ALTER TABLE refresh_tokens ADD COLUMN impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)',
@@ -443,6 +474,27 @@ function migrate(db: Database.Database): void {
     `CREATE INDEX IF NOT EXISTS refresh_tokens_session ON refresh_tokens (impersonation_session_id)
        WHERE impersonation_session_id IS NOT NULL`,
   );
+  if (!columnsOf(db, 'orders').includes('shipment_carrier')) {
+    db.exec('ALTER TABLE orders ADD COLUMN shipment_carrier TEXT');
+  }
+  // Orders stored before the carrier was: the demo method of that name and price carried them.
+  const carrierOf = db.prepare(
+    'UPDATE orders SET shipment_carrier = ? WHERE shipment_carrier IS NULL AND shipment_method = ? AND shipment_price = ?',
+  );
+  for (const method of readShipmentMethods()) {
+    carrierOf.run(method.carrierName, method.name, method.grossPrice);
+  }
+  if (!columnsOf(db, 'order_items').includes('uuid')) {
+    db.exec('ALTER TABLE order_items ADD COLUMN uuid TEXT');
+  }
+  const withoutUuid = db
+    .prepare<[], number>('SELECT id FROM order_items WHERE uuid IS NULL')
+    .pluck()
+    .all();
+  const setItemUuid = db.prepare('UPDATE order_items SET uuid = ? WHERE id = ?');
+  for (const id of withoutUuid) setItemUuid.run(salesOrderItemUuid(id), id);
+  // What a return names (§12): one item per UUID.
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS order_items_uuid ON order_items (uuid)');
 }
 
 // The tables the seed fills, each only when it is empty.

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { cartTotals, isPriceMode, priceLine, taxOnNet, taxShareOfGross } from './pricing';
 
+/** A line's aggregations without product options or discounts. */
+const aggregations = (unitPrice: number, sumPrice: number, unitTax: number, sumTax: number) => ({
+  unitTaxAmountFullAggregation: unitTax,
+  sumTaxAmountFullAggregation: sumTax,
+  sumSubtotalAggregation: sumPrice,
+  unitSubtotalAggregation: unitPrice,
+  unitProductOptionPriceAggregation: 0,
+  sumProductOptionPriceAggregation: 0,
+  unitDiscountAmountAggregation: 0,
+  sumDiscountAmountAggregation: 0,
+  unitDiscountAmountFullAggregation: 0,
+  sumDiscountAmountFullAggregation: 0,
+});
+
 describe('taxShareOfGross', () => {
   it('is the 19 % VAT contained in a gross amount, rounded to the cent', () => {
     expect(taxShareOfGross(21000)).toBe(3353); // 3352.94…
@@ -43,12 +57,13 @@ describe('priceLine in GROSS_MODE', () => {
         taxRate: 19,
         unitPriceToPayAggregation: 7000,
         sumPriceToPayAggregation: 21000,
+        ...aggregations(7000, 21000, 1118, 3353),
       },
       sumTax: 3353,
     });
   });
 
-  it('keeps Glue’s key order in calculations', () => {
+  it('keeps the contract’s key order in calculations, then Spryker’s aggregations', () => {
     expect(Object.keys(priceLine(8005, 2, 'GROSS_MODE').calculations)).toEqual([
       'unitPrice',
       'sumPrice',
@@ -59,6 +74,7 @@ describe('priceLine in GROSS_MODE', () => {
       'taxRate',
       'unitPriceToPayAggregation',
       'sumPriceToPayAggregation',
+      ...Object.keys(aggregations(0, 0, 0, 0)),
     ]);
   });
 });
@@ -77,6 +93,8 @@ describe('priceLine in NET_MODE', () => {
         taxRate: 19,
         unitPriceToPayAggregation: 7000,
         sumPriceToPayAggregation: 20999,
+        // Net prices: the subtotal aggregates the net amounts, the tax is on top.
+        ...aggregations(5882, 17646, 1118, 3353),
       },
       sumTax: 3353,
     });
@@ -94,6 +112,7 @@ describe('cartTotals', () => {
       subtotal: 37010,
       grandTotal: 37010,
       priceToPay: 37010,
+      shipmentTotal: 0,
     });
     expect(Object.keys(totals)).toEqual([
       'expenseTotal',
@@ -102,6 +121,7 @@ describe('cartTotals', () => {
       'subtotal',
       'grandTotal',
       'priceToPay',
+      'shipmentTotal',
     ]);
   });
 
@@ -119,6 +139,7 @@ describe('cartTotals', () => {
       subtotal: 0,
       grandTotal: 0,
       priceToPay: 0,
+      shipmentTotal: 0,
     });
   });
 
@@ -134,6 +155,7 @@ describe('cartTotals', () => {
       subtotal,
       grandTotal: subtotal + tax,
       priceToPay: subtotal + tax,
+      shipmentTotal: 0,
     });
   });
 });

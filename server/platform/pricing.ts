@@ -31,8 +31,22 @@ export function taxOnNet(net: number): number {
   return Math.round((net * TAX_RATE) / 100);
 }
 
-/** One cart item's `calculations`, key order as Glue's. */
-export interface ItemCalculations {
+/** A line's aggregations beyond its prices, key order as Spryker's schema. */
+interface LineAggregations {
+  unitTaxAmountFullAggregation: number;
+  sumTaxAmountFullAggregation: number;
+  sumSubtotalAggregation: number;
+  unitSubtotalAggregation: number;
+  unitProductOptionPriceAggregation: number;
+  sumProductOptionPriceAggregation: number;
+  unitDiscountAmountAggregation: number;
+  sumDiscountAmountAggregation: number;
+  unitDiscountAmountFullAggregation: number;
+  sumDiscountAmountFullAggregation: number;
+}
+
+/** One cart item's `calculations`: the contract's keys in its order (§5), then the aggregations. */
+export interface ItemCalculations extends LineAggregations {
   unitPrice: number;
   sumPrice: number;
   unitGrossPrice: number;
@@ -42,6 +56,27 @@ export interface ItemCalculations {
   taxRate: number;
   unitPriceToPayAggregation: number;
   sumPriceToPayAggregation: number;
+}
+
+/** The aggregations of a line without product options or discounts: the demo cart has neither. */
+function aggregations(
+  unitPrice: number,
+  sumPrice: number,
+  unitTax: number,
+  sumTax: number,
+): LineAggregations {
+  return {
+    unitTaxAmountFullAggregation: unitTax,
+    sumTaxAmountFullAggregation: sumTax,
+    sumSubtotalAggregation: sumPrice,
+    unitSubtotalAggregation: unitPrice,
+    unitProductOptionPriceAggregation: 0,
+    sumProductOptionPriceAggregation: 0,
+    unitDiscountAmountAggregation: 0,
+    sumDiscountAmountAggregation: 0,
+    unitDiscountAmountFullAggregation: 0,
+    sumDiscountAmountFullAggregation: 0,
+  };
 }
 
 /** A priced line: its calculations and its tax share, which the totals add up. */
@@ -67,7 +102,8 @@ export function priceLine(
     const unitGross = productGrossPrice;
     const sumGross = unitGross * quantity;
     const sumTax = taxShareOfGross(sumGross);
-    const unitNet = unitGross - taxShareOfGross(unitGross);
+    const unitTax = taxShareOfGross(unitGross);
+    const unitNet = unitGross - unitTax;
     const sumNet = sumGross - sumTax;
     return {
       calculations: {
@@ -80,6 +116,7 @@ export function priceLine(
         taxRate: TAX_RATE,
         unitPriceToPayAggregation: unitGross,
         sumPriceToPayAggregation: sumGross,
+        ...aggregations(unitGross, sumGross, unitTax, sumTax),
       },
       sumTax,
     };
@@ -87,7 +124,8 @@ export function priceLine(
   const unitNet = productGrossPrice - taxShareOfGross(productGrossPrice);
   const sumNet = unitNet * quantity;
   const sumTax = taxOnNet(sumNet);
-  const unitGross = unitNet + taxOnNet(unitNet);
+  const unitTax = taxOnNet(unitNet);
+  const unitGross = unitNet + unitTax;
   const sumGross = sumNet + sumTax;
   return {
     calculations: {
@@ -100,6 +138,7 @@ export function priceLine(
       taxRate: TAX_RATE,
       unitPriceToPayAggregation: unitGross,
       sumPriceToPayAggregation: sumGross,
+      ...aggregations(unitNet, sumNet, unitTax, sumTax),
     },
     sumTax,
   };
@@ -113,10 +152,12 @@ export interface CartTotals {
   subtotal: number;
   grandTotal: number;
   priceToPay: number;
+  /** The shipment expenses: none before checkout. */
+  shipmentTotal: number;
 }
 
 /**
- * subtotal = Σ sumPrice; taxTotal = Σ line tax shares; no expenses or discounts in a cart.
+ * subtotal = Σ sumPrice; taxTotal = Σ line tax shares; no expenses, shipment or discounts in a cart.
  * GROSS_MODE: grandTotal = priceToPay = subtotal. NET_MODE: grandTotal = subtotal + taxTotal.
  */
 export function cartTotals(lines: readonly PricedLine[], priceMode: PriceMode): CartTotals {
@@ -134,5 +175,6 @@ export function cartTotals(lines: readonly PricedLine[], priceMode: PriceMode): 
     subtotal,
     grandTotal,
     priceToPay: grandTotal,
+    shipmentTotal: 0,
   };
 }

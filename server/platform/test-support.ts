@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { GlueConfig } from './config';
 import { createGlue } from '../glue';
 import type { Glue } from '../glue';
+import { assertSprykerShape } from './spryker-schema';
 
 /** Shared by the stand-in's tests: a fresh in-memory Glue with a clock the test moves. */
 export interface TestGlue {
@@ -72,12 +73,23 @@ export async function makeTestGlue(overrides: Partial<GlueConfig> = {}): Promise
     { ...overrides, dbPath },
     { clock: () => nowMs, log: (line) => logLines.push(line) },
   );
-  const send: TestGlue['send'] = (method, path, init = {}) => {
+  const send: TestGlue['send'] = async (method, path, init = {}) => {
     const requestInit: RequestInit = { method, headers: init.headers ?? {} };
     if (init.body !== undefined) requestInit.body = init.body;
-    return Promise.resolve(
-      glue.app.request(requestUrl(path), requestInit, fromIp(init.ip ?? DEFAULT_IP)),
+    const response = await glue.app.request(
+      requestUrl(path),
+      requestInit,
+      fromIp(init.ip ?? DEFAULT_IP),
     );
+    // Every answer a contract test gets is checked against Spryker's schema (docs/spryker).
+    const { pathname, search } = new URL(requestUrl(path));
+    assertSprykerShape({
+      method,
+      path: `${pathname}${search}`,
+      status: response.status,
+      body: await response.clone().text(),
+    });
+    return response;
   };
   return {
     glue,

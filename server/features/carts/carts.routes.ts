@@ -63,6 +63,11 @@ export function cartResource(
       abstractSku: item.abstractSku,
       amount: null,
       calculations: priced.calculations,
+      // The demo shop sells no configured bundles, configurable products or product options.
+      configuredBundle: null,
+      configuredBundleItem: null,
+      productConfigurationInstance: null,
+      selectedProductOptions: [],
     });
     const self = `${base}/${TYPE}/${encodeURIComponent(cart.uuid)}/${ITEMS_TYPE}/${encodeURIComponent(item.sku)}`;
     return { ...itemResource, links: { self } };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, readSeedCsv } from '../../platform/db';
 import { generateDemoOrders } from './demo-orders';
-import type { DemoOrderProduct } from './demo-orders';
+import type { DemoOrderProduct, DemoShipmentMethod } from './demo-orders';
+import { salesOrderItemUuid } from './orders';
 
 async function ordersAndItemsOf(seedCustomers = 0): Promise<unknown[]> {
   const db = await openDatabase(':memory:', { seedCustomers });
@@ -32,6 +33,15 @@ const PRODUCTS: DemoOrderProduct[] = readSeedCsv('products.csv', ['concrete_sku'
     grossPrice: Number(record.gross_price_eur_cents),
   }),
 );
+
+const SHIPMENT_METHODS: DemoShipmentMethod[] = readSeedCsv('shipment-methods.csv', [
+  'shipment_method_key',
+]).map((record) => ({
+  key: record.shipment_method_key ?? '',
+  name: record.name ?? '',
+  carrierName: record.carrier_name ?? '',
+  grossPrice: Number(record.gross_price_eur_cents_de),
+}));
 
 describe('demo orders', () => {
   it('are the same on every new database', async () => {
@@ -118,6 +128,31 @@ describe('demo orders', () => {
         }
         expect([490, 590]).toContain(order.shipment_price);
       }
+      // The demo shop's DHL Standard and Express (shipment-methods.csv).
+      expect(
+        db
+          .prepare(
+            `SELECT DISTINCT shipment_method, shipment_carrier, shipment_price FROM orders
+             ORDER BY shipment_price`,
+          )
+          .all(),
+      ).toEqual([
+        { shipment_method: 'Standard', shipment_carrier: 'DHL', shipment_price: 490 },
+        { shipment_method: 'Express', shipment_carrier: 'DHL', shipment_price: 590 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('give every item its Spryker UUID, one per item', async () => {
+    const db = await openDatabase(':memory:');
+    try {
+      const items = db
+        .prepare<[], { id: number; uuid: string }>('SELECT id, uuid FROM order_items')
+        .all();
+      for (const item of items) expect(item.uuid).toBe(salesOrderItemUuid(item.id));
+      expect(new Set(items.map((item) => item.uuid)).size).toBe(items.length);
     } finally {
       db.close();
     }
@@ -128,8 +163,8 @@ describe('generateDemoOrders', () => {
   const customer = { id: 7, salutation: 'Ms', firstName: 'Anne', lastName: 'Boleyn' };
 
   it('depends only on the customers and products given', () => {
-    expect(generateDemoOrders([customer], PRODUCTS)).toEqual(
-      generateDemoOrders([customer], PRODUCTS),
+    expect(generateDemoOrders([customer], PRODUCTS, SHIPMENT_METHODS)).toEqual(
+      generateDemoOrders([customer], PRODUCTS, SHIPMENT_METHODS),
     );
   });
 
@@ -137,6 +172,7 @@ describe('generateDemoOrders', () => {
     const orders = generateDemoOrders(
       Array.from({ length: 21 }, (_, i) => ({ ...customer, id: i + 1 })),
       PRODUCTS,
+      SHIPMENT_METHODS,
     );
     for (const order of orders) {
       const skus = order.items.map((item) => item.sku);
@@ -147,6 +183,14 @@ describe('generateDemoOrders', () => {
   });
 
   it('refuses a catalog too small to choose from', () => {
-    expect(() => generateDemoOrders([customer], PRODUCTS.slice(0, 2))).toThrow(/at least 4/);
+    expect(() => generateDemoOrders([customer], PRODUCTS.slice(0, 2), SHIPMENT_METHODS)).toThrow(
+      /at least 4/,
+    );
+  });
+
+  it('refuses shipment methods without the demo shop’s DHL ones', () => {
+    expect(() => generateDemoOrders([customer], PRODUCTS, SHIPMENT_METHODS.slice(2))).toThrow(
+      /spryker_dummy_shipment-standard/,
+    );
   });
 });

@@ -45,6 +45,7 @@ export interface DemoOrder {
   /** Spryker's timestamp format: "2025-10-21 14:03:27.513042". */
   createdAt: string;
   shipmentMethod: string;
+  shipmentCarrier: string;
   shipmentPrice: number;
   billingAddress: OrderAddress;
   shippingAddress: OrderAddress;
@@ -61,6 +62,14 @@ export interface DemoOrderCustomer {
 export interface DemoOrderProduct {
   sku: string;
   name: string;
+  grossPrice: number;
+}
+
+/** A row of seed-data/shipment-methods.csv, the demo shop's shipment methods of store DE. */
+export interface DemoShipmentMethod {
+  key: string;
+  name: string;
+  carrierName: string;
   grossPrice: number;
 }
 
@@ -128,11 +137,12 @@ const COMPANIES = [
   'Bäckerei Sommer',
 ] as const;
 
-const SHIPMENTS: readonly (readonly [method: string, price: number])[] = [
-  ['Standard', 490],
-  ['Standard', 490],
-  ['Express', 590],
-];
+/** DHL Standard twice as often as DHL Express, by their keys in shipment-methods.csv. */
+const SHIPMENT_KEYS = [
+  'spryker_dummy_shipment-standard',
+  'spryker_dummy_shipment-standard',
+  'spryker_dummy_shipment-express',
+] as const;
 
 const LINE_COUNTS = [1, 1, 1, 2, 2, 3, 4] as const;
 const QUANTITIES = [1, 1, 1, 1, 2, 2, 3] as const;
@@ -186,6 +196,7 @@ function states(random: () => number, ageDays: number, lines: number): OrderItem
 function ordersOf(
   customer: DemoOrderCustomer,
   products: readonly DemoOrderProduct[],
+  shipments: readonly DemoShipmentMethod[],
 ): Omit<DemoOrder, 'reference'>[] {
   const random = randomSequence(0x0de5_0000 + customer.id * 7919);
   const home = address(random, customer, null);
@@ -203,14 +214,15 @@ function ordersOf(
     const chosen = new Set<DemoOrderProduct>();
     while (chosen.size < lines) chosen.add(pick(random, products));
     const itemStates = states(random, (AS_OF - time) / DAY_MS, lines);
-    const [shipmentMethod, shipmentPrice] = pick(random, SHIPMENTS);
+    const shipment = pick(random, shipments);
     const shippingAddress =
       random() < 0.2 ? address(random, customer, pick(random, COMPANIES)) : home;
     return {
       idCustomer: customer.id,
       createdAt: timestamp(time, random),
-      shipmentMethod,
-      shipmentPrice,
+      shipmentMethod: shipment.name,
+      shipmentCarrier: shipment.carrierName,
+      shipmentPrice: shipment.grossPrice,
       billingAddress: home,
       shippingAddress,
       items: [...chosen].map((product, index) => ({
@@ -228,10 +240,16 @@ function ordersOf(
 export function generateDemoOrders(
   customers: readonly DemoOrderCustomer[],
   products: readonly DemoOrderProduct[],
+  shipmentMethods: readonly DemoShipmentMethod[],
 ): DemoOrder[] {
   const orderable = products.filter((product) => !NOT_ORDERED.has(product.sku));
   if (orderable.length < 4) throw new Error('The demo orders need at least 4 products.');
-  const orders = customers.flatMap((customer) => ordersOf(customer, orderable));
+  const shipments = SHIPMENT_KEYS.map((key) => {
+    const method = shipmentMethods.find((candidate) => candidate.key === key);
+    if (method === undefined) throw new Error(`The demo orders need the shipment method ${key}.`);
+    return method;
+  });
+  const orders = customers.flatMap((customer) => ordersOf(customer, orderable, shipments));
   orders.sort((a, b) =>
     a.createdAt === b.createdAt ? a.idCustomer - b.idCustomer : a.createdAt < b.createdAt ? -1 : 1,
   );

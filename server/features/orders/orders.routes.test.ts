@@ -18,12 +18,14 @@ interface OrderRow {
   order_reference: string;
   created_at: string;
   shipment_method: string;
+  shipment_carrier: string;
   shipment_price: number;
   billing_address: string;
   shipping_address: string;
 }
 
 interface ItemRow {
+  uuid: string;
   sku: string;
   name: string;
   quantity: number;
@@ -61,7 +63,7 @@ const ordersOf = (idCustomer: number): OrderRow[] =>
 const itemsOf = (orderId: number): ItemRow[] =>
   t.glue.db
     .prepare<[number], ItemRow>(
-      'SELECT sku, name, quantity, unit_gross_price, state FROM order_items WHERE order_id = ? ORDER BY id',
+      'SELECT uuid, sku, name, quantity, unit_gross_price, state FROM order_items WHERE order_id = ? ORDER BY id',
     )
     .all(orderId);
 
@@ -83,6 +85,32 @@ function expectedTotals(order: OrderRow): Record<string, number> {
     subtotal,
     grandTotal: subtotal + order.shipment_price,
     canceledTotal: canceledItems + (allCanceled ? order.shipment_price : 0),
+    remunerationTotal: 0,
+  };
+}
+
+/** A stored address as Glue answers it: every field of §9.4, null where the order has none. */
+function restAddress(stored: string): Record<string, unknown> {
+  const address = JSON.parse(stored) as Record<string, unknown>;
+  return {
+    salutation: address.salutation,
+    firstName: address.firstName,
+    middleName: null,
+    lastName: address.lastName,
+    address1: address.address1,
+    address2: address.address2,
+    address3: address.address3,
+    company: address.company,
+    city: address.city,
+    zipCode: address.zipCode,
+    poBox: null,
+    phone: null,
+    cellPhone: null,
+    description: null,
+    comment: null,
+    email: null,
+    country: address.country,
+    iso2Code: address.iso2Code,
   };
 }
 
@@ -125,6 +153,7 @@ describe('GET /orders', () => {
         'subtotal',
         'grandTotal',
         'canceledTotal',
+        'remunerationTotal',
       ]);
     }
     const createdAt = body.data.map((order) => String(order.attributes.createdAt));
@@ -262,6 +291,10 @@ describe('GET /orders/{orderReference}', () => {
         'billingAddress',
         'shippingAddress',
         'expenses',
+        'payments',
+        'shipments',
+        'calculatedDiscounts',
+        'bundleItems',
         'itemStates',
       ]);
       // The item keys the contract names come first, in its order.
@@ -289,8 +322,8 @@ describe('GET /orders/{orderReference}', () => {
             priceMode: 'GROSS_MODE',
             totals: expectedTotals(order),
             itemStates: [...new Set(items.map((item) => item.state))],
-            billingAddress: JSON.parse(order.billing_address) as unknown,
-            shippingAddress: JSON.parse(order.shipping_address) as unknown,
+            billingAddress: restAddress(order.billing_address),
+            shippingAddress: restAddress(order.shipping_address),
             items: items.map((item) => {
               const sum = item.unit_gross_price * item.quantity;
               const canceled = item.state === 'canceled';
@@ -301,7 +334,7 @@ describe('GET /orders/{orderReference}', () => {
                 quantity: item.quantity,
                 unitGrossPrice: item.unit_gross_price,
                 sumGrossPrice: sum,
-                taxRate: 19,
+                taxRate: '19.00',
                 unitNetPrice: item.unit_gross_price - taxOf(item.unit_gross_price),
                 sumNetPrice: sum - taxOf(sum),
                 unitPrice: item.unit_gross_price,
@@ -311,11 +344,32 @@ describe('GET /orders/{orderReference}', () => {
                 canceledAmount: canceled ? sum : 0,
                 sumSubtotalAggregation: sum,
                 unitSubtotalAggregation: item.unit_gross_price,
+                unitProductOptionPriceAggregation: 0,
+                sumProductOptionPriceAggregation: 0,
+                unitExpensePriceAggregation: 0,
+                sumExpensePriceAggregation: null,
+                unitDiscountAmountAggregation: 0,
+                sumDiscountAmountAggregation: 0,
+                unitDiscountAmountFullAggregation: 0,
+                sumDiscountAmountFullAggregation: 0,
                 unitPriceToPayAggregation: item.unit_gross_price,
                 sumPriceToPayAggregation: sum,
-                taxRateAverageAggregation: 19,
+                taxRateAverageAggregation: '19.00',
+                taxAmountAfterCancellation: null,
+                orderReference: null,
+                uuid: item.uuid,
+                // The demo orders are years older than the test clock: none can be returned.
+                isReturnable: false,
+                idShipment: order.id,
+                bundleItemIdentifier: null,
+                relatedBundleItemIdentifier: null,
+                salesOrderConfiguredBundle: null,
+                salesOrderConfiguredBundleItem: null,
+                salesOrderItemConfiguration: null,
+                metadata: { superAttributes: [], image: null },
+                calculatedDiscounts: [],
+                productOptions: [],
                 state: item.state,
-                amount: null,
               };
             }),
             expenses: [
@@ -325,16 +379,40 @@ describe('GET /orders/{orderReference}', () => {
                 sumPrice: order.shipment_price,
                 unitGrossPrice: order.shipment_price,
                 sumGrossPrice: order.shipment_price,
-                taxRate: 19,
+                taxRate: '19.00',
                 unitNetPrice: order.shipment_price - shipmentTax,
                 sumNetPrice: order.shipment_price - shipmentTax,
-                canceledAmount: allCanceled ? order.shipment_price : 0,
+                canceledAmount: allCanceled ? order.shipment_price : null,
+                unitDiscountAmountAggregation: null,
+                sumDiscountAmountAggregation: null,
                 unitTaxAmount: shipmentTax,
                 sumTaxAmount: shipmentTax,
                 unitPriceToPayAggregation: order.shipment_price,
                 sumPriceToPayAggregation: order.shipment_price,
+                taxAmountAfterCancellation: null,
+                idShipment: order.id,
+                idSalesExpense: order.id,
               },
             ],
+            payments: [
+              {
+                amount: expectedTotals(order).grandTotal,
+                paymentProvider: 'DummyPayment',
+                paymentMethod: 'Invoice',
+              },
+            ],
+            shipments: [
+              {
+                shipmentMethodName: order.shipment_method,
+                carrierName: 'DHL',
+                deliveryTime: null,
+                defaultGrossPrice: order.shipment_price,
+                defaultNetPrice: 0,
+                currencyIsoCode: 'EUR',
+              },
+            ],
+            calculatedDiscounts: [],
+            bundleItems: [],
           },
           links: { self: `http://glue.test/orders/${order.order_reference}` },
         },
@@ -342,27 +420,106 @@ describe('GET /orders/{orderReference}', () => {
     }
   });
 
-  it('has addresses with every field the console shows', async () => {
+  it('has addresses with every field of §9.4', async () => {
     const [order] = ordersOf(21);
     const { body } = await statusAndBody(
       await t.send('GET', `/orders/${order?.order_reference}`, { headers: sonia }),
     );
     const attributes = (body as { data: { attributes: Record<string, unknown> } }).data.attributes;
     for (const address of [attributes.billingAddress, attributes.shippingAddress]) {
+      // §9.4's order.
       expect(Object.keys(address as object)).toEqual([
         'salutation',
         'firstName',
+        'middleName',
         'lastName',
         'address1',
         'address2',
         'address3',
-        'zipCode',
+        'company',
         'city',
+        'zipCode',
+        'poBox',
+        'phone',
+        'cellPhone',
+        'description',
+        'comment',
+        'email',
         'country',
         'iso2Code',
-        'company',
       ]);
     }
+  });
+
+  it('writes the expenses in §9.4’s key order', async () => {
+    const [order] = ordersOf(21);
+    const { body } = await statusAndBody(
+      await t.send('GET', `/orders/${order?.order_reference}`, { headers: sonia }),
+    );
+    const { expenses } = (body as { data: { attributes: { expenses: object[] } } }).data.attributes;
+    expect(Object.keys(expenses[0] ?? {})).toEqual([
+      'type',
+      'name',
+      'sumPrice',
+      'unitGrossPrice',
+      'sumGrossPrice',
+      'taxRate',
+      'unitNetPrice',
+      'sumNetPrice',
+      'canceledAmount',
+      'unitDiscountAmountAggregation',
+      'sumDiscountAmountAggregation',
+      'unitTaxAmount',
+      'sumTaxAmount',
+      'unitPriceToPayAggregation',
+      'sumPriceToPayAggregation',
+      'taxAmountAfterCancellation',
+      'idShipment',
+      'idSalesExpense',
+    ]);
+  });
+
+  it('tells which items can be returned: shipped or delivered, ordered at most 30 days ago', async () => {
+    const [order] = ordersOf(21);
+    if (order === undefined) throw new Error('Sonia has no orders');
+    const dayMs = 24 * 3600 * 1000;
+    const returnable = async (state: string, daysAgo: number): Promise<boolean[]> => {
+      const createdAt = new Date(t.now() * 1000 - daysAgo * dayMs - 1000)
+        .toISOString()
+        .replace('T', ' ')
+        .replace('Z', '000');
+      t.glue.db.prepare('UPDATE orders SET created_at = ? WHERE id = ?').run(createdAt, order.id);
+      t.glue.db.prepare('UPDATE order_items SET state = ? WHERE order_id = ?').run(state, order.id);
+      const { body } = await statusAndBody(
+        await t.send('GET', `/orders/${order.order_reference}`, { headers: sonia }),
+      );
+      const { items } = (body as { data: { attributes: { items: { isReturnable: boolean }[] } } })
+        .data.attributes;
+      return items.map((item) => item.isReturnable);
+    };
+    const everyItem = (value: boolean): boolean[] => itemsOf(order.id).map(() => value);
+    expect(await returnable('delivered', 0)).toEqual(everyItem(true));
+    expect(await returnable('shipped', 30)).toEqual(everyItem(true));
+    expect(await returnable('delivered', 31)).toEqual(everyItem(false));
+    for (const state of ['payment pending', 'confirmed', 'canceled', 'closed']) {
+      expect(await returnable(state, 1), state).toEqual(everyItem(false));
+    }
+  });
+
+  it('keeps each item’s UUID from one read to the next', async () => {
+    const [order] = ordersOf(21);
+    const uuids = async (): Promise<string[]> => {
+      const { body } = await statusAndBody(
+        await t.send('GET', `/orders/${order?.order_reference}`, { headers: sonia }),
+      );
+      const { items } = (body as { data: { attributes: { items: { uuid: string }[] } } }).data
+        .attributes;
+      return items.map((item) => item.uuid);
+    };
+    const first = await uuids();
+    expect(first).toEqual(itemsOf(order?.id ?? 0).map((item) => item.uuid));
+    for (const uuid of first) expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab]/);
+    expect(await uuids()).toEqual(first);
   });
 
   it('answers 404 801 for another customer’s order and an unknown one', async () => {

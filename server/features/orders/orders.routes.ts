@@ -75,13 +75,19 @@ export function registerOrders(app: Hono, { config, tokens, orders }: GlueServic
     const order = orders.find(caller.idCustomer, c.req.param('orderReference'));
     if (order === null) throw new GlueError(Errors.orderNotFound);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    // The list's attributes, then what the contract says the single order adds, in its order.
+    // The list's attributes, then what the contract says the single order adds, in its order,
+    // with the rest of Spryker's after the expenses, as Spryker's sample orders them.
     const resource = resourceObject(base, TYPE, order.reference, {
       ...summaryAttributes(order),
       items: order.items,
       billingAddress: order.billingAddress,
       shippingAddress: order.shippingAddress,
       expenses: order.expenses,
+      payments: order.payments,
+      shipments: order.shipments,
+      // No discounts and no product bundles in the demo orders.
+      calculatedDiscounts: [],
+      bundleItems: [],
       itemStates: order.itemStates,
     });
     return jsonApiResponse(singleDocument(resource), 200);

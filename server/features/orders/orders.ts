@@ -1,9 +1,22 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { OrderAddress } from './demo-orders';
 import type { Page } from '../../platform/jsonapi';
 import { TAX_RATE, taxShareOfGross } from '../../platform/pricing';
 
 export const SHIPMENT_EXPENSE_TYPE = 'SHIPMENT_EXPENSE_TYPE';
+/** The sales tables hold tax rates as decimals, which Glue passes on as text (§9.4). */
+const TAX_RATE_DECIMAL = TAX_RATE.toFixed(2);
+/** §12: items in these states can be returned while the order is young enough. */
+const RETURNABLE_STATES: ReadonlySet<string> = new Set(['shipped', 'delivered']);
+/** spryker/sales-return's global returnable number of days (§12). */
+export const RETURNABLE_DAYS = 30;
+const DAY_MS = 24 * 3600 * 1000;
+/**
+ * Every demo order was paid by invoice: the demo shop's dummy payment (demo-data's
+ * payment-methods.csv), named as the console's checkout request names it (§9.1, §9.4).
+ */
+const DEMO_PAYMENT = { paymentProvider: 'DummyPayment', paymentMethod: 'Invoice' } as const;
 
 /** An order's `totals`, key order as Glue's. */
 export interface OrderTotals {
@@ -13,9 +26,14 @@ export interface OrderTotals {
   subtotal: number;
   grandTotal: number;
   canceledTotal: number;
+  /** What returns paid back: the demo data holds no returns. */
+  remunerationTotal: number;
 }
 
-/** An order item; the first eight keys in the contract's order (§5), then the rest. */
+/**
+ * An order item: the first eight keys in the contract's order (§5), then the rest of
+ * RestOrderItemsAttributes in the order Spryker's "Retrieve orders" sample shows.
+ */
 export interface OrderItemAttributes {
   name: string;
   sku: string;
@@ -25,7 +43,7 @@ export interface OrderItemAttributes {
   unitPrice: number;
   sumPrice: number;
   state: string;
-  taxRate: number;
+  taxRate: string;
   unitNetPrice: number;
   sumNetPrice: number;
   unitTaxAmountFullAggregation: number;
@@ -34,26 +52,89 @@ export interface OrderItemAttributes {
   canceledAmount: number;
   sumSubtotalAggregation: number;
   unitSubtotalAggregation: number;
+  unitProductOptionPriceAggregation: number;
+  sumProductOptionPriceAggregation: number;
+  unitExpensePriceAggregation: number;
+  sumExpensePriceAggregation: null;
+  unitDiscountAmountAggregation: number;
+  sumDiscountAmountAggregation: number;
+  unitDiscountAmountFullAggregation: number;
+  sumDiscountAmountFullAggregation: number;
   unitPriceToPayAggregation: number;
   sumPriceToPayAggregation: number;
-  taxRateAverageAggregation: number;
-  amount: null;
+  taxRateAverageAggregation: string;
+  taxAmountAfterCancellation: null;
+  orderReference: null;
+  uuid: string;
+  isReturnable: boolean;
+  idShipment: number;
+  bundleItemIdentifier: null;
+  relatedBundleItemIdentifier: null;
+  salesOrderConfiguredBundle: null;
+  salesOrderConfiguredBundleItem: null;
+  salesOrderItemConfiguration: null;
+  metadata: { superAttributes: []; image: null };
+  calculatedDiscounts: [];
+  productOptions: [];
 }
 
+/** An expense, in the key order of §9.4. */
 export interface OrderExpenseAttributes {
   type: string;
   name: string;
   sumPrice: number;
   unitGrossPrice: number;
   sumGrossPrice: number;
-  taxRate: number;
+  taxRate: string;
   unitNetPrice: number;
   sumNetPrice: number;
-  canceledAmount: number;
+  canceledAmount: number | null;
+  unitDiscountAmountAggregation: null;
+  sumDiscountAmountAggregation: null;
   unitTaxAmount: number;
   sumTaxAmount: number;
   unitPriceToPayAggregation: number;
   sumPriceToPayAggregation: number;
+  taxAmountAfterCancellation: null;
+  idShipment: number;
+  idSalesExpense: number;
+}
+
+/** An order address as Glue answers it (§9.4): every field, null where the order has none. */
+export interface RestOrderAddress {
+  salutation: string | null;
+  firstName: string;
+  middleName: null;
+  lastName: string;
+  address1: string;
+  address2: string;
+  address3: string | null;
+  company: string | null;
+  city: string;
+  zipCode: string;
+  poBox: null;
+  phone: null;
+  cellPhone: null;
+  description: null;
+  comment: null;
+  email: null;
+  country: string;
+  iso2Code: string;
+}
+
+export interface OrderShipment {
+  shipmentMethodName: string;
+  carrierName: string;
+  deliveryTime: null;
+  defaultGrossPrice: number;
+  defaultNetPrice: number;
+  currencyIsoCode: string;
+}
+
+export interface OrderPayment {
+  amount: number;
+  paymentProvider: string;
+  paymentMethod: string;
 }
 
 export interface OrderSummary {
@@ -66,10 +147,12 @@ export interface OrderSummary {
 
 export interface OrderDetail extends OrderSummary {
   itemStates: string[];
-  billingAddress: OrderAddress;
-  shippingAddress: OrderAddress;
+  billingAddress: RestOrderAddress;
+  shippingAddress: RestOrderAddress;
   items: OrderItemAttributes[];
   expenses: OrderExpenseAttributes[];
+  payments: OrderPayment[];
+  shipments: OrderShipment[];
 }
 
 interface OrderRow {
@@ -79,12 +162,14 @@ interface OrderRow {
   currency: string;
   price_mode: string;
   shipment_method: string;
+  shipment_carrier: string;
   shipment_price: number;
   billing_address: string;
   shipping_address: string;
 }
 
 export interface OrderItemRow {
+  uuid: string;
   sku: string;
   name: string;
   quantity: number;
@@ -94,7 +179,37 @@ export interface OrderItemRow {
 
 export const CANCELED = 'canceled';
 
-function orderItem(row: OrderItemRow): OrderItemAttributes {
+// RFC 4122's name space for ISO OIDs, which Spryker's UUID behaviour generates its UUIDs in.
+const OID_NAMESPACE = Buffer.from('6ba7b8129dad11d180b400c04fd430c8', 'hex');
+
+/**
+ * An order item's UUID as Spryker's Propel UUID behaviour makes it: version 5 of
+ * `sales_order_item.<id>`, so it is the same every time the item is read (§12).
+ */
+export function salesOrderItemUuid(idSalesOrderItem: number): string {
+  const hash = createHash('sha1')
+    .update(OID_NAMESPACE)
+    .update(`sales_order_item.${idSalesOrderItem}`)
+    .digest();
+  hash.writeUInt8(((hash.readUInt8(6) & 0x0f) | 0x50) >>> 0, 6);
+  hash.writeUInt8(((hash.readUInt8(8) & 0x3f) | 0x80) >>> 0, 8);
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** §12: ordered at most 30 whole days before `nowMs`; Spryker's timestamps are UTC. */
+export function isWithinReturnPeriod(createdAt: string, nowMs: number): boolean {
+  const orderedMs = Date.parse(`${createdAt.slice(0, 19).replace(' ', 'T')}Z`);
+  return Math.floor((nowMs - orderedMs) / DAY_MS) <= RETURNABLE_DAYS;
+}
+
+/** What an order item of the order's one shipment looks like, and whether it can go back. */
+interface ItemContext {
+  idShipment: number;
+  withinReturnPeriod: boolean;
+}
+
+function orderItem(row: OrderItemRow, context: ItemContext): OrderItemAttributes {
   const unitGross = row.unit_gross_price;
   const sumGross = unitGross * row.quantity;
   const unitTax = taxShareOfGross(unitGross);
@@ -109,7 +224,7 @@ function orderItem(row: OrderItemRow): OrderItemAttributes {
     unitPrice: unitGross,
     sumPrice: sumGross,
     state: row.state,
-    taxRate: TAX_RATE,
+    taxRate: TAX_RATE_DECIMAL,
     unitNetPrice: unitGross - unitTax,
     sumNetPrice: sumGross - sumTax,
     unitTaxAmountFullAggregation: unitTax,
@@ -118,11 +233,67 @@ function orderItem(row: OrderItemRow): OrderItemAttributes {
     canceledAmount: canceled ? sumGross : 0,
     sumSubtotalAggregation: sumGross,
     unitSubtotalAggregation: unitGross,
+    // No product options, item expenses or discounts in the demo orders.
+    unitProductOptionPriceAggregation: 0,
+    sumProductOptionPriceAggregation: 0,
+    unitExpensePriceAggregation: 0,
+    sumExpensePriceAggregation: null,
+    unitDiscountAmountAggregation: 0,
+    sumDiscountAmountAggregation: 0,
+    unitDiscountAmountFullAggregation: 0,
+    sumDiscountAmountFullAggregation: 0,
     unitPriceToPayAggregation: unitGross,
     sumPriceToPayAggregation: sumGross,
-    taxRateAverageAggregation: TAX_RATE,
-    amount: null,
+    taxRateAverageAggregation: TAX_RATE_DECIMAL,
+    taxAmountAfterCancellation: null,
+    // Spryker's order reader leaves the item's order reference unset (the 202410 doc sample).
+    orderReference: null,
+    uuid: row.uuid,
+    isReturnable: context.withinReturnPeriod && RETURNABLE_STATES.has(row.state),
+    idShipment: context.idShipment,
+    bundleItemIdentifier: null,
+    relatedBundleItemIdentifier: null,
+    salesOrderConfiguredBundle: null,
+    salesOrderConfiguredBundleItem: null,
+    salesOrderItemConfiguration: null,
+    // The demo data has no super attributes or images.
+    metadata: { superAttributes: [], image: null },
+    calculatedDiscounts: [],
+    productOptions: [],
   };
+}
+
+/** The stored address with the fields Glue sends that a demo order leaves empty (§9.4). */
+export function restOrderAddress(address: OrderAddress): RestOrderAddress {
+  return {
+    salutation: address.salutation,
+    firstName: address.firstName,
+    middleName: null,
+    lastName: address.lastName,
+    address1: address.address1,
+    address2: address.address2,
+    address3: address.address3,
+    company: address.company,
+    city: address.city,
+    zipCode: address.zipCode,
+    poBox: null,
+    phone: null,
+    cellPhone: null,
+    description: null,
+    comment: null,
+    email: null,
+    country: address.country,
+    iso2Code: address.iso2Code,
+  };
+}
+
+/** The order's one shipment and its expense share an id: the order's own (one of each per order). */
+export interface OrderShipmentRecord {
+  id: number;
+  method: string;
+  carrier: string;
+  price: number;
+  currency: string;
 }
 
 /**
@@ -133,9 +304,15 @@ function orderItem(row: OrderItemRow): OrderItemAttributes {
  */
 export function orderFigures(
   rows: readonly OrderItemRow[],
-  shipment: { method: string; price: number },
-): { items: OrderItemAttributes[]; expenses: OrderExpenseAttributes[]; totals: OrderTotals } {
-  const items = rows.map(orderItem);
+  shipment: OrderShipmentRecord,
+  withinReturnPeriod: boolean,
+): {
+  items: OrderItemAttributes[];
+  expenses: OrderExpenseAttributes[];
+  shipments: OrderShipment[];
+  totals: OrderTotals;
+} {
+  const items = rows.map((row) => orderItem(row, { idShipment: shipment.id, withinReturnPeriod }));
   const wholeOrderCanceled = items.length > 0 && items.every((item) => item.state === CANCELED);
   const shipmentTax = taxShareOfGross(shipment.price);
   const expense: OrderExpenseAttributes = {
@@ -144,18 +321,24 @@ export function orderFigures(
     sumPrice: shipment.price,
     unitGrossPrice: shipment.price,
     sumGrossPrice: shipment.price,
-    taxRate: TAX_RATE,
+    taxRate: TAX_RATE_DECIMAL,
     unitNetPrice: shipment.price - shipmentTax,
     sumNetPrice: shipment.price - shipmentTax,
-    canceledAmount: wholeOrderCanceled ? shipment.price : 0,
+    // Unset, as §9.4 shows it, until the whole order is canceled.
+    canceledAmount: wholeOrderCanceled ? shipment.price : null,
+    unitDiscountAmountAggregation: null,
+    sumDiscountAmountAggregation: null,
     unitTaxAmount: shipmentTax,
     sumTaxAmount: shipmentTax,
     unitPriceToPayAggregation: shipment.price,
     sumPriceToPayAggregation: shipment.price,
+    taxAmountAfterCancellation: null,
+    idShipment: shipment.id,
+    idSalesExpense: shipment.id,
   };
   let subtotal = 0;
   let taxTotal = shipmentTax;
-  let canceledTotal = expense.canceledAmount;
+  let canceledTotal = expense.canceledAmount ?? 0;
   for (const item of items) {
     subtotal += item.sumPrice;
     taxTotal += item.sumTaxAmountFullAggregation;
@@ -165,6 +348,17 @@ export function orderFigures(
   return {
     items,
     expenses: [expense],
+    shipments: [
+      {
+        shipmentMethodName: shipment.method,
+        carrierName: shipment.carrier,
+        // The demo shop configures no delivery times and no net shipment prices.
+        deliveryTime: null,
+        defaultGrossPrice: shipment.price,
+        defaultNetPrice: 0,
+        currencyIsoCode: shipment.currency,
+      },
+    ],
     totals: {
       expenseTotal,
       discountTotal: 0,
@@ -172,12 +366,14 @@ export function orderFigures(
       subtotal,
       grandTotal: subtotal + expenseTotal,
       canceledTotal,
+      remunerationTotal: 0,
     },
   };
 }
 
 /** A customer's orders (contract §5), read-only: the stand-in takes no new orders. */
 export class Orders {
+  readonly #clock: () => number;
   readonly #count: Database.Statement<[number], number>;
   readonly #page: Database.Statement<
     { idCustomer: number; limit: number; offset: number },
@@ -187,9 +383,11 @@ export class Orders {
   readonly #items: Database.Statement<[number], OrderItemRow>;
   readonly #readPage: (idCustomer: number, page: Page) => { total: number; orders: OrderSummary[] };
 
-  constructor(db: Database.Database) {
+  /** `clock`: milliseconds since the epoch, like Date.now; it decides what can be returned. */
+  constructor(db: Database.Database, clock: () => number) {
+    this.#clock = clock;
     const columns = `id, order_reference, created_at, currency, price_mode, shipment_method,
-      shipment_price, billing_address, shipping_address`;
+      shipment_carrier, shipment_price, billing_address, shipping_address`;
     this.#count = db
       .prepare<[number], number>('SELECT count(*) FROM orders WHERE id_customer = ?')
       .pluck();
@@ -197,7 +395,7 @@ export class Orders {
       ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`);
     this.#byReference = db.prepare(`SELECT ${columns} FROM orders
       WHERE order_reference = ? AND id_customer = ?`);
-    this.#items = db.prepare(`SELECT sku, name, quantity, unit_gross_price, state
+    this.#items = db.prepare(`SELECT uuid, sku, name, quantity, unit_gross_price, state
       FROM order_items WHERE order_id = ? ORDER BY id`);
     this.#readPage = db.transaction((idCustomer: number, page: Page) => ({
       total: this.#count.get(idCustomer) ?? 0,
@@ -208,10 +406,17 @@ export class Orders {
   }
 
   #figures(row: OrderRow): ReturnType<typeof orderFigures> {
-    return orderFigures(this.#items.all(row.id), {
-      method: row.shipment_method,
-      price: row.shipment_price,
-    });
+    return orderFigures(
+      this.#items.all(row.id),
+      {
+        id: row.id,
+        method: row.shipment_method,
+        carrier: row.shipment_carrier,
+        price: row.shipment_price,
+        currency: row.currency,
+      },
+      isWithinReturnPeriod(row.created_at, this.#clock()),
+    );
   }
 
   #summary(row: OrderRow, totals: OrderTotals): OrderSummary {
@@ -233,14 +438,17 @@ export class Orders {
   find(idCustomer: number, reference: string): OrderDetail | null {
     const row = this.#byReference.get(reference, idCustomer);
     if (row === undefined) return null;
-    const { items, expenses, totals } = this.#figures(row);
+    const { items, expenses, shipments, totals } = this.#figures(row);
     return {
       ...this.#summary(row, totals),
       itemStates: [...new Set(items.map((item) => item.state))],
-      billingAddress: JSON.parse(row.billing_address) as OrderAddress,
-      shippingAddress: JSON.parse(row.shipping_address) as OrderAddress,
+      billingAddress: restOrderAddress(JSON.parse(row.billing_address) as OrderAddress),
+      shippingAddress: restOrderAddress(JSON.parse(row.shipping_address) as OrderAddress),
       items,
       expenses,
+      // The whole order paid at once by invoice: the payment is the grand total (§9.4).
+      payments: [{ amount: totals.grandTotal, ...DEMO_PAYMENT }],
+      shipments,
     };
   }
 }

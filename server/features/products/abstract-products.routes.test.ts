@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorBody, makeTestGlue, statusAndBody } from '../../platform/test-support';
 import type { TestGlue } from '../../platform/test-support';
+import { abstractProductUrl } from './catalog';
 
 let t: TestGlue;
 
@@ -19,8 +20,31 @@ const concrete = (sku: string, name: string, abstractSku: string): unknown => ({
     description: '',
     isDiscontinued: false,
     productAbstractSku: abstractSku,
+    attributes: [],
+    productConfigurationInstance: null,
+    discontinuedNote: null,
+    averageRating: null,
+    reviewCount: 0,
+    superAttributesDefinition: [],
+    metaTitle: name,
+    metaKeywords: '',
+    metaDescription: '',
+    attributeNames: [],
   },
   links: { self: `http://glue.test/concrete-products/${sku}` },
+});
+
+/** What the demo data leaves empty, and the meta title the importer sets to the name. */
+const emptyAttributes = (name: string) => ({
+  attributes: [],
+  averageRating: null,
+  reviewCount: 0,
+  superAttributesDefinition: [],
+  superAttributes: [],
+  metaTitle: name,
+  metaKeywords: '',
+  metaDescription: '',
+  attributeNames: [],
 });
 
 describe('GET /abstract-products/{abstractSku}', () => {
@@ -38,6 +62,8 @@ describe('GET /abstract-products/{abstractSku}', () => {
             name: 'Canon IXUS 175',
             description: '',
             attributeMap: { product_concrete_ids: ['005_30663301'] },
+            ...emptyAttributes('Canon IXUS 175'),
+            url: '/en/canon-ixus-175-5',
           },
           links: { self: 'http://glue.test/abstract-products/005' },
         },
@@ -58,6 +84,8 @@ describe('GET /abstract-products/{abstractSku}', () => {
             name: 'Lenovo ThinkStation P300',
             description: '',
             attributeMap: { product_concrete_ids: ['130_29285281', '130_24326086'] },
+            ...emptyAttributes('Lenovo ThinkStation P300'),
+            url: '/en/lenovo-thinkstation-p300-130',
           },
           relationships: {
             'concrete-products': {
@@ -80,12 +108,14 @@ describe('GET /abstract-products/{abstractSku}', () => {
   it('writes the attributes in the contract’s key order', async () => {
     const response = await t.send('GET', '/abstract-products/005');
     const body = (await response.json()) as { data: { attributes: object } };
-    // toEqual does not look at key order; §5a lists it.
+    // toEqual does not look at key order; §5a lists it, Spryker's schema the rest.
     expect(Object.keys(body.data.attributes)).toEqual([
       'sku',
       'name',
       'description',
       'attributeMap',
+      ...Object.keys(emptyAttributes('')),
+      'url',
     ]);
   });
 
@@ -101,4 +131,14 @@ describe('GET /abstract-products/{abstractSku}', () => {
       }
     },
   );
+});
+
+describe('abstractProductUrl', () => {
+  it('writes the slug of the English name and the numeric id, as the demo importer does', () => {
+    expect(abstractProductUrl({ sku: '005', name: 'Canon IXUS 175' })).toBe('/en/canon-ixus-175-5');
+    expect(abstractProductUrl({ sku: '211', name: 'HP Bündel' })).toBe('/en/hp-bundel-211');
+    expect(abstractProductUrl({ sku: 'SK-1', name: ' Acer / Aspire (C) ' })).toBe(
+      '/en/acer-aspire-c-sk-1',
+    );
+  });
 });

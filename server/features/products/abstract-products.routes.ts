@@ -9,6 +9,7 @@ import {
   singleDocument,
   withRelationships,
 } from '../../platform/jsonapi';
+import { abstractProductUrl } from './catalog';
 import { concreteProductResource } from './concrete-products.routes';
 
 const TYPE = 'abstract-products';
@@ -25,11 +26,22 @@ export function registerAbstractProducts(app: Hono, { config, catalog }: GlueSer
     if (product === null) throw new GlueError(Errors.abstractProductNotFound);
     const concretes = catalog.concreteProductsOf(product.sku);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
+    // §5a's attributes in its order, then the rest of Spryker's, empty as the demo data has none.
     const resource = resourceObject(base, TYPE, product.sku, {
       sku: product.sku,
       name: product.name,
       description: '',
       attributeMap: { product_concrete_ids: concretes.map((concrete) => concrete.sku) },
+      attributes: [],
+      averageRating: null,
+      reviewCount: 0,
+      superAttributesDefinition: [],
+      superAttributes: [],
+      metaTitle: product.name,
+      metaKeywords: '',
+      metaDescription: '',
+      attributeNames: [],
+      url: abstractProductUrl(product),
     });
     if (!readIncludes(c.req.url).has(CONCRETE_PRODUCTS)) {
       return jsonApiResponse(singleDocument(resource), 200);

@@ -8,6 +8,7 @@ interface Suggestion {
   abstractName: string;
   price: number;
   images: unknown[];
+  url: string;
 }
 
 interface SuggestionsDocument {
@@ -52,6 +53,14 @@ async function suggest(
 const skusOf = (body: SuggestionsDocument): string[] =>
   body.data[0]?.attributes.abstractProducts.map((product) => product.abstractSku) ?? [];
 
+const suggestion = (abstractSku: string, abstractName: string, price: number): Suggestion => ({
+  abstractSku,
+  abstractName,
+  price,
+  images: [],
+  url: `/en/${abstractName.toLowerCase().replace(/ /g, '-')}-${Number(abstractSku)}`,
+});
+
 const EMPTY_ATTRIBUTES = {
   completion: [],
   categories: [],
@@ -76,9 +85,9 @@ describe('GET /catalog-search-suggestions', () => {
               categories: [],
               cmsPages: [],
               abstractProducts: [
-                { abstractSku: '005', abstractName: 'Canon IXUS 175', price: 7000, images: [] },
-                { abstractSku: '004', abstractName: 'Canon IXUS 175', price: 7000, images: [] },
-                { abstractSku: '006', abstractName: 'Canon IXUS 175', price: 34500, images: [] },
+                suggestion('005', 'Canon IXUS 175', 7000),
+                suggestion('004', 'Canon IXUS 175', 7000),
+                suggestion('006', 'Canon IXUS 175', 34500),
               ],
               categoryCollection: [],
               cmsPageCollection: [],
@@ -102,6 +111,7 @@ describe('GET /catalog-search-suggestions', () => {
       'abstractName',
       'price',
       'images',
+      'url',
     ]);
   });
 
@@ -110,9 +120,7 @@ describe('GET /catalog-search-suggestions', () => {
     const byConcrete = await suggest('005_30663301');
     expect(byConcrete.data[0]?.attributes).toMatchObject({
       completion: ['Canon IXUS 175'],
-      abstractProducts: [
-        { abstractSku: '005', abstractName: 'Canon IXUS 175', price: 7000, images: [] },
-      ],
+      abstractProducts: [suggestion('005', 'Canon IXUS 175', 7000)],
     });
     expect(skusOf(await suggest('29285281'))).toEqual(['130']);
   });

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { SUGGESTION_LIMIT } from './catalog';
+import { SUGGESTION_LIMIT, abstractProductUrl } from './catalog';
 import type { GlueServices } from '../../platform/services';
 import {
   collectionDocument,
@@ -36,6 +36,7 @@ export function registerCatalogSearchSuggestions(
         abstractName: product.name,
         price: product.price,
         images: [],
+        url: abstractProductUrl(product),
       })),
       categoryCollection: [],
       cmsPageCollection: [],

@@ -16,6 +16,21 @@ export interface ConcreteProduct {
   netPrice: number | null;
 }
 
+/**
+ * An abstract product's storefront URL as the demo shop's importer writes it: the English name
+ * as a slug, then the product's id, which in the demo data is its numeric SKU (`005` → 5).
+ */
+export function abstractProductUrl(product: Pick<AbstractProduct, 'sku' | 'name'>): string {
+  const slug = product.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const id = /^\d+$/.test(product.sku) ? String(Number(product.sku)) : product.sku.toLowerCase();
+  return `/en/${slug}-${id}`;
+}
+
 /** How many abstract products (and names) a suggestion answers at most. */
 export const SUGGESTION_LIMIT = 10;
 

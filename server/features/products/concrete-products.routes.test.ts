@@ -20,6 +20,16 @@ const CANON = {
     description: '',
     isDiscontinued: false,
     productAbstractSku: '005',
+    attributes: [],
+    productConfigurationInstance: null,
+    discontinuedNote: null,
+    averageRating: null,
+    reviewCount: 0,
+    superAttributesDefinition: [],
+    metaTitle: 'Canon IXUS 175',
+    metaKeywords: '',
+    metaDescription: '',
+    attributeNames: [],
   },
   links: { self: 'http://glue.test/concrete-products/005_30663301' },
 };
@@ -61,6 +71,7 @@ describe('GET /concrete-products/{sku}', () => {
                   grossAmount: 7000,
                   netAmount: null,
                   currency: { code: 'EUR', name: 'Euro', symbol: '€' },
+                  volumePrices: [],
                 },
               ],
             },
@@ -82,13 +93,23 @@ describe('GET /concrete-products/{sku}', () => {
       data: { attributes: object };
       included: { attributes: { prices: object[] } }[];
     };
-    // toEqual does not look at key order; §5a lists it.
+    // toEqual does not look at key order; §5a lists it, Spryker's schema the rest.
     expect(Object.keys(body.data.attributes)).toEqual([
       'sku',
       'name',
       'description',
       'isDiscontinued',
       'productAbstractSku',
+      'attributes',
+      'productConfigurationInstance',
+      'discontinuedNote',
+      'averageRating',
+      'reviewCount',
+      'superAttributesDefinition',
+      'metaTitle',
+      'metaKeywords',
+      'metaDescription',
+      'attributeNames',
     ]);
     const [prices] = body.included;
     expect(Object.keys(prices?.attributes ?? {})).toEqual(['price', 'prices']);
@@ -97,6 +118,7 @@ describe('GET /concrete-products/{sku}', () => {
       'grossAmount',
       'netAmount',
       'currency',
+      'volumePrices',
     ]);
   });
 

@@ -16,6 +16,11 @@ import { CURRENCY } from '../../platform/pricing';
 const TYPE = 'concrete-products';
 const PRICES = 'concrete-product-prices';
 
+/**
+ * §5a's attributes in its order, then the rest of Spryker's: the demo data has no descriptions,
+ * product attributes, reviews or configurations, so those are empty (PHP's empty array is `[]`);
+ * the meta title is the name, as the demo shop's importer sets it.
+ */
 export function concreteProductResource(base: string, product: ConcreteProduct): ResourceObject {
   return resourceObject(base, TYPE, product.sku, {
     sku: product.sku,
@@ -23,6 +28,16 @@ export function concreteProductResource(base: string, product: ConcreteProduct):
     description: '',
     isDiscontinued: false,
     productAbstractSku: product.abstractSku,
+    attributes: [],
+    productConfigurationInstance: null,
+    discontinuedNote: null,
+    averageRating: null,
+    reviewCount: 0,
+    superAttributesDefinition: [],
+    metaTitle: product.name,
+    metaKeywords: '',
+    metaDescription: '',
+    attributeNames: [],
   });
 }
 
@@ -41,6 +56,8 @@ function pricesResource(base: string, product: ConcreteProduct): ResourceObject 
         grossAmount: product.grossPrice,
         netAmount: product.netPrice,
         currency: { code: CURRENCY, name: 'Euro', symbol: '€' },
+        // The demo data has no volume prices.
+        volumePrices: [],
       },
     ],
   });

@@ -1,0 +1,309 @@
+/**
+ * Where Spryker's generated OpenAPI document (docs/spryker/spryker_rest_api.schema.yml) is known to
+ * be wrong, as small named corrections the schema checker (spryker-schema.ts) applies after making
+ * the document strict. The one place for them: docs/spryker/README.md points here. Where the
+ * document and docs/glue-contract.md disagree, the contract wins.
+ */
+import type { JsonSchema, SchemaEditor } from './spryker-schema';
+
+export interface SchemaCorrection {
+  readonly name: string;
+  /** What Glue answers instead of what the document declares. */
+  readonly glue: string;
+  readonly evidence: string;
+  apply(schema: SchemaEditor): void;
+}
+
+/** Operations the stand-in answers that Spryker's document does not have; their 2xx go unchecked. */
+export interface Extension {
+  /** `*` for every method. */
+  readonly method: string;
+  /** A path template as the stand-in names it, or `*` for every path. */
+  readonly path: string;
+  readonly reason: string;
+}
+
+export const NOT_IN_SPRYKERS_SCHEMA: readonly Extension[] = [
+  {
+    method: 'GET',
+    path: '/agent-impersonation-sessions',
+    reason: "the stand-in's audit trail of impersonation, its own extension (README, contract §3)",
+  },
+  {
+    method: 'GET',
+    path: '/agent-impersonation-sessions/{sessionId}',
+    reason: 'one session of that audit trail',
+  },
+  {
+    method: 'OPTIONS',
+    path: '*',
+    reason: 'CORS preflights (contract §1): an empty 204 before any resource is reached',
+  },
+];
+
+/** Each `Schema.property` of `paths` may be `null`. */
+function allowNull(schema: SchemaEditor, paths: readonly string[]): void {
+  for (const path of paths) schema.allowNull(path);
+}
+
+const PAGE_LINK = { type: 'string' };
+
+export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
+  {
+    name: 'errors are wrapped in `errors`',
+    glue: '`{"errors": [{code, status, detail}, …]}`; Glue\'s own errors (Invalid type., Not Found) have no `code`',
+    evidence:
+      'docs/spryker/README.md; contract §1 (error document); every error sample of the docs',
+    apply: (schema) => {
+      schema.makeOptional('RestErrorMessage', 'code');
+      schema.replaceDocument('RestErrorMessage', {
+        type: 'object',
+        properties: {
+          errors: { type: 'array', minItems: 1, items: schema.ref('RestErrorMessage') },
+        },
+        required: ['errors'],
+        additionalProperties: false,
+      });
+    },
+  },
+  {
+    name: '`expiresIn` is an integer',
+    glue: '`"expiresIn": 28800`, an integer, on every token resource',
+    evidence: 'docs/spryker/README.md; both seed pages; contract §3.1, §4',
+    apply: (schema) => {
+      for (const name of [
+        'RestTokenResponseAttributes',
+        'RestAgentAccessTokensAttributes',
+        'RestAgentCustomerImpersonationAccessTokensAttributes',
+      ]) {
+        schema.setProperty(name, 'expiresIn', { type: 'integer' });
+      }
+    },
+  },
+  {
+    name: 'collection documents have top-level `links`',
+    glue: '`links.self`, and the page links `last, first, prev, next` where a collection is paged',
+    evidence: 'docs/spryker/README.md; contract §1 (response document, pagination)',
+    apply: (schema) => {
+      for (const [name, isCollection] of schema.documents()) {
+        if (!isCollection) continue;
+        schema.setProperty(name, 'links', {
+          type: 'object',
+          properties: {
+            self: PAGE_LINK,
+            last: PAGE_LINK,
+            first: PAGE_LINK,
+            prev: PAGE_LINK,
+            next: PAGE_LINK,
+          },
+          required: ['self'],
+          additionalProperties: false,
+        });
+      }
+    },
+  },
+  {
+    name: 'one resource has no top-level `links`',
+    glue: 'only `data` (and `included`): nothing is paged',
+    evidence: 'docs/spryker/README.md (links present only where paged); contract §3.1',
+    apply: (schema) => {
+      for (const [name, isCollection] of schema.documents()) {
+        if (!isCollection && 'links' in (schema.schema(name).properties as object)) {
+          schema.removeProperty(name, 'links');
+        }
+      }
+    },
+  },
+  {
+    name: '`relationships` only where something is related',
+    glue: 'left out when nothing is related; each relationship named is there because it holds resources',
+    evidence: 'docs/spryker/README.md; contract §1 (`included` … then `relationships`)',
+    apply: (schema) => {
+      const relationshipSchemas = new Set<string>();
+      for (const resource of schema.resources()) {
+        const relationships = (schema.schema(resource).properties as Record<string, JsonSchema>)
+          .relationships;
+        if (relationships === undefined) continue;
+        schema.makeOptional(resource, 'relationships');
+        const ref = relationships.$ref;
+        if (typeof ref === 'string') relationshipSchemas.add(ref.split('/').at(-1) ?? '');
+      }
+      for (const name of relationshipSchemas) {
+        const relationships = schema.schema(name);
+        relationships.required = [];
+        relationships.minProperties = 1;
+      }
+      schema.setProperty('RestRelationshipsData', 'data', {
+        type: 'array',
+        minItems: 1,
+        items: schema.ref('RestRelationships'),
+      });
+    },
+  },
+  {
+    name: '`included` only where something was included',
+    glue: 'left out unless `?include=` named something there was',
+    evidence: 'docs/spryker/README.md; contract §1',
+    apply: (schema) => {
+      for (const [name] of schema.documents()) {
+        if (!('included' in (schema.schema(name).properties as object))) continue;
+        schema.setProperty(name, 'included', { type: 'array', minItems: 1 });
+        schema.makeOptional(name, 'included');
+      }
+    },
+  },
+  {
+    name: '`attributeMap` is an object',
+    glue: '`{"product_concrete_ids": [...], …}`',
+    evidence: 'docs/spryker/README.md; contract §5a; the "Retrieve abstract products" doc samples',
+    apply: (schema) => {
+      schema.setProperty('AbstractProductsRestAttributes', 'attributeMap', { type: 'object' });
+    },
+  },
+  {
+    name: 'carts have `name` and `isDefault`',
+    glue: 'both, as with multi-cart',
+    evidence: "docs/spryker/README.md (the B2B demo shop's document declares both); contract §5",
+    apply: (schema) => {
+      schema.setProperty('RestCartsAttributes', 'name', { type: 'string' });
+      schema.setProperty('RestCartsAttributes', 'isDefault', { type: 'boolean' });
+    },
+  },
+  {
+    name: 'order items have `state`, orders `itemStates`',
+    glue: "each item's OMS state, and the order's distinct item states",
+    evidence: 'docs/spryker/README.md; contract §5, §9.4; the "Retrieve orders" doc samples',
+    apply: (schema) => {
+      schema.setProperty('RestOrderItemsAttributes', 'state', { type: 'string' });
+      schema.setProperty('RestOrderDetailsAttributes', 'itemStates', {
+        type: 'array',
+        items: { type: 'string' },
+      });
+    },
+  },
+  {
+    name: "customers' `password`, `confirmPassword`, `acceptedTerms` are request-only",
+    glue: 'never in an answer',
+    evidence: 'docs/spryker/README.md; contract §5; the "Retrieve customers" doc samples',
+    apply: (schema) => {
+      for (const key of ['password', 'confirmPassword', 'acceptedTerms']) {
+        schema.removeProperty('RestCustomersAttributes', key);
+      }
+    },
+  },
+  {
+    name: "an order's tax rates are decimal strings",
+    glue: '`"taxRate": "19.00"` on items and expenses, and `taxRateAverageAggregation` too: the sales tables hold decimals',
+    evidence: 'contract §9.4; the "Retrieve orders" doc sample (202410)',
+    apply: (schema) => {
+      const decimal = { type: 'string', pattern: '^\\d+\\.\\d{2}$' };
+      schema.setProperty('RestOrderItemsAttributes', 'taxRate', decimal);
+      schema.setProperty('RestOrderItemsAttributes', 'taxRateAverageAggregation', decimal);
+      schema.setProperty('RestOrderExpensesAttributes', 'taxRate', decimal);
+    },
+  },
+  {
+    name: 'stores answer Dynamic Store attributes',
+    glue: 'no `timeZone`, and locales without `code` (DynamicStoreRestAttributes)',
+    evidence: 'contract §7.1 (Dynamic Store on in the 202410 B2C demo shop)',
+    apply: (schema) => {
+      schema.removeProperty('StoresRestAttributes', 'timeZone');
+      schema.removeProperty('StoreLocaleRestAttributes', 'code');
+    },
+  },
+  // The document marks almost nothing nullable; Glue sends null for every transfer property it
+  // did not set. Allowed only where that is known, one group per reason.
+  {
+    name: 'cart items without amount, bundle or configuration are null there',
+    glue: '`amount`, `configuredBundle`, `configuredBundleItem`, `productConfigurationInstance`: null',
+    evidence:
+      'docs/spryker/README.md (`"amount": null` on items); contract §5; glue-application RestResource::toArray sends unset keys',
+    apply: (schema) =>
+      allowNull(schema, [
+        'RestItemsAttributes.amount',
+        'RestItemsAttributes.configuredBundle',
+        'RestItemsAttributes.configuredBundleItem',
+        'RestItemsAttributes.productConfigurationInstance',
+      ]),
+  },
+  {
+    name: 'a customer without a date of birth has null',
+    glue: '`"dateOfBirth": null` (the demo customers have none)',
+    evidence: 'the "Retrieve customers" doc samples; demo-data/customers.csv',
+    apply: (schema) => allowNull(schema, ['RestCustomersAttributes.dateOfBirth']),
+  },
+  {
+    name: 'products without reviews, configuration or discontinuation note have null there',
+    glue: '`averageRating`, `discontinuedNote`, `productConfigurationInstance`: null',
+    evidence:
+      'the "Retrieve concrete products" and "Retrieve abstract products" doc samples; contract §11 (`productConfigurationInstance: null`)',
+    apply: (schema) =>
+      allowNull(schema, [
+        'ConcreteProductsRestAttributes.averageRating',
+        'ConcreteProductsRestAttributes.discontinuedNote',
+        'ConcreteProductsRestAttributes.productConfigurationInstance',
+        'AbstractProductsRestAttributes.averageRating',
+      ]),
+  },
+  {
+    name: 'a price without a net amount is null',
+    glue: '`"netAmount": null`: the demo data has gross prices only',
+    evidence: 'demo-data/README.md (no net prices); contract §5a',
+    apply: (schema) => allowNull(schema, ['RestProductPriceAttributes.netAmount']),
+  },
+  {
+    name: "order items' unset sales fields are null",
+    glue: 'expense aggregation, cancellation, order reference, bundle, configuration and image fields: null',
+    evidence: 'the "Retrieve orders" doc sample (202410) shows each of them null',
+    apply: (schema) =>
+      allowNull(schema, [
+        'RestOrderItemsAttributes.sumExpensePriceAggregation',
+        'RestOrderItemsAttributes.taxAmountAfterCancellation',
+        'RestOrderItemsAttributes.orderReference',
+        'RestOrderItemsAttributes.bundleItemIdentifier',
+        'RestOrderItemsAttributes.relatedBundleItemIdentifier',
+        'RestOrderItemsAttributes.salesOrderConfiguredBundle',
+        'RestOrderItemsAttributes.salesOrderConfiguredBundleItem',
+        'RestOrderItemsAttributes.salesOrderItemConfiguration',
+        'RestOrderItemMetadata.image',
+      ]),
+  },
+  {
+    name: "an order's expenses without cancellation or discount are null there",
+    glue: '`canceledAmount`, `unitDiscountAmountAggregation`, `sumDiscountAmountAggregation`, `taxAmountAfterCancellation`: null',
+    evidence: 'contract §9.4 (expenses); the "Retrieve orders" doc sample',
+    apply: (schema) =>
+      allowNull(schema, [
+        'RestOrderExpensesAttributes.canceledAmount',
+        'RestOrderExpensesAttributes.unitDiscountAmountAggregation',
+        'RestOrderExpensesAttributes.sumDiscountAmountAggregation',
+        'RestOrderExpensesAttributes.taxAmountAfterCancellation',
+      ]),
+  },
+  {
+    name: 'a shipment without a delivery time has null',
+    glue: '`"deliveryTime": null`: the demo shop configures none',
+    evidence: 'contract §9.4 (shipments); demo-data/README.md (shipment-methods.csv)',
+    apply: (schema) => allowNull(schema, ['RestOrderShipment.deliveryTime']),
+  },
+  {
+    name: "an order address's empty fields are null",
+    glue: '`middleName`, `poBox`, `cellPhone`, `description`, `comment`, `email` null, and `address3`, `company`, `phone` when not given',
+    evidence: 'contract §9.4 (billingAddress, shippingAddress); the "Retrieve orders" doc sample',
+    apply: (schema) =>
+      allowNull(
+        schema,
+        [
+          'middleName',
+          'address3',
+          'company',
+          'poBox',
+          'phone',
+          'cellPhone',
+          'description',
+          'comment',
+          'email',
+        ].map((key) => `RestOrderAddress.${key}`),
+      ),
+  },
+];
