@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { routePath } from 'hono/route';
 import { Errors, GlueError } from './errors';
 import type { GlueErrorSpec } from './errors';
 
@@ -28,14 +29,18 @@ export function publicBaseUrl(requestUrl: string, configured: string | null): st
   return configured ?? new URL(requestUrl).origin;
 }
 
+/** The self link Glue gives a resource when its module sets none: `<base>/<type>[/<id>]`. */
+export function defaultSelfLink(base: string, type: string, id: string | null): string {
+  return id === null ? `${base}/${type}` : `${base}/${type}/${encodeURIComponent(id)}`;
+}
+
 export function resourceObject<A extends object>(
   base: string,
   type: string,
   id: string | null,
   attributes: A,
 ): ResourceObject<A> {
-  const self = id === null ? `${base}/${type}` : `${base}/${type}/${encodeURIComponent(id)}`;
-  return { type, id, attributes, links: { self } };
+  return { type, id, attributes, links: { self: defaultSelfLink(base, type, id) } };
 }
 
 /** The resource with `relationships` set, keeping Glue's key order: type, id, attributes, relationships, links. */
@@ -99,6 +104,77 @@ export function collectionDocument<A extends object>(
   return included !== undefined && included.length > 0
     ? { data, links, included }
     : { data, links };
+}
+
+/**
+ * The resource type a request asks for, as Glue reads it from the path: the route's last segment
+ * that is not an id (`/carts/:cartId/items` → `items`, `/customers/:customerReference/orders` →
+ * `orders`).
+ */
+export function requestedType(path: string): string {
+  return (
+    path
+      .split('/')
+      .filter((part) => part !== '' && !part.startsWith(':'))
+      .at(-1) ?? ''
+  );
+}
+
+/** What §1's self-link rule needs to know of the request. */
+export interface SelfLinkRule {
+  base: string;
+  /** The requested resource's type. */
+  type: string;
+  /** The request's query string, without "?"; "" when it has none. */
+  query: string;
+}
+
+export function selfLinkRule(c: Context, base: string): SelfLinkRule {
+  return { base, type: requestedType(routePath(c)), query: new URL(c.req.url).search.slice(1) };
+}
+
+type AnyResource = ResourceObject<object>;
+type AnyDocument = { data: AnyResource | AnyResource[]; included?: AnyResource[] };
+
+function withQuery(resource: AnyResource, rule: SelfLinkRule): AnyResource {
+  if (resource.type !== rule.type) return resource;
+  // A link of the resource's own (a cart item's) is not the one resourceObject gave: kept as it is.
+  if (resource.links.self !== defaultSelfLink(rule.base, resource.type, resource.id)) {
+    return resource;
+  }
+  return {
+    ...resource,
+    links: { ...resource.links, self: `${resource.links.self}?${rule.query}` },
+  };
+}
+
+/**
+ * §1: where the module sets no self link of its own, Glue appends the request's query string to
+ * the self link of every resource whose type is the requested resource's type, in `data` and in
+ * `included` alike; other types and resources with a link of their own keep theirs
+ * (spryker/glue-application 1.65.0 `ResponseBuilder::resourcesToArray()`, `buildQueryString()`).
+ * The query is the request's own, as the collection's `links.self` carries it.
+ */
+export function applySelfLinkRule<D extends AnyDocument>(document: D, rule: SelfLinkRule): D {
+  if (rule.query === '') return document;
+  const data = Array.isArray(document.data)
+    ? document.data.map((resource) => withQuery(resource, rule))
+    : withQuery(document.data, rule);
+  const included = document.included?.map((resource) => withQuery(resource, rule));
+  return included === undefined ? { ...document, data } : { ...document, data, included };
+}
+
+/**
+ * The answer with a JSON:API document: §1's self-link rule applied for the request, then
+ * serialized. Every route that answers resources answers through this.
+ */
+export function documentResponse(
+  c: Context,
+  base: string,
+  document: AnyDocument,
+  status: number,
+): Response {
+  return jsonApiResponse(applySelfLinkRule(document, selfLinkRule(c, base)), status);
 }
 
 export function jsonApiResponse(body: unknown, status: number): Response {

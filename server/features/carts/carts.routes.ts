@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { authenticateCustomer } from '../../platform/auth';
 import type { AuditEntry } from '../agents/audit';
 import { DEFAULT_CART_NAME } from './carts';
@@ -10,7 +10,7 @@ import {
   collectionDocument,
   collectionSelfLink,
   isBlank,
-  jsonApiResponse,
+  documentResponse,
   noContentResponse,
   publicBaseUrl,
   readIncludes,
@@ -71,14 +71,9 @@ export function cartResource(
 }
 
 /** The answer to every request that shows one cart: `?include=items` adds its items. */
-export function cartResponse(
-  requestUrl: string,
-  base: string,
-  cart: Cart,
-  status: number,
-): Response {
-  const { resource, items } = cartResource(base, cart, readIncludes(requestUrl).has(ITEMS_TYPE));
-  return jsonApiResponse(singleDocument(resource, items), status);
+export function cartResponse(c: Context, base: string, cart: Cart, status: number): Response {
+  const { resource, items } = cartResource(base, cart, readIncludes(c.req.url).has(ITEMS_TYPE));
+  return documentResponse(c, base, singleDocument(resource, items), status);
 }
 
 /**
@@ -122,7 +117,9 @@ export function registerCarts(app: Hono, { config, tokens, carts, audit }: GlueS
       .list(caller.idCustomer)
       .map((cart) => cartResource(base, cart, includeItems));
     const self = collectionSelfLink(`${base}/${TYPE}`, new URL(c.req.url).search.slice(1));
-    return jsonApiResponse(
+    return documentResponse(
+      c,
+      base,
       collectionDocument(
         built.map((cart) => cart.resource),
         { self },
@@ -135,7 +132,7 @@ export function registerCarts(app: Hono, { config, tokens, carts, audit }: GlueS
   app.get(`/${TYPE}/:cartId`, async (c) => {
     const caller = await authenticateCustomer(c, tokens);
     const cart = carts.get(caller.idCustomer, c.req.param('cartId'));
-    return cartResponse(c.req.url, publicBaseUrl(c.req.url, config.publicUrl), cart, 200);
+    return cartResponse(c, publicBaseUrl(c.req.url, config.publicUrl), cart, 200);
   });
 
   app.post(`/${TYPE}`, async (c) => {
@@ -145,7 +142,7 @@ export function registerCarts(app: Hono, { config, tokens, carts, audit }: GlueS
       const attributes = await readRequestAttributes(c, TYPE);
       if (typeof attributes.name === 'string') entry.cartName = attributes.name;
       const cart = carts.create(caller, readNewCart(attributes));
-      return cartResponse(c.req.url, publicBaseUrl(c.req.url, config.publicUrl), cart, 201);
+      return cartResponse(c, publicBaseUrl(c.req.url, config.publicUrl), cart, 201);
     });
   });
 

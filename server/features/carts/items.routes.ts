@@ -81,7 +81,7 @@ export function registerItems(app: Hono, { config, tokens, carts, audit }: GlueS
     return audit.guard(caller, entry, async () => {
       const [sku, quantity] = await readItemToAdd(c, entry);
       const cart = carts.addItem(caller, cartUuid, sku, quantity);
-      return cartResponse(c.req.url, base(c), cart, 201);
+      return cartResponse(c, base(c), cart, 201);
     });
   });
 
@@ -101,7 +101,7 @@ export function registerItems(app: Hono, { config, tokens, carts, audit }: GlueS
     return audit.guard(caller, { method: 'PATCH', resource: 'items', cartUuid, sku }, async () => {
       const quantity = await readQuantityChange(c);
       const cart = carts.updateItem(caller, cartUuid, sku, quantity);
-      return cartResponse(c.req.url, base(c), cart, 200);
+      return cartResponse(c, base(c), cart, 200);
     });
   });
 

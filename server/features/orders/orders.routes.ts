@@ -4,7 +4,7 @@ import { Errors, GlueError } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
 import {
   collectionDocument,
-  jsonApiResponse,
+  documentResponse,
   paginationLinks,
   publicBaseUrl,
   readPage,
@@ -45,7 +45,7 @@ function orderList(
   const data = summaries.map((order) =>
     resourceObject(base, TYPE, order.reference, summaryAttributes(order)),
   );
-  return jsonApiResponse(collectionDocument(data, links), 200);
+  return documentResponse(c, base, collectionDocument(data, links), 200);
 }
 
 /**
@@ -84,6 +84,6 @@ export function registerOrders(app: Hono, { config, tokens, orders }: GlueServic
       expenses: order.expenses,
       itemStates: order.itemStates,
     });
-    return jsonApiResponse(singleDocument(resource), 200);
+    return documentResponse(c, base, singleDocument(resource), 200);
   });
 }

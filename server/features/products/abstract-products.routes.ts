@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { Errors, GlueError } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
 import {
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   readIncludes,
   resourceObject,
@@ -32,10 +32,12 @@ export function registerAbstractProducts(app: Hono, { config, catalog }: GlueSer
       attributeMap: { product_concrete_ids: concretes.map((concrete) => concrete.sku) },
     });
     if (!readIncludes(c.req.url).has(CONCRETE_PRODUCTS)) {
-      return jsonApiResponse(singleDocument(resource), 200);
+      return documentResponse(c, base, singleDocument(resource), 200);
     }
     const included = concretes.map((concrete) => concreteProductResource(base, concrete));
-    return jsonApiResponse(
+    return documentResponse(
+      c,
+      base,
       singleDocument(withRelationships(resource, { [CONCRETE_PRODUCTS]: included }), included),
       200,
     );

@@ -4,7 +4,7 @@ import type { GlueServices } from '../../platform/services';
 import {
   collectionDocument,
   collectionSelfLink,
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   resourceObject,
 } from '../../platform/jsonapi';
@@ -41,6 +41,6 @@ export function registerCatalogSearchSuggestions(
       cmsPageCollection: [],
     });
     const self = collectionSelfLink(`${base}/${TYPE}`, url.search.slice(1));
-    return jsonApiResponse(collectionDocument([resource], { self }), 200);
+    return documentResponse(c, base, collectionDocument([resource], { self }), 200);
   });
 }

@@ -3,7 +3,7 @@ import type { ConcreteProduct } from './catalog';
 import { Errors, GlueError } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
 import {
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   readIncludes,
   resourceObject,
@@ -57,10 +57,12 @@ export function registerConcreteProducts(app: Hono, { config, catalog }: GlueSer
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const resource = concreteProductResource(base, product);
     if (!readIncludes(c.req.url).has(PRICES)) {
-      return jsonApiResponse(singleDocument(resource), 200);
+      return documentResponse(c, base, singleDocument(resource), 200);
     }
     const prices = pricesResource(base, product);
-    return jsonApiResponse(
+    return documentResponse(
+      c,
+      base,
       singleDocument(withRelationships(resource, { [PRICES]: [prices] }), [prices]),
       200,
     );
