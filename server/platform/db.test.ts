@@ -251,6 +251,20 @@ describe('the catalog and order seed', () => {
     again.close();
   });
 
+  it('gives the orders of a database made before updated_at existed their created_at', async () => {
+    const path = join(scratch, 'no-updated-at.sqlite');
+    const first = await openDatabase(path);
+    const seeded = everything(first);
+    first.exec('ALTER TABLE orders DROP COLUMN updated_at');
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(everything(reopened)).toEqual(seeded);
+    expect(
+      reopened.prepare('SELECT count(*) FROM orders WHERE updated_at <> created_at').pluck().get(),
+    ).toBe(0);
+    reopened.close();
+  });
+
   it('adds the demo orders to a database that has products but no orders', async () => {
     const path = join(scratch, 'no-orders.sqlite');
     const first = await openDatabase(path);

@@ -131,6 +131,8 @@ CREATE TABLE IF NOT EXISTS orders (
   order_reference TEXT NOT NULL UNIQUE,
   id_customer INTEGER NOT NULL REFERENCES customers (id),
   created_at TEXT NOT NULL,
+  -- GET /orders?sort=updatedAt; a demo order has not changed since it was placed.
+  updated_at TEXT NOT NULL,
   store TEXT NOT NULL,
   currency TEXT NOT NULL,
   price_mode TEXT NOT NULL,
@@ -403,9 +405,9 @@ function seedDemoOrders(db: Database.Database): void {
     .all();
   const orders = generateDemoOrders(customers, products);
   const insertOrder = db.prepare(
-    `INSERT INTO orders (order_reference, id_customer, created_at, store, currency, price_mode,
-       shipment_method, shipment_price, billing_address, shipping_address)
-     VALUES (@reference, @idCustomer, @createdAt, '${STORE}', '${CURRENCY}', 'GROSS_MODE',
+    `INSERT INTO orders (order_reference, id_customer, created_at, updated_at, store, currency,
+       price_mode, shipment_method, shipment_price, billing_address, shipping_address)
+     VALUES (@reference, @idCustomer, @createdAt, @createdAt, '${STORE}', '${CURRENCY}', 'GROSS_MODE',
        @shipmentMethod, @shipmentPrice, @billingAddress, @shippingAddress)`,
   );
   const insertItem = db.prepare(
@@ -437,6 +439,18 @@ function migrate(db: Database.Database): void {
       'ALTER TABLE refresh_tokens ADD COLUMN impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)',
     );
   }
+  // Checked and added under the write lock, column and values at once: a start killed half-way,
+  // or two processes opening one file, leave no order without its updated_at.
+  db.transaction(() => {
+    const orderColumns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('orders')")
+      .all()
+      .map((column) => column.name);
+    if (!orderColumns.includes('updated_at')) {
+      db.exec(`ALTER TABLE orders ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+        UPDATE orders SET updated_at = created_at;`);
+    }
+  }).immediate();
   // Here, not in SCHEMA: an older database gets the column only just above. A session's tokens,
   // for when it can still be kept alive (GET /agent-impersonation-sessions).
   db.exec(
