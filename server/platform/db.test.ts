@@ -251,6 +251,66 @@ describe('the catalog and order seed', () => {
     again.close();
   });
 
+  it('seeds the stores, their currencies, locales and countries, countries by ISO2 code', () => {
+    expect(
+      db.prepare('SELECT id, name, default_currency, default_locale FROM stores').all(),
+    ).toEqual([
+      { id: 1, name: 'DE', default_currency: 'EUR', default_locale: 'en_US' },
+      { id: 2, name: 'AT', default_currency: 'EUR', default_locale: 'en_US' },
+    ]);
+    expect(db.prepare('SELECT id, iso2_code FROM countries ORDER BY id').all()).toEqual([
+      { id: 1, iso2_code: 'AT' },
+      { id: 2, iso2_code: 'CH' },
+      { id: 3, iso2_code: 'DE' },
+    ]);
+    const countriesOf = (store: string): unknown[] =>
+      db
+        .prepare<[string], string>(
+          `SELECT c.iso2_code FROM store_countries AS x JOIN countries AS c ON c.id = x.country_id
+           JOIN stores AS s ON s.id = x.store_id WHERE s.name = ? ORDER BY c.id`,
+        )
+        .pluck()
+        .all(store);
+    expect(countriesOf('DE')).toEqual(['CH', 'DE']);
+    expect(countriesOf('AT')).toEqual(['AT']);
+    expect(
+      db
+        .prepare('SELECT store_id, currency_code FROM store_currencies ORDER BY store_id, position')
+        .all(),
+    ).toEqual([
+      { store_id: 1, currency_code: 'EUR' },
+      { store_id: 1, currency_code: 'CHF' },
+      { store_id: 2, currency_code: 'EUR' },
+      { store_id: 2, currency_code: 'CHF' },
+    ]);
+  });
+
+  it('adds the stores to a database made before they existed, once', async () => {
+    const path = join(scratch, 'no-stores.sqlite');
+    const first = await openDatabase(path);
+    const stores = (database: Database.Database): unknown[] =>
+      [
+        'stores',
+        'currencies',
+        'store_currencies',
+        'store_locales',
+        'countries',
+        'store_countries',
+      ].map((table) => database.prepare(`SELECT * FROM ${table}`).all());
+    const seeded = stores(first);
+    const rest = everything(first);
+    first.exec(`DROP TABLE store_countries; DROP TABLE countries; DROP TABLE store_locales;
+      DROP TABLE store_currencies; DROP TABLE stores; DROP TABLE currencies;`);
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(stores(reopened)).toEqual(seeded);
+    expect(everything(reopened)).toEqual(rest);
+    reopened.close();
+    const again = await openDatabase(path);
+    expect(stores(again)).toEqual(seeded);
+    again.close();
+  });
+
   it('gives the orders of a database made before updated_at existed their created_at', async () => {
     const path = join(scratch, 'no-updated-at.sqlite');
     const first = await openDatabase(path);
