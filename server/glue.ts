@@ -33,7 +33,13 @@ import { openDatabase } from './platform/db';
 import { Errors, GlueError } from './platform/errors';
 import { STORE } from './platform/pricing';
 import { errorResponse } from './platform/jsonapi';
-import { answerClientError, cors, describeError, isClientHangUp } from './platform/middleware';
+import {
+  answerClientError,
+  contentLanguage,
+  cors,
+  describeError,
+  isClientHangUp,
+} from './platform/middleware';
 import type { GlueServices } from './platform/services';
 import { Tokens, loadOrCreateSigningKeys } from './platform/tokens';
 
@@ -63,6 +69,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   // strict: false lets "/refresh-tokens/" reach the same route as "/refresh-tokens".
   const app = new Hono({ strict: false });
   app.use('*', cors(services.config.corsOrigins));
+  app.use('*', contentLanguage(services.stores));
   const limitBody: MiddlewareHandler = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => errorResponse([Errors.payloadTooLarge]),

@@ -238,7 +238,8 @@ describe('the catalog and order seed', () => {
     const first = await openDatabase(path);
     const seeded = everything(first);
     // What a part-2 database lacks: the new tables.
-    first.exec(`DROP TABLE impersonation_audit; DROP TABLE cart_items; DROP TABLE carts;
+    first.exec(`DROP TABLE product_concrete_names; DROP TABLE product_abstract_names;
+      DROP TABLE impersonation_audit; DROP TABLE cart_items; DROP TABLE carts;
       DROP TABLE order_items; DROP TABLE orders; DROP TABLE product_concretes;
       DROP TABLE product_abstracts;`);
     first.close();
@@ -283,6 +284,48 @@ describe('the catalog and order seed', () => {
       { store_id: 2, currency_code: 'EUR' },
       { store_id: 2, currency_code: 'CHF' },
     ]);
+  });
+
+  it('names every product in en_US and de_DE, from products.csv and products-de.csv', () => {
+    const german = readSeedCsv('products-de.csv', ['concrete_sku', 'name_de_DE']);
+    const names = db
+      .prepare<[], { sku: string; locale: string; name: string }>(
+        'SELECT sku, locale, name FROM product_concrete_names ORDER BY locale, sku',
+      )
+      .all();
+    expect(names.filter((row) => row.locale === 'de_DE')).toEqual(
+      german
+        .map((record) => ({
+          sku: record.concrete_sku ?? '',
+          locale: 'de_DE',
+          name: record.name_de_DE,
+        }))
+        .sort((a, b) => (a.sku < b.sku ? -1 : 1)),
+    );
+    expect(names.filter((row) => row.locale === 'en_US')).toHaveLength(60);
+    expect(
+      db
+        .prepare('SELECT locale, name FROM product_abstract_names WHERE sku = ? ORDER BY locale')
+        .all('666'),
+    ).toEqual([
+      { locale: 'de_DE', name: 'Geschenkgutschein' },
+      { locale: 'en_US', name: 'Gift Card 5000' },
+    ]);
+  });
+
+  it('names the products of a database made before the names existed, once', async () => {
+    const path = join(scratch, 'no-names.sqlite');
+    const first = await openDatabase(path);
+    const names = (database: Database.Database): unknown[] =>
+      ['product_abstract_names', 'product_concrete_names'].map((table) =>
+        database.prepare(`SELECT * FROM ${table} ORDER BY sku, locale`).all(),
+      );
+    const seeded = names(first);
+    first.exec('DROP TABLE product_abstract_names; DROP TABLE product_concrete_names;');
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(names(reopened)).toEqual(seeded);
+    reopened.close();
   });
 
   it('adds the stores to a database made before they existed, once', async () => {

@@ -101,6 +101,20 @@ CREATE TABLE IF NOT EXISTS product_concretes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS product_concretes_abstract
   ON product_concretes (abstract_sku, position);
+-- The products' names in each locale of the store (§7.2): en_US from products.csv, de_DE from
+-- products-de.csv. A product without a name in a locale is shown with its name above.
+CREATE TABLE IF NOT EXISTS product_abstract_names (
+  sku TEXT NOT NULL REFERENCES product_abstracts (sku),
+  locale TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (sku, locale)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS product_concrete_names (
+  sku TEXT NOT NULL REFERENCES product_concretes (sku),
+  locale TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (sku, locale)
+) WITHOUT ROWID;
 -- A customer's carts (Spryker's quotes). Exactly one of a customer's carts is the default one
 -- while they have any. Prices are not stored: a cart is priced when it is read.
 CREATE TABLE IF NOT EXISTS carts (
@@ -426,6 +440,34 @@ function seedProducts(db: Database.Database): void {
   });
 }
 
+/**
+ * The products' names per locale: en_US as the catalog has them (products.csv), de_DE from
+ * products-de.csv (`name_de_DE` the concrete name, `abstract_name_de_DE` the abstract one).
+ */
+function seedProductNames(db: Database.Database): void {
+  const fileName = 'products-de.csv';
+  const german = readSeedCsv(fileName, [
+    'concrete_sku',
+    'abstract_sku',
+    'name_de_DE',
+    'abstract_name_de_DE',
+  ]);
+  db.exec(`INSERT INTO product_abstract_names (sku, locale, name)
+      SELECT sku, 'en_US', name FROM product_abstracts;
+    INSERT INTO product_concrete_names (sku, locale, name)
+      SELECT sku, 'en_US', name FROM product_concretes;`);
+  const insertAbstract = db.prepare(
+    `INSERT OR IGNORE INTO product_abstract_names (sku, locale, name) VALUES (?, 'de_DE', ?)`,
+  );
+  const insertConcrete = db.prepare(
+    `INSERT INTO product_concrete_names (sku, locale, name) VALUES (?, 'de_DE', ?)`,
+  );
+  for (const record of german) {
+    insertAbstract.run(column(record, 'abstract_sku'), column(record, 'abstract_name_de_DE'));
+    insertConcrete.run(column(record, 'concrete_sku'), column(record, 'name_de_DE'));
+  }
+}
+
 /** The demo customers' order history (demo-orders.ts); none for generated customers. */
 function seedDemoOrders(db: Database.Database): void {
   const findCustomer = db.prepare<[string], DemoOrderCustomer>(
@@ -589,7 +631,14 @@ function migrate(db: Database.Database): void {
 }
 
 // The tables the seed fills, each only when it is empty.
-const SEEDED_TABLES = ['users', 'customers', 'product_concretes', 'orders', 'stores'] as const;
+const SEEDED_TABLES = [
+  'users',
+  'customers',
+  'product_concretes',
+  'product_concrete_names',
+  'orders',
+  'stores',
+] as const;
 
 function isEmpty(db: Database.Database, table: (typeof SEEDED_TABLES)[number]): boolean {
   return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
@@ -633,6 +682,7 @@ export async function openDatabase(
           if (generated > 0) seedGeneratedCustomers(db, generated);
         }
         if (isEmpty(db, 'product_concretes')) seedProducts(db);
+        if (isEmpty(db, 'product_concrete_names')) seedProductNames(db);
         if (isEmpty(db, 'orders')) seedDemoOrders(db);
         if (isEmpty(db, 'stores')) seedStores(db);
       }).immediate();

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { Errors, GlueError } from '../../platform/errors';
+import { requestLocale } from '../../platform/locale';
 import type { GlueServices } from '../../platform/services';
 import {
   documentResponse,
@@ -17,13 +18,17 @@ const CONCRETE_PRODUCTS = 'concrete-products';
 /**
  * `GET /abstract-products/{abstractSku}` (§5a), public. attributeMap.product_concrete_ids lists
  * the concrete SKUs a cart can hold; `?include=concrete-products` adds them. The demo data has no
- * descriptions: description is "". Unknown → 404 301.
+ * descriptions: description is "". Names in the request's locale (§7.2). Unknown → 404 301.
  */
-export function registerAbstractProducts(app: Hono, { config, catalog }: GlueServices): void {
+export function registerAbstractProducts(
+  app: Hono,
+  { config, catalog, stores }: GlueServices,
+): void {
   app.get(`/${TYPE}/:abstractSku`, (c) => {
-    const product = catalog.abstractProduct(c.req.param('abstractSku'));
+    const locale = requestLocale(c, stores);
+    const product = catalog.abstractProduct(c.req.param('abstractSku'), locale);
     if (product === null) throw new GlueError(Errors.abstractProductNotFound);
-    const concretes = catalog.concreteProductsOf(product.sku);
+    const concretes = catalog.concreteProductsOf(product.sku, locale);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const resource = resourceObject(base, TYPE, product.sku, {
       sku: product.sku,
