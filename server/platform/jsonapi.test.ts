@@ -204,6 +204,21 @@ describe('relationships and included', () => {
     expect(uniqueIncluded([item('a', 1), other])).toHaveLength(2);
   });
 
+  it('keeps the first of a (type, id) when it has relationships, as Glue does', () => {
+    const linked = withRelationships(item('a', 1), {
+      other: [resourceObject(base, 'other', 'x', {})],
+    });
+    expect(
+      uniqueIncluded([linked, item('b', 2), item('a', 3)]).map((resource) => [
+        resource.id,
+        resource.attributes.quantity,
+      ]),
+    ).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
   it('reads include as a comma-separated list of names', () => {
     expect([...readIncludes(`${base}/carts?include=items`)]).toEqual(['items']);
     expect([...readIncludes(`${base}/carts?include=items,%20cart-rules,,`)]).toEqual([

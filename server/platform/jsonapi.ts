@@ -79,13 +79,47 @@ export function readIncludes(requestUrl: string): Set<string> {
   );
 }
 
+/** Which relationships a request's answer loads and which its resources show. */
+export interface RelationshipRule {
+  /** Resources of this type are loaded, and so included. */
+  loads(type: string): boolean;
+  /** A resource carries its relationship of this name in `relationships`. */
+  shows(name: string): boolean;
+}
+
+/**
+ * Glue's rule, with eager loading off as in the B2C shop (glue-application 1.65.0
+ * `RequestFormatter::setIncludeFields()`, `ResponseRelationship::hasRelationship()`,
+ * `ResponseBuilder::filterRelationships()`): without `include`, or with one PHP reads as false
+ * ("" or "0"), nothing is loaded. With one, a relationship is loaded when its type is named in it
+ * or is the requested resource's type (so `POST /carts/{id}/items?include=concrete-products`
+ * loads the items too), and a resource shows only the relationships named.
+ */
+export function relationshipRule(c: Context): RelationshipRule {
+  const raw = new URL(c.req.url).searchParams.get('include');
+  if (raw === null || raw === '' || raw === '0') {
+    return { loads: () => false, shows: () => false };
+  }
+  const names = readIncludes(c.req.url);
+  const requested = requestedType(routePath(c));
+  return {
+    loads: (type) => type === requested || names.has(type),
+    shows: (name) => names.has(name),
+  };
+}
+
 /**
  * `included` as Glue builds it: one entry per (type, id). A resource met again under the same type
- * and id replaces the earlier one but keeps its place, as a PHP array key does.
+ * and id replaces the earlier one but keeps its place, as a PHP array key does, unless the earlier
+ * one has relationships: then it stays (glue-application 1.65.0
+ * `ResponseRelationship::isResourceCanBeIncluded()`).
  */
 export function uniqueIncluded(resources: readonly ResourceObject[]): ResourceObject[] {
   const byKey = new Map<string, ResourceObject>();
-  for (const resource of resources) byKey.set(`${resource.type}:${resource.id ?? ''}`, resource);
+  for (const resource of resources) {
+    const key = `${resource.type}:${resource.id ?? ''}`;
+    if (byKey.get(key)?.relationships === undefined) byKey.set(key, resource);
+  }
   return [...byKey.values()];
 }
 
