@@ -254,7 +254,7 @@ describe('the self-link rule (§1)', () => {
     expect(requestedType('/customers/:customerReference/orders')).toBe('orders');
   });
 
-  it('puts the query on the requested type’s own links only, in data and included', () => {
+  it('puts the query on the requested type’s own links in data only', () => {
     const rule = { base, type: 'carts', query: 'include=items' };
     const document = applySelfLinkRule(
       singleDocument(withRelationships(cart, { items: [item] }), [item, product]),
@@ -270,6 +270,12 @@ describe('the self-link rule (§1)', () => {
     ]);
     // The resources themselves are not changed: they may be shared.
     expect(cart.links.self).toBe(`${base}/carts/c1`);
+  });
+
+  it('leaves included resources as they are, even of the requested type', () => {
+    const rule = { base, type: 'concrete-products', query: 'include=concrete-products' };
+    const document = applySelfLinkRule(singleDocument(cart, [product]), rule);
+    expect(document.included?.[0]?.links.self).toBe(`${base}/concrete-products/sku1`);
   });
 
   it('leaves a link of the resource’s own, even of the requested type', () => {

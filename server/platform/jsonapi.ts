@@ -184,8 +184,8 @@ function withQuery(resource: AnyResource, rule: SelfLinkRule): AnyResource {
 
 /**
  * §1: where the module sets no self link of its own, Glue appends the request's query string to
- * the self link of every resource whose type is the requested resource's type, in `data` and in
- * `included` alike; other types and resources with a link of their own keep theirs
+ * the self link of every resource in `data` whose type is the requested resource's type; included
+ * resources, other types and resources with a link of their own keep theirs
  * (spryker/glue-application 1.65.0 `ResponseBuilder::resourcesToArray()`, `buildQueryString()`).
  * The query is the request's own, as the collection's `links.self` carries it.
  */
@@ -194,8 +194,7 @@ export function applySelfLinkRule<D extends AnyDocument>(document: D, rule: Self
   const data = Array.isArray(document.data)
     ? document.data.map((resource) => withQuery(resource, rule))
     : withQuery(document.data, rule);
-  const included = document.included?.map((resource) => withQuery(resource, rule));
-  return included === undefined ? { ...document, data } : { ...document, data, included };
+  return { ...document, data };
 }
 
 /**

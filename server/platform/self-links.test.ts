@@ -8,13 +8,13 @@ import {
   makeTestGlue,
   patch,
   signInCustomer,
-} from './platform/test-support';
-import type { TestGlue } from './platform/test-support';
+} from './test-support';
+import type { TestGlue } from './test-support';
 
 /**
  * §1's self-link rule across the app: the request's query goes on the self link of every resource
- * of the requested type that has no link of its own; other types, included resources of another
- * type and cart items (their own link) keep theirs.
+ * in `data` of the requested type that has no link of its own; other types, included resources and
+ * cart items (their own link) keep theirs.
  */
 
 const BASE = 'http://glue.test';
