@@ -23,14 +23,23 @@ import { registerAbstractProducts } from './features/products/abstract-products.
 import { Catalog } from './features/products/catalog';
 import { registerCatalogSearchSuggestions } from './features/products/catalog-search-suggestions.routes';
 import { registerConcreteProducts } from './features/products/concrete-products.routes';
+import { Stores } from './features/stores/stores';
+import { registerStores } from './features/stores/stores.routes';
 import { registerAccessTokens } from './features/tokens/access-tokens.routes';
 import { registerRefreshTokens } from './features/tokens/refresh-tokens.routes';
 import { defaultGlueConfig, normalizePublicUrl } from './platform/config';
 import type { GlueConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { Errors, GlueError } from './platform/errors';
+import { STORE } from './platform/pricing';
 import { errorResponse } from './platform/jsonapi';
-import { answerClientError, cors, describeError, isClientHangUp } from './platform/middleware';
+import {
+  answerClientError,
+  contentLanguage,
+  cors,
+  describeError,
+  isClientHangUp,
+} from './platform/middleware';
 import type { GlueServices } from './platform/services';
 import { Tokens, loadOrCreateSigningKeys } from './platform/tokens';
 
@@ -62,6 +71,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   // strict: false lets "/refresh-tokens/" reach the same route as "/refresh-tokens".
   const app = new Hono({ strict: false });
   app.use('*', cors(services.config.corsOrigins));
+  app.use('*', contentLanguage(services.stores));
   const limitBody: MiddlewareHandler = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => errorResponse([Errors.payloadTooLarge]),
@@ -83,6 +93,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerCatalogSearchSuggestions(app, services);
   registerAbstractProducts(app, services);
   registerConcreteProducts(app, services);
+  registerStores(app, services);
   app.notFound(() => errorResponse([Errors.notFound]));
   app.onError((error, c) => {
     if (error instanceof GlueError) return errorResponse(error.errors);
@@ -133,6 +144,7 @@ export async function createGlue(
       orders: new Orders(db, clock),
       audit,
       impersonationSessions: new ImpersonationSessions(db),
+      stores: new Stores(db, STORE),
     };
     const app = buildApp(services, log);
     return {

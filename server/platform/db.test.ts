@@ -238,7 +238,8 @@ describe('the catalog and order seed', () => {
     const first = await openDatabase(path);
     const seeded = everything(first);
     // What a part-2 database lacks: the new tables.
-    first.exec(`DROP TABLE impersonation_audit; DROP TABLE cart_items; DROP TABLE carts;
+    first.exec(`DROP TABLE product_concrete_names; DROP TABLE product_abstract_names;
+      DROP TABLE impersonation_audit; DROP TABLE cart_items; DROP TABLE carts;
       DROP TABLE order_items; DROP TABLE orders; DROP TABLE product_concretes;
       DROP TABLE product_abstracts;`);
     first.close();
@@ -260,6 +261,122 @@ describe('the catalog and order seed', () => {
     first.close();
     const reopened = await openDatabase(path);
     expect(everything(reopened)).toEqual(seeded);
+    reopened.close();
+  });
+
+  it('seeds the stores, their currencies, locales and countries, countries by ISO2 code', () => {
+    expect(
+      db.prepare('SELECT id, name, default_currency, default_locale FROM stores').all(),
+    ).toEqual([
+      { id: 1, name: 'DE', default_currency: 'EUR', default_locale: 'en_US' },
+      { id: 2, name: 'AT', default_currency: 'EUR', default_locale: 'en_US' },
+    ]);
+    expect(db.prepare('SELECT id, iso2_code FROM countries ORDER BY id').all()).toEqual([
+      { id: 1, iso2_code: 'AT' },
+      { id: 2, iso2_code: 'CH' },
+      { id: 3, iso2_code: 'DE' },
+    ]);
+    const countriesOf = (store: string): unknown[] =>
+      db
+        .prepare<[string], string>(
+          `SELECT c.iso2_code FROM store_countries AS x JOIN countries AS c ON c.id = x.country_id
+           JOIN stores AS s ON s.id = x.store_id WHERE s.name = ? ORDER BY c.id`,
+        )
+        .pluck()
+        .all(store);
+    expect(countriesOf('DE')).toEqual(['CH', 'DE']);
+    expect(countriesOf('AT')).toEqual(['AT']);
+    expect(
+      db
+        .prepare('SELECT store_id, currency_code FROM store_currencies ORDER BY store_id, position')
+        .all(),
+    ).toEqual([
+      { store_id: 1, currency_code: 'EUR' },
+      { store_id: 1, currency_code: 'CHF' },
+      { store_id: 2, currency_code: 'EUR' },
+      { store_id: 2, currency_code: 'CHF' },
+    ]);
+  });
+
+  it('names every product in en_US and de_DE, from products.csv and products-de.csv', () => {
+    const german = readSeedCsv('products-de.csv', ['concrete_sku', 'name_de_DE']);
+    const names = db
+      .prepare<[], { sku: string; locale: string; name: string }>(
+        'SELECT sku, locale, name FROM product_concrete_names ORDER BY locale, sku',
+      )
+      .all();
+    expect(names.filter((row) => row.locale === 'de_DE')).toEqual(
+      german
+        .map((record) => ({
+          sku: record.concrete_sku ?? '',
+          locale: 'de_DE',
+          name: record.name_de_DE,
+        }))
+        .sort((a, b) => (a.sku < b.sku ? -1 : 1)),
+    );
+    expect(names.filter((row) => row.locale === 'en_US')).toHaveLength(60);
+    expect(
+      db
+        .prepare('SELECT locale, name FROM product_abstract_names WHERE sku = ? ORDER BY locale')
+        .all('666'),
+    ).toEqual([
+      { locale: 'de_DE', name: 'Geschenkgutschein' },
+      { locale: 'en_US', name: 'Gift Card 5000' },
+    ]);
+  });
+
+  it('names the products of a database made before the names existed, once', async () => {
+    const path = join(scratch, 'no-names.sqlite');
+    const first = await openDatabase(path);
+    const names = (database: Database.Database): unknown[] =>
+      ['product_abstract_names', 'product_concrete_names'].map((table) =>
+        database.prepare(`SELECT * FROM ${table} ORDER BY sku, locale`).all(),
+      );
+    const seeded = names(first);
+    first.exec('DROP TABLE product_abstract_names; DROP TABLE product_concrete_names;');
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(names(reopened)).toEqual(seeded);
+    reopened.close();
+  });
+
+  it('adds the stores to a database made before they existed, once', async () => {
+    const path = join(scratch, 'no-stores.sqlite');
+    const first = await openDatabase(path);
+    const stores = (database: Database.Database): unknown[] =>
+      [
+        'stores',
+        'currencies',
+        'store_currencies',
+        'store_locales',
+        'countries',
+        'store_countries',
+      ].map((table) => database.prepare(`SELECT * FROM ${table}`).all());
+    const seeded = stores(first);
+    const rest = everything(first);
+    first.exec(`DROP TABLE store_countries; DROP TABLE countries; DROP TABLE store_locales;
+      DROP TABLE store_currencies; DROP TABLE stores; DROP TABLE currencies;`);
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(stores(reopened)).toEqual(seeded);
+    expect(everything(reopened)).toEqual(rest);
+    reopened.close();
+    const again = await openDatabase(path);
+    expect(stores(again)).toEqual(seeded);
+    again.close();
+  });
+
+  it('gives the orders of a database made before updated_at existed their created_at', async () => {
+    const path = join(scratch, 'no-updated-at.sqlite');
+    const first = await openDatabase(path);
+    const seeded = everything(first);
+    first.exec('ALTER TABLE orders DROP COLUMN updated_at');
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(everything(reopened)).toEqual(seeded);
+    expect(
+      reopened.prepare('SELECT count(*) FROM orders WHERE updated_at <> created_at').pluck().get(),
+    ).toBe(0);
     reopened.close();
   });
 

@@ -106,6 +106,20 @@ CREATE TABLE IF NOT EXISTS product_concretes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS product_concretes_abstract
   ON product_concretes (abstract_sku, position);
+-- The products' names in each locale of the store (§7.2): en_US from products.csv, de_DE from
+-- products-de.csv. A product without a name in a locale is shown with its name above.
+CREATE TABLE IF NOT EXISTS product_abstract_names (
+  sku TEXT NOT NULL REFERENCES product_abstracts (sku),
+  locale TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (sku, locale)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS product_concrete_names (
+  sku TEXT NOT NULL REFERENCES product_concretes (sku),
+  locale TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (sku, locale)
+) WITHOUT ROWID;
 -- A customer's carts (Spryker's quotes). Exactly one of a customer's carts is the default one
 -- while they have any. Prices are not stored: a cart is priced when it is read.
 CREATE TABLE IF NOT EXISTS carts (
@@ -136,6 +150,8 @@ CREATE TABLE IF NOT EXISTS orders (
   order_reference TEXT NOT NULL UNIQUE,
   id_customer INTEGER NOT NULL REFERENCES customers (id),
   created_at TEXT NOT NULL,
+  -- GET /orders?sort=updatedAt; a demo order has not changed since it was placed.
+  updated_at TEXT NOT NULL,
   store TEXT NOT NULL,
   currency TEXT NOT NULL,
   price_mode TEXT NOT NULL,
@@ -181,6 +197,44 @@ CREATE TABLE IF NOT EXISTS impersonation_audit (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS impersonation_audit_session ON impersonation_audit (session_id, id);
+-- The stores of the region (§7.1): seed-data/stores.csv with currencies.csv, and the countries
+-- of countries.csv with the stores each belongs to. position keeps each list in import order.
+CREATE TABLE IF NOT EXISTS currencies (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stores (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  default_currency TEXT NOT NULL REFERENCES currencies (code),
+  default_locale TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS store_currencies (
+  store_id INTEGER NOT NULL REFERENCES stores (id),
+  currency_code TEXT NOT NULL REFERENCES currencies (code),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (store_id, currency_code)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS store_locales (
+  store_id INTEGER NOT NULL REFERENCES stores (id),
+  locale TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (store_id, locale)
+) WITHOUT ROWID;
+-- Spryker numbers the countries as it installs them, in the order of CLDR's territories.json.
+CREATE TABLE IF NOT EXISTS countries (
+  id INTEGER PRIMARY KEY,
+  iso2_code TEXT NOT NULL UNIQUE,
+  iso3_code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  postal_code_mandatory INTEGER NOT NULL CHECK (postal_code_mandatory IN (0, 1)),
+  postal_code_regex TEXT
+);
+CREATE TABLE IF NOT EXISTS store_countries (
+  store_id INTEGER NOT NULL REFERENCES stores (id),
+  country_id INTEGER NOT NULL REFERENCES countries (id),
+  PRIMARY KEY (store_id, country_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS login_attempts (
   ip TEXT NOT NULL,
   username TEXT NOT NULL,
@@ -395,6 +449,34 @@ function seedProducts(db: Database.Database): void {
   });
 }
 
+/**
+ * The products' names per locale: en_US as the catalog has them (products.csv), de_DE from
+ * products-de.csv (`name_de_DE` the concrete name, `abstract_name_de_DE` the abstract one).
+ */
+function seedProductNames(db: Database.Database): void {
+  const fileName = 'products-de.csv';
+  const german = readSeedCsv(fileName, [
+    'concrete_sku',
+    'abstract_sku',
+    'name_de_DE',
+    'abstract_name_de_DE',
+  ]);
+  db.exec(`INSERT INTO product_abstract_names (sku, locale, name)
+      SELECT sku, 'en_US', name FROM product_abstracts;
+    INSERT INTO product_concrete_names (sku, locale, name)
+      SELECT sku, 'en_US', name FROM product_concretes;`);
+  const insertAbstract = db.prepare(
+    `INSERT OR IGNORE INTO product_abstract_names (sku, locale, name) VALUES (?, 'de_DE', ?)`,
+  );
+  const insertConcrete = db.prepare(
+    `INSERT INTO product_concrete_names (sku, locale, name) VALUES (?, 'de_DE', ?)`,
+  );
+  for (const record of german) {
+    insertAbstract.run(column(record, 'abstract_sku'), column(record, 'abstract_name_de_DE'));
+    insertConcrete.run(column(record, 'concrete_sku'), column(record, 'name_de_DE'));
+  }
+}
+
 /** The demo customers' order history (demo-orders.ts); none for generated customers. */
 function seedDemoOrders(db: Database.Database): void {
   const findCustomer = db.prepare<[string], DemoOrderCustomer>(
@@ -412,9 +494,10 @@ function seedDemoOrders(db: Database.Database): void {
     .all();
   const orders = generateDemoOrders(customers, products, readShipmentMethods());
   const insertOrder = db.prepare(
-    `INSERT INTO orders (order_reference, id_customer, created_at, store, currency, price_mode,
-       shipment_method, shipment_carrier, shipment_price, billing_address, shipping_address)
-     VALUES (@reference, @idCustomer, @createdAt, '${STORE}', '${CURRENCY}', 'GROSS_MODE',
+    `INSERT INTO orders (order_reference, id_customer, created_at, updated_at, store, currency,
+       price_mode, shipment_method, shipment_carrier, shipment_price, billing_address,
+       shipping_address)
+     VALUES (@reference, @idCustomer, @createdAt, @createdAt, '${STORE}', '${CURRENCY}', 'GROSS_MODE',
        @shipmentMethod, @shipmentCarrier, @shipmentPrice, @billingAddress, @shippingAddress)`,
   );
   const insertItem = db.prepare(
@@ -460,6 +543,97 @@ function columnsOf(db: Database.Database, table: string): string[] {
   return db.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck().all(table);
 }
 
+/** A `|`-separated list of a seed column; empty parts are not values. */
+function listColumn(record: Record<string, string>, name: string): string[] {
+  return column(record, name)
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/**
+ * The stores with their currencies and locales (stores.csv, currencies.csv) and the countries
+ * (countries.csv, whose `stores` column names the stores a country belongs to). Spryker installs
+ * every CLDR territory in the order of `data/cldr/en/territories.json`, which lists them by code:
+ * the countries are numbered in ISO2 order, which is the order a store answers them in (spryker/
+ * country 4.4.0 `Business/Internal/Install.php`).
+ */
+function seedStores(db: Database.Database): void {
+  const currencies = readSeedCsv('currencies.csv', ['code', 'name']);
+  const stores = readSeedCsv('stores.csv', [
+    'name',
+    'default_currency',
+    'currencies',
+    'default_locale',
+    'locales',
+  ]);
+  const countries = readSeedCsv('countries.csv', [
+    'iso2_code',
+    'iso3_code',
+    'name',
+    'postal_code_mandatory',
+    'postal_code_regex',
+    'stores',
+  ]);
+  const insertCurrency = db.prepare('INSERT INTO currencies (code, name) VALUES (?, ?)');
+  for (const record of currencies)
+    insertCurrency.run(column(record, 'code'), column(record, 'name'));
+  const insertStore = db.prepare(
+    'INSERT INTO stores (id, name, default_currency, default_locale) VALUES (?, ?, ?, ?)',
+  );
+  const insertStoreCurrency = db.prepare(
+    'INSERT INTO store_currencies (store_id, currency_code, position) VALUES (?, ?, ?)',
+  );
+  const insertStoreLocale = db.prepare(
+    'INSERT INTO store_locales (store_id, locale, position) VALUES (?, ?, ?)',
+  );
+  const storeIds = new Map<string, number>();
+  stores.forEach((record, index) => {
+    const id = index + 1;
+    const name = column(record, 'name');
+    const locales = listColumn(record, 'locales');
+    const defaultLocale = column(record, 'default_locale');
+    if (!locales.includes(defaultLocale)) {
+      throw new Error(`seed-data/stores.csv: ${name}'s default locale is not among its locales.`);
+    }
+    insertStore.run(id, name, column(record, 'default_currency'), defaultLocale);
+    listColumn(record, 'currencies').forEach((code, position) => {
+      insertStoreCurrency.run(id, code, position);
+    });
+    locales.forEach((locale, position) => insertStoreLocale.run(id, locale, position));
+    storeIds.set(name, id);
+  });
+  const insertCountry = db.prepare(
+    `INSERT INTO countries (id, iso2_code, iso3_code, name, postal_code_mandatory,
+       postal_code_regex)
+     VALUES (@id, @iso2Code, @iso3Code, @name, @postalCodeMandatory, @postalCodeRegex)`,
+  );
+  const insertStoreCountry = db.prepare(
+    'INSERT INTO store_countries (store_id, country_id) VALUES (?, ?)',
+  );
+  const byCode = [...countries].sort((a, b) =>
+    column(a, 'iso2_code') < column(b, 'iso2_code') ? -1 : 1,
+  );
+  byCode.forEach((record, index) => {
+    const id = index + 1;
+    insertCountry.run({
+      id,
+      iso2Code: column(record, 'iso2_code'),
+      iso3Code: column(record, 'iso3_code'),
+      name: column(record, 'name'),
+      postalCodeMandatory: column(record, 'postal_code_mandatory') === 'true' ? 1 : 0,
+      postalCodeRegex: emptyToNull(column(record, 'postal_code_regex')),
+    });
+    for (const store of listColumn(record, 'stores')) {
+      const storeId = storeIds.get(store);
+      if (storeId === undefined) {
+        throw new Error(`seed-data/countries.csv: unknown store "${store}".`);
+      }
+      insertStoreCountry.run(storeId, id);
+    }
+  });
+}
+
 /** Columns added after a database may have been created; each added once, when missing. */
 function migrate(db: Database.Database): void {
   const columns = columnsOf(db, 'refresh_tokens');
@@ -468,6 +642,18 @@ function migrate(db: Database.Database): void {
       'ALTER TABLE refresh_tokens ADD COLUMN impersonation_session_id INTEGER REFERENCES impersonation_sessions (id)',
     );
   }
+  // Checked and added under the write lock, column and values at once: a start killed half-way,
+  // or two processes opening one file, leave no order without its updated_at.
+  db.transaction(() => {
+    const orderColumns = db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('orders')")
+      .all()
+      .map((column) => column.name);
+    if (!orderColumns.includes('updated_at')) {
+      db.exec(`ALTER TABLE orders ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+        UPDATE orders SET updated_at = created_at;`);
+    }
+  }).immediate();
   // Here, not in SCHEMA: an older database gets the column only just above. A session's tokens,
   // for when it can still be kept alive (GET /agent-impersonation-sessions).
   db.exec(
@@ -498,7 +684,14 @@ function migrate(db: Database.Database): void {
 }
 
 // The tables the seed fills, each only when it is empty.
-const SEEDED_TABLES = ['users', 'customers', 'product_concretes', 'orders'] as const;
+const SEEDED_TABLES = [
+  'users',
+  'customers',
+  'product_concretes',
+  'product_concrete_names',
+  'orders',
+  'stores',
+] as const;
 
 function isEmpty(db: Database.Database, table: (typeof SEEDED_TABLES)[number]): boolean {
   return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
@@ -542,7 +735,9 @@ export async function openDatabase(
           if (generated > 0) seedGeneratedCustomers(db, generated);
         }
         if (isEmpty(db, 'product_concretes')) seedProducts(db);
+        if (isEmpty(db, 'product_concrete_names')) seedProductNames(db);
         if (isEmpty(db, 'orders')) seedDemoOrders(db);
+        if (isEmpty(db, 'stores')) seedStores(db);
       }).immediate();
     }
     if (hadCustomers && generated > 0) {

@@ -80,6 +80,26 @@ describe('the error catalogue', () => {
     }
   });
 
+  it('holds every row of the §7 error table', () => {
+    const rows = section('7. ')
+      .split('\n')
+      .filter((line) => /^\| `\d+`/.test(line));
+    expect(rows).toHaveLength(1);
+    for (const row of rows) {
+      const [code = '', status = '', detail = ''] = row
+        .split('|')
+        .slice(1, 4)
+        .map((cell) => cell.trim());
+      const [, quoted = ''] = /^`([^`]+)`/.exec(detail) ?? [];
+      const codeOnly = code.replace(/`/g, '');
+      expect({ row, error: catalogued(codeOnly) }).toEqual({
+        row,
+        error: { code: codeOnly, status: Number(status), detail: quoted },
+      });
+    }
+    expect(Errors.storeNotFound).toEqual({ code: '601', status: 404, detail: 'Store not found.' });
+  });
+
   it('holds the 404s of §5a', () => {
     const notFound = [...section('5a. ').matchAll(/`404 (\d+) ([^`]+)`/g)];
     expect(notFound.map((match) => match[1])).toEqual(['301', '302']);

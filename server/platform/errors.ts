@@ -68,6 +68,7 @@ export const Errors = {
     detail: "Can't find order by the given order reference",
   },
   unauthorizedRequest: { code: '802', status: 403, detail: 'Unauthorized request.' },
+  storeNotFound: { code: '601', status: 404, detail: 'Store not found.' },
 } as const satisfies Record<string, GlueErrorSpec>;
 
 /** 429 4401: N is the configured block time rounded up to whole minutes. */

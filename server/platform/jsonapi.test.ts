@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GlueError } from './errors';
 import {
+  applySelfLinkRule,
+  collectionDocument,
   collectionSelfLink,
   errorDocument,
   isBlank,
@@ -8,7 +10,9 @@ import {
   publicBaseUrl,
   readIncludes,
   readPage,
+  requestedType,
   resourceObject,
+  singleDocument,
   uniqueIncluded,
   withRelationships,
 } from './jsonapi';
@@ -200,6 +204,21 @@ describe('relationships and included', () => {
     expect(uniqueIncluded([item('a', 1), other])).toHaveLength(2);
   });
 
+  it('keeps the first of a (type, id) when it has relationships, as Glue does', () => {
+    const linked = withRelationships(item('a', 1), {
+      other: [resourceObject(base, 'other', 'x', {})],
+    });
+    expect(
+      uniqueIncluded([linked, item('b', 2), item('a', 3)]).map((resource) => [
+        resource.id,
+        resource.attributes.quantity,
+      ]),
+    ).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
   it('reads include as a comma-separated list of names', () => {
     expect([...readIncludes(`${base}/carts?include=items`)]).toEqual(['items']);
     expect([...readIncludes(`${base}/carts?include=items,%20cart-rules,,`)]).toEqual([
@@ -215,5 +234,81 @@ describe('relationships and included', () => {
     expect(collectionSelfLink(`${base}/carts`, 'include=items')).toBe(
       `${base}/carts?include=items`,
     );
+  });
+});
+
+describe('the self-link rule (§1)', () => {
+  const base = 'http://glue.test';
+  const cart = resourceObject(base, 'carts', 'c1', { name: 'x' });
+  const item = {
+    ...resourceObject(base, 'items', 'sku1', { quantity: 1 }),
+    links: { self: `${base}/carts/c1/items/sku1` },
+  };
+  const product = resourceObject(base, 'concrete-products', 'sku1', {});
+
+  it('reads the requested type from the route: its last segment that is no id', () => {
+    expect(requestedType('/carts')).toBe('carts');
+    expect(requestedType('/carts/:cartId')).toBe('carts');
+    expect(requestedType('/carts/:cartId/items/:groupKey')).toBe('items');
+    expect(requestedType('/carts//items')).toBe('items');
+    expect(requestedType('/customers/:customerReference/orders')).toBe('orders');
+  });
+
+  it('puts the query on the requested type’s own links in data only', () => {
+    const rule = { base, type: 'carts', query: 'include=items' };
+    const document = applySelfLinkRule(
+      singleDocument(withRelationships(cart, { items: [item] }), [item, product]),
+      rule,
+    );
+    expect(document.data.links.self).toBe(`${base}/carts/c1?include=items`);
+    expect(document.data.relationships).toEqual({
+      items: { data: [{ type: 'items', id: 'sku1' }] },
+    });
+    expect(document.included?.map((resource) => resource.links.self)).toEqual([
+      `${base}/carts/c1/items/sku1`,
+      `${base}/concrete-products/sku1`,
+    ]);
+    // The resources themselves are not changed: they may be shared.
+    expect(cart.links.self).toBe(`${base}/carts/c1`);
+  });
+
+  it('leaves included resources as they are, even of the requested type', () => {
+    const rule = { base, type: 'concrete-products', query: 'include=concrete-products' };
+    const document = applySelfLinkRule(singleDocument(cart, [product]), rule);
+    expect(document.included?.[0]?.links.self).toBe(`${base}/concrete-products/sku1`);
+  });
+
+  it('leaves a link of the resource’s own, even of the requested type', () => {
+    const rule = { base, type: 'items', query: 'include=items' };
+    const document = applySelfLinkRule(singleDocument(cart, [item]), rule);
+    expect(document.data.links.self).toBe(`${base}/carts/c1`);
+    expect(document.included?.[0]?.links.self).toBe(`${base}/carts/c1/items/sku1`);
+  });
+
+  it('gives every element of a collection the query, and changes nothing without one', () => {
+    const other = resourceObject(base, 'carts', 'c 2', {});
+    const links = { self: `${base}/carts?include=items` };
+    const withQuery = applySelfLinkRule(collectionDocument([cart, other], links), {
+      base,
+      type: 'carts',
+      query: 'include=items',
+    });
+    expect(withQuery.data.map((resource) => resource.links.self)).toEqual([
+      `${base}/carts/c1?include=items`,
+      `${base}/carts/c%202?include=items`,
+    ]);
+    expect(withQuery.links).toBe(links);
+    const plain = collectionDocument([cart], { self: `${base}/carts` });
+    expect(applySelfLinkRule(plain, { base, type: 'carts', query: '' })).toBe(plain);
+  });
+
+  it('links a resource without id as <base>/<type>?<query>', () => {
+    const token = resourceObject(base, 'access-tokens', null, {});
+    const document = applySelfLinkRule(singleDocument(token), {
+      base,
+      type: 'access-tokens',
+      query: 'a=1&b',
+    });
+    expect(document.data.links.self).toBe(`${base}/access-tokens?a=1&b`);
   });
 });

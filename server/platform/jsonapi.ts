@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { routePath } from 'hono/route';
 import { Errors, GlueError } from './errors';
 import type { GlueErrorSpec } from './errors';
 
@@ -28,14 +29,18 @@ export function publicBaseUrl(requestUrl: string, configured: string | null): st
   return configured ?? new URL(requestUrl).origin;
 }
 
+/** The self link Glue gives a resource when its module sets none: `<base>/<type>[/<id>]`. */
+export function defaultSelfLink(base: string, type: string, id: string | null): string {
+  return id === null ? `${base}/${type}` : `${base}/${type}/${encodeURIComponent(id)}`;
+}
+
 export function resourceObject<A extends object>(
   base: string,
   type: string,
   id: string | null,
   attributes: A,
 ): ResourceObject<A> {
-  const self = id === null ? `${base}/${type}` : `${base}/${type}/${encodeURIComponent(id)}`;
-  return { type, id, attributes, links: { self } };
+  return { type, id, attributes, links: { self: defaultSelfLink(base, type, id) } };
 }
 
 /** The resource with `relationships` set, keeping Glue's key order: type, id, attributes, relationships, links. */
@@ -74,13 +79,47 @@ export function readIncludes(requestUrl: string): Set<string> {
   );
 }
 
+/** Which relationships a request's answer loads and which its resources show. */
+export interface RelationshipRule {
+  /** Resources of this type are loaded, and so included. */
+  loads(type: string): boolean;
+  /** A resource carries its relationship of this name in `relationships`. */
+  shows(name: string): boolean;
+}
+
+/**
+ * Glue's rule, with eager loading off as in the B2C shop (glue-application 1.65.0
+ * `RequestFormatter::setIncludeFields()`, `ResponseRelationship::hasRelationship()`,
+ * `ResponseBuilder::filterRelationships()`): without `include`, or with one PHP reads as false
+ * ("" or "0"), nothing is loaded. With one, a relationship is loaded when its type is named in it
+ * or is the requested resource's type (so `POST /carts/{id}/items?include=concrete-products`
+ * loads the items too), and a resource shows only the relationships named.
+ */
+export function relationshipRule(c: Context): RelationshipRule {
+  const raw = new URL(c.req.url).searchParams.get('include');
+  if (raw === null || raw === '' || raw === '0') {
+    return { loads: () => false, shows: () => false };
+  }
+  const names = readIncludes(c.req.url);
+  const requested = requestedType(routePath(c));
+  return {
+    loads: (type) => type === requested || names.has(type),
+    shows: (name) => names.has(name),
+  };
+}
+
 /**
  * `included` as Glue builds it: one entry per (type, id). A resource met again under the same type
- * and id replaces the earlier one but keeps its place, as a PHP array key does.
+ * and id replaces the earlier one but keeps its place, as a PHP array key does, unless the earlier
+ * one has relationships: then it stays (glue-application 1.65.0
+ * `ResponseRelationship::isResourceCanBeIncluded()`).
  */
 export function uniqueIncluded(resources: readonly ResourceObject[]): ResourceObject[] {
   const byKey = new Map<string, ResourceObject>();
-  for (const resource of resources) byKey.set(`${resource.type}:${resource.id ?? ''}`, resource);
+  for (const resource of resources) {
+    const key = `${resource.type}:${resource.id ?? ''}`;
+    if (byKey.get(key)?.relationships === undefined) byKey.set(key, resource);
+  }
   return [...byKey.values()];
 }
 
@@ -99,6 +138,76 @@ export function collectionDocument<A extends object>(
   return included !== undefined && included.length > 0
     ? { data, links, included }
     : { data, links };
+}
+
+/**
+ * The resource type a request asks for, as Glue reads it from the path: the route's last segment
+ * that is not an id (`/carts/:cartId/items` → `items`, `/customers/:customerReference/orders` →
+ * `orders`).
+ */
+export function requestedType(path: string): string {
+  return (
+    path
+      .split('/')
+      .filter((part) => part !== '' && !part.startsWith(':'))
+      .at(-1) ?? ''
+  );
+}
+
+/** What §1's self-link rule needs to know of the request. */
+export interface SelfLinkRule {
+  base: string;
+  /** The requested resource's type. */
+  type: string;
+  /** The request's query string, without "?"; "" when it has none. */
+  query: string;
+}
+
+export function selfLinkRule(c: Context, base: string): SelfLinkRule {
+  return { base, type: requestedType(routePath(c)), query: new URL(c.req.url).search.slice(1) };
+}
+
+type AnyResource = ResourceObject<object>;
+type AnyDocument = { data: AnyResource | AnyResource[]; included?: AnyResource[] };
+
+function withQuery(resource: AnyResource, rule: SelfLinkRule): AnyResource {
+  if (resource.type !== rule.type) return resource;
+  // A link of the resource's own (a cart item's) is not the one resourceObject gave: kept as it is.
+  if (resource.links.self !== defaultSelfLink(rule.base, resource.type, resource.id)) {
+    return resource;
+  }
+  return {
+    ...resource,
+    links: { ...resource.links, self: `${resource.links.self}?${rule.query}` },
+  };
+}
+
+/**
+ * §1: where the module sets no self link of its own, Glue appends the request's query string to
+ * the self link of every resource in `data` whose type is the requested resource's type; included
+ * resources, other types and resources with a link of their own keep theirs
+ * (spryker/glue-application 1.65.0 `ResponseBuilder::resourcesToArray()`, `buildQueryString()`).
+ * The query is the request's own, as the collection's `links.self` carries it.
+ */
+export function applySelfLinkRule<D extends AnyDocument>(document: D, rule: SelfLinkRule): D {
+  if (rule.query === '') return document;
+  const data = Array.isArray(document.data)
+    ? document.data.map((resource) => withQuery(resource, rule))
+    : withQuery(document.data, rule);
+  return { ...document, data };
+}
+
+/**
+ * The answer with a JSON:API document: §1's self-link rule applied for the request, then
+ * serialized. Every route that answers resources answers through this.
+ */
+export function documentResponse(
+  c: Context,
+  base: string,
+  document: AnyDocument,
+  status: number,
+): Response {
+  return jsonApiResponse(applySelfLinkRule(document, selfLinkRule(c, base)), status);
 }
 
 export function jsonApiResponse(body: unknown, status: number): Response {

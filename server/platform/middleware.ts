@@ -5,6 +5,8 @@ import type { MiddlewareHandler } from 'hono';
 import { Errors } from './errors';
 import type { GlueErrorSpec } from './errors';
 import { JSON_API_MEDIA_TYPE, errorDocument } from './jsonapi';
+import { requestLocale } from './locale';
+import type { Stores } from '../features/stores/stores';
 
 const ALLOWED_METHODS = 'GET, POST, PATCH, DELETE';
 const ALLOWED_HEADERS =
@@ -32,6 +34,17 @@ export function cors(origins: readonly string[]): MiddlewareHandler {
     await next();
     c.res.headers.append('Vary', 'Origin');
     if (allowedOrigin !== null) c.res.headers.set('Access-Control-Allow-Origin', allowedOrigin);
+  };
+}
+
+/**
+ * §7.2: every answer names the locale it was answered in, `Content-Language: en_US` or `de_DE`,
+ * errors too (glue-application 1.65.0 `ResponseHeaders::addHeaders()`).
+ */
+export function contentLanguage(stores: Stores): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.res.headers.set('Content-Language', requestLocale(c, stores));
   };
 }
 

@@ -6,6 +6,7 @@ import type { Lockout } from '../features/agents/lockout';
 import type { Carts } from '../features/carts/carts';
 import type { Orders } from '../features/orders/orders';
 import type { Catalog } from '../features/products/catalog';
+import type { Stores } from '../features/stores/stores';
 import type { GlueConfig } from './config';
 import type { Tokens } from './tokens';
 
@@ -21,4 +22,5 @@ export interface GlueServices {
   orders: Orders;
   audit: ImpersonationAudit;
   impersonationSessions: ImpersonationSessions;
+  stores: Stores;
 }

@@ -204,13 +204,42 @@ const query = fc.oneof(
     .array(
       fc.tuple(
         fc.oneof(
-          fc.constantFrom('page[offset]', 'page[limit]', 'q', 'include', 'page', 'page[limit][]'),
+          fc.constantFrom(
+            'page[offset]',
+            'page[limit]',
+            'q',
+            'include',
+            'page',
+            'page[limit][]',
+            'sort',
+            '_store',
+            '_store[]',
+          ),
           fc.string({ maxLength: 10 }),
         ),
         fc.oneof(
           fc.nat().map(String),
           fc.integer().map(String),
-          fc.constantFrom('1e3', '-0', '0x10', '9'.repeat(30), 'items', 'items,items', ''),
+          fc.constantFrom(
+            '1e3',
+            '-0',
+            '0x10',
+            '9'.repeat(30),
+            'items',
+            'items,items',
+            '',
+            'items,concrete-products',
+            'concrete-products',
+            'concrete-products,items,concrete-product-prices',
+            ' items, concrete-products ',
+            ',',
+            '-createdAt',
+            'updatedAt,-createdAt',
+            '--',
+            'DE',
+            'AT',
+            '0',
+          ),
           fc.string({ unit: 'grapheme', maxLength: 30 }),
           fc.constantFrom(...NASTY_STRINGS),
         ),
@@ -229,7 +258,21 @@ const segment = fc.oneof(
   { weight: 3, arbitrary: fc.constant<{ real: true } | { raw: string }>({ real: true }) },
   fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => ({ raw: encodeURIComponent(s) })),
   fc
-    .constantFrom('%', '%E0%A4%A', '%00', '%2F', '..', '.', '%2e%2e', 'a;b', 'x'.repeat(3000))
+    .constantFrom(
+      '%',
+      '%E0%A4%A',
+      '%00',
+      '%2F',
+      '..',
+      '.',
+      '%2e%2e',
+      'a;b',
+      'x'.repeat(3000),
+      // Store ids (§7.1): another store, a letter case, one that does not exist.
+      'AT',
+      'de',
+      'NON_EXIST_STORE',
+    )
     .map((raw) => ({ raw })),
 );
 
@@ -285,12 +328,25 @@ const extraHeader = fc.option(
     fc.constantFrom(
       'Accept',
       'Accept-Language',
+      'Store',
       'Origin',
       'Content-Length',
       'X-Forwarded-For',
       'Access-Control-Request-Method',
     ),
-    fc.oneof(headerText, fc.constantFrom('-1', '99999999999999999999', '0', 'GET')),
+    fc.oneof(
+      headerText,
+      fc.constantFrom(
+        '-1',
+        '99999999999999999999',
+        '0',
+        'GET',
+        'DE',
+        'AT',
+        'de',
+        'de-DE, en;q=0.5',
+      ),
+    ),
   ),
   { freq: 3 },
 );
@@ -365,6 +421,8 @@ async function realValue(param: string): Promise<string> {
     case 'sessionId':
       // The impersonation the fuzz tokens were made with.
       return '1';
+    case 'storeId':
+      return 'DE';
     default:
       throw new Error(`fuzz: give :${param} a real value`);
   }
@@ -476,6 +534,13 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
         const garbage = r.auth.kind === 'decorated' && r.auth.template.startsWith('Basic');
         if (realPath && garbage && ['customer', 'any-token', 'agent'].includes(kind)) {
           expect(JSON.parse(sent.text)).toEqual(INVALID);
+        }
+        // §5a, §7.1: a public resource answers whatever the token; only an unknown id is refused.
+        if (kind === 'public' && r.extra?.[0] !== 'Content-Length') {
+          expect([200, 404], `${route.path}: ${sent.text}`).toContain(sent.status);
+        }
+        if (route.path === '/stores/:storeId' && realPath) {
+          expect(JSON.parse(sent.text)).toMatchObject({ data: { type: 'stores', id: 'DE' } });
         }
         const unreadable = r.body !== null && !isJsonObject(r.body);
         const admitted = r.auth.kind === 'valid' && ['customer', 'agent', 'issuing'].includes(kind);

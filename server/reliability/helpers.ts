@@ -10,13 +10,18 @@ export interface Route {
 }
 
 /**
- * Who may call a route, per the contract: §5a public, the sign-in/refresh endpoints that issue
+ * Who may call a route, per the contract: §5a and §7.1 public, the sign-in/refresh endpoints that issue
  * tokens without one, §1 id-less PATCH/DELETE, §3 agent endpoints, §4.2 any token, else §5.
  */
 export type RouteKind = 'public' | 'issuing' | 'idless' | 'agent' | 'any-token' | 'customer';
 
-// §5a: the product endpoints need no token.
-const PUBLIC_RESOURCES = ['catalog-search-suggestions', 'abstract-products', 'concrete-products'];
+// §5a: the product endpoints need no token; §7.1: nor do the stores.
+const PUBLIC_RESOURCES = [
+  'catalog-search-suggestions',
+  'abstract-products',
+  'concrete-products',
+  'stores',
+];
 // §3.1, §4.1, §4.3: these hand out tokens and need none.
 const ISSUING = ['POST /agent-access-tokens', 'POST /access-tokens', 'POST /refresh-tokens'];
 

@@ -92,10 +92,14 @@ describe('every route failing unexpectedly (the database gone)', () => {
           },
         },
       });
-      const response = await t.send(route.method, `${path}?q=${agent.refreshToken}&include=items`, {
-        headers: { ...bearer(token.accessToken), 'Content-Type': 'application/vnd.api+json' },
-        ...(route.method === 'GET' ? {} : { body }),
-      });
+      const response = await t.send(
+        route.method,
+        `${path}?q=${agent.refreshToken}&include=items,concrete-products`,
+        {
+          headers: { ...bearer(token.accessToken), 'Content-Type': 'application/vnd.api+json' },
+          ...(route.method === 'GET' ? {} : { body }),
+        },
+      );
       const text = await response.text();
       leaks.expectClean(routeName(route), text);
       // Some requests are refused before the database is needed (an id-less path); the rest fail.

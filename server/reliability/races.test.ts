@@ -177,6 +177,79 @@ describe('concurrent writes to one cart', () => {
   });
 });
 
+interface CartWithProducts {
+  data: { id: string; relationships?: { items: { data: { id: string }[] } } };
+  included?: {
+    type: string;
+    id: string;
+    attributes: { quantity?: number };
+    relationships?: Record<string, { data: { type: string; id: string }[] }>;
+  }[];
+}
+
+/** A §5 cart answer with its items' products that holds together: every item with its product. */
+function expectItemsWithProducts(body: CartWithProducts): number {
+  const included = body.included ?? [];
+  const items = included.filter((resource) => resource.type === 'items');
+  const products = included.filter((resource) => resource.type === 'concrete-products');
+  expect(included).toHaveLength(items.length + products.length);
+  expect(products.map((product) => product.id).sort()).toEqual(items.map((item) => item.id).sort());
+  expect(body.data.relationships?.items.data.map((ref) => ref.id) ?? []).toEqual(
+    items.map((item) => item.id),
+  );
+  for (const item of items) {
+    expect(item.relationships).toEqual({
+      'concrete-products': { data: [{ type: 'concrete-products', id: item.id }] },
+    });
+    // Each product comes just before its item.
+    expect(included[included.indexOf(item) - 1]).toMatchObject({
+      type: 'concrete-products',
+      id: item.id,
+    });
+  }
+  return items.reduce((sum, item) => sum + (item.attributes.quantity ?? 0), 0);
+}
+
+describe('cart reads with items and products while the cart changes', () => {
+  const SKUS = ['005_30663301', '066_23294028', '155_30149933', '211_123', '124_29866591'];
+
+  it('answers every read and write with a cart whose items and products agree', async () => {
+    const customer = await signInCustomer();
+    const cartId = await newCart(customer.accessToken);
+    const include = '?include=items,concrete-products';
+    const writes = SKUS.flatMap((sku) =>
+      Array.from({ length: 3 }, () =>
+        call('POST', `/carts/${cartId}/items${include}`, {
+          token: customer.accessToken,
+          body: { data: { type: 'items', attributes: { sku, quantity: 1 } } },
+        }),
+      ),
+    );
+    const reads = Array.from({ length: 15 }, (_, i) =>
+      call('GET', i % 3 === 0 ? `/carts${include}` : `/carts/${cartId}${include}`, {
+        token: customer.accessToken,
+      }),
+    );
+    const answers = await Promise.all([...writes, ...reads]);
+    const seenTotals: number[] = [];
+    for (const answer of answers) {
+      expect(answer.status).toBeLessThan(300);
+      const body = answer.body as
+        | CartWithProducts
+        | { data: CartWithProducts['data'][]; included?: CartWithProducts['included'] };
+      // GET /carts lists the customer’s only cart.
+      const cart = Array.isArray(body.data)
+        ? { data: body.data[0] ?? { id: cartId }, included: body.included }
+        : (body as CartWithProducts);
+      seenTotals.push(expectItemsWithProducts(cart));
+    }
+    // Every add was counted once: the last state holds them all.
+    const last = await call('GET', `/carts/${cartId}${include}`, { token: customer.accessToken });
+    expect(expectItemsWithProducts(last.body as CartWithProducts)).toBe(SKUS.length * 3);
+    expect(Math.max(...seenTotals)).toBe(SKUS.length * 3);
+  });
+});
+
 describe('concurrent cart creation and deletion', () => {
   const defaults = async (token: string): Promise<number> => {
     const answer = await call('GET', '/carts', { token });

@@ -289,3 +289,55 @@ describe('every protected route against every kind of token', () => {
     },
   );
 });
+
+// A path for each public route: a product and a store that exist.
+const PUBLIC_PLACEHOLDERS: Record<string, string> = {
+  abstractSku: '005',
+  sku: CANON,
+  storeId: 'DE',
+};
+const PUBLIC = ROUTES.filter((route) => routeKind(route) === 'public');
+
+describe('every public route against every kind of token', () => {
+  it('finds the public routes: the products (§5a) and the stores (§7.1)', () => {
+    expect(PUBLIC.map(routeName)).toEqual(
+      expect.arrayContaining([
+        'GET /catalog-search-suggestions',
+        'GET /abstract-products/:abstractSku',
+        'GET /concrete-products/:sku',
+        'GET /stores',
+        'GET /stores/:storeId',
+      ]),
+    );
+  });
+
+  it.each(PUBLIC.map((route) => [routeName(route), route] as const))(
+    '%s answers every caller the same, and changes nothing',
+    async (_name, route) => {
+      const path = fillPath(route.path, (param) => {
+        const value = PUBLIC_PLACEHOLDERS[param];
+        if (value === undefined) {
+          throw new Error(`token-matrix: give :${param} of ${routeName(route)} a placeholder`);
+        }
+        return value;
+      });
+      const anonymous = await t.send(route.method, path);
+      expect(anonymous.status).toBe(200);
+      const want = await anonymous.text();
+      for (const column of COLUMNS) {
+        const before = snapshotExcept(t.glue);
+        const response = await t.send(route.method, path, { headers: column.headers() });
+        const text = await response.text();
+        leaks.expectClean(`${routeName(route)} with ${column.name}`, text);
+        // Glue validates tokens on protected resources only: not even an invalid one is refused.
+        expect({ column: column.name, status: response.status, text }).toEqual({
+          column: column.name,
+          status: 200,
+          text: want,
+        });
+        expect(snapshotExcept(t.glue), `${column.name} changed the database`).toBe(before);
+      }
+      leaks.expectCleanLog(t);
+    },
+  );
+});

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { Errors, GlueError, tooManyLoginAttempts } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
 import {
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   readRequestAttributes,
   resourceObject,
@@ -56,6 +56,6 @@ export function registerAgentAccessTokens(
     const user = counted ? await lockout.oneAtATime(ip, lockoutKey, attempt) : await attempt();
     const pair = await tokens.issuePair(agentGrant(user.id));
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    return jsonApiResponse(singleDocument(resourceObject(base, TYPE, null, pair)), 201);
+    return documentResponse(c, base, singleDocument(resourceObject(base, TYPE, null, pair)), 201);
   });
 }

@@ -3,7 +3,7 @@ import { authenticateAgent } from '../../platform/auth';
 import { Errors, GlueError } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
 import {
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   readRequestAttributes,
   resourceObject,
@@ -61,6 +61,6 @@ export function registerAgentCustomerImpersonationAccessTokens(
     const grant = impersonationGrant(customer.customer_reference, customer.id);
     const pair = await tokens.issuePair(grant, agent.idAgent, accessReason(attributes.reason));
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    return jsonApiResponse(singleDocument(resourceObject(base, TYPE, null, pair)), 201);
+    return documentResponse(c, base, singleDocument(resourceObject(base, TYPE, null, pair)), 201);
   });
 }

@@ -5,11 +5,13 @@ import type { GlueServices } from '../../platform/services';
 import type { Page } from '../../platform/jsonapi';
 import {
   collectionDocument,
+  applySelfLinkRule,
   jsonApiTextResponse,
   paginationLinks,
   publicBaseUrl,
   readPage,
   resourceObject,
+  selfLinkRule,
 } from '../../platform/jsonapi';
 
 const TYPE = 'agent-customer-search';
@@ -41,7 +43,9 @@ export function registerAgentCustomerSearch(
     const address = `${base}${url.search}`;
     const known = byAddress.get(address);
     if (known !== undefined) return jsonApiTextResponse(known, 200);
-    const text = JSON.stringify(document(base, url, result, page));
+    const text = JSON.stringify(
+      applySelfLinkRule(document(base, url, result, page), selfLinkRule(c, base)),
+    );
     // A few addresses per result; odd queries varied without end are not kept.
     if (byAddress.size < 8) byAddress.set(address, text);
     return jsonApiTextResponse(text, 200);
@@ -56,7 +60,6 @@ function document(base: string, url: URL, result: CustomerSearchResult, page: Pa
     firstName,
     lastName,
   }));
-  const resource = resourceObject(base, TYPE, null, { customers });
-  // The resource links to the request itself, query included, as Glue's does.
-  return collectionDocument([{ ...resource, links: { self: links.self } }], links);
+  // §1's self-link rule gives the resource the request's query too.
+  return collectionDocument([resourceObject(base, TYPE, null, { customers })], links);
 }

@@ -6,7 +6,7 @@ import type { GlueServices } from '../../platform/services';
 import type { ImpersonationSession, SessionFilter } from './impersonation-sessions';
 import {
   collectionDocument,
-  jsonApiResponse,
+  documentResponse,
   paginationLinks,
   publicBaseUrl,
   readPage,
@@ -105,7 +105,7 @@ export function registerAgentImpersonationSessions(
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const links = paginationLinks(`${base}/${TYPE}`, url.search.slice(1), total, page);
     const data = sessions.map((session) => sessionResource(base, session));
-    return jsonApiResponse(collectionDocument(data, links), 200);
+    return documentResponse(c, base, collectionDocument(data, links), 200);
   });
 
   app.get(`/${TYPE}/:sessionId`, async (c) => {
@@ -114,6 +114,6 @@ export function registerAgentImpersonationSessions(
     const session = id === null ? null : impersonationSessions.find(id);
     if (session === null) throw new GlueError(Errors.impersonationSessionNotFound);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    return jsonApiResponse(singleDocument(sessionResource(base, session)), 200);
+    return documentResponse(c, base, singleDocument(sessionResource(base, session)), 200);
   });
 }

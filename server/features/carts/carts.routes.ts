@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { authenticateCustomer } from '../../platform/auth';
 import type { AuditEntry } from '../agents/audit';
 import { DEFAULT_CART_NAME } from './carts';
@@ -10,10 +10,10 @@ import {
   collectionDocument,
   collectionSelfLink,
   isBlank,
-  jsonApiResponse,
+  documentResponse,
   noContentResponse,
   publicBaseUrl,
-  readIncludes,
+  relationshipRule,
   readRequestAttributes,
   resourceObject,
   singleDocument,
@@ -21,22 +21,77 @@ import {
   withRelationships,
 } from '../../platform/jsonapi';
 import type { Attributes, ResourceObject } from '../../platform/jsonapi';
+import { requestLocale } from '../../platform/locale';
 import { CURRENCY, STORE, cartTotals, isPriceMode, priceLine } from '../../platform/pricing';
+import { concreteProductResource } from '../products/concrete-products.routes';
 
 const TYPE = 'carts';
 export const ITEMS_TYPE = 'items';
 /** Spryker's quote name column holds 255 characters. */
 export const MAX_CART_NAME_LENGTH = 255;
 
+export const CONCRETE_PRODUCTS_TYPE = 'concrete-products';
+
+/** What a cart answer loads besides the cart, and what its resources show (§1, §5). */
+export interface CartRelated {
+  /** The items are loaded (so included). */
+  items: boolean;
+  /** The cart carries `relationships.items`. */
+  showItems: boolean;
+  /** The items' concrete products by SKU, when loaded (so included). */
+  products: ReadonlyMap<string, ResourceObject> | null;
+  /** Each item carries `relationships.concrete-products`. */
+  showProducts: boolean;
+}
+
+const NOTHING_RELATED: CartRelated = {
+  items: false,
+  showItems: false,
+  products: null,
+  showProducts: false,
+};
+
 /**
- * A cart resource, priced now, and (with `includeItems`) its items for `included`, each linked as
- * `<base>/carts/{uuid}/items/{groupKey}`.
+ * What the request includes for these carts, by Glue's relationship rule: `items` (on the items
+ * routes, with any include), and with `concrete-products` the items' products, read in one query
+ * for all the carts, named in the request's locale (§7.2) — the resource `GET /concrete-products/
+ * {sku}` answers. The products hang off the items: without the items nothing of them is loaded.
+ */
+export function cartRelated(
+  c: Context,
+  { catalog, stores }: Pick<GlueServices, 'catalog' | 'stores'>,
+  base: string,
+  carts: readonly Cart[],
+): CartRelated {
+  const rule = relationshipRule(c);
+  if (!rule.loads(ITEMS_TYPE)) return NOTHING_RELATED;
+  let products: Map<string, ResourceObject> | null = null;
+  if (rule.loads(CONCRETE_PRODUCTS_TYPE)) {
+    const skus = carts.flatMap((cart) => cart.items.map((item) => item.sku));
+    products = new Map(
+      catalog
+        .concreteProducts(skus, requestLocale(c, stores))
+        .map((product) => [product.sku, concreteProductResource(base, product)]),
+    );
+  }
+  return {
+    items: true,
+    showItems: rule.shows(ITEMS_TYPE),
+    products,
+    showProducts: rule.shows(CONCRETE_PRODUCTS_TYPE),
+  };
+}
+
+/**
+ * A cart resource, priced now, and what `related` loads for `included`: its items, each linked as
+ * `<base>/carts/{uuid}/items/{groupKey}`, each after its concrete product when those are loaded
+ * (Glue includes nested resources before their parent).
  */
 export function cartResource(
   base: string,
   cart: Cart,
-  includeItems: boolean,
-): { resource: ResourceObject; items: ResourceObject[] } {
+  related: CartRelated,
+): { resource: ResourceObject; included: ResourceObject[] } {
   const lines = cart.items.map((item) => ({
     item,
     priced: priceLine(item.grossPrice, item.quantity, cart.priceMode),
@@ -54,7 +109,7 @@ export function cartResource(
     discounts: [],
     thresholds: [],
   });
-  if (!includeItems) return { resource, items: [] };
+  if (!related.items) return { resource, included: [] };
   const items = lines.map(({ item, priced }) => {
     const itemResource = resourceObject(base, ITEMS_TYPE, item.sku, {
       sku: item.sku,
@@ -72,18 +127,33 @@ export function cartResource(
     const self = `${base}/${TYPE}/${encodeURIComponent(cart.uuid)}/${ITEMS_TYPE}/${encodeURIComponent(item.sku)}`;
     return { ...itemResource, links: { self } };
   });
-  return { resource: withRelationships(resource, { [ITEMS_TYPE]: items }), items };
+  const included = items.flatMap((item) => {
+    const product = item.id === null ? undefined : related.products?.get(item.id);
+    if (product === undefined) return [item];
+    const linked = related.showProducts
+      ? withRelationships(item, { [CONCRETE_PRODUCTS_TYPE]: [product] })
+      : item;
+    return [product, linked];
+  });
+  return {
+    resource: related.showItems ? withRelationships(resource, { [ITEMS_TYPE]: items }) : resource,
+    included,
+  };
 }
 
-/** The answer to every request that shows one cart: `?include=items` adds its items. */
+/**
+ * The answer to every request that shows one cart: `?include=items` adds its items,
+ * `?include=items,concrete-products` their products too.
+ */
 export function cartResponse(
-  requestUrl: string,
+  c: Context,
+  services: Pick<GlueServices, 'catalog' | 'stores'>,
   base: string,
   cart: Cart,
   status: number,
 ): Response {
-  const { resource, items } = cartResource(base, cart, readIncludes(requestUrl).has(ITEMS_TYPE));
-  return jsonApiResponse(singleDocument(resource, items), status);
+  const { resource, included } = cartResource(base, cart, cartRelated(c, services, base, [cart]));
+  return documentResponse(c, base, singleDocument(resource, uniqueIncluded(included)), status);
 }
 
 /**
@@ -116,22 +186,25 @@ function readNewCart(attributes: Attributes): NewCart {
 
 /**
  * `GET /carts`, `POST /carts`, `GET /carts/{id}` and `DELETE /carts/{id}` (§5), for the customer
- * of a customer or impersonation token. `?include=items` adds each cart's items.
+ * of a customer or impersonation token. `?include=items` adds each cart's items,
+ * `?include=items,concrete-products` their concrete products too, each product once.
  */
-export function registerCarts(app: Hono, { config, tokens, carts, audit }: GlueServices): void {
+export function registerCarts(app: Hono, services: GlueServices): void {
+  const { config, tokens, carts, audit } = services;
   app.get(`/${TYPE}`, async (c) => {
     const caller = await authenticateCustomer(c, tokens);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    const includeItems = readIncludes(c.req.url).has(ITEMS_TYPE);
-    const built = carts
-      .list(caller.idCustomer)
-      .map((cart) => cartResource(base, cart, includeItems));
+    const list = carts.list(caller.idCustomer);
+    const related = cartRelated(c, services, base, list);
+    const built = list.map((cart) => cartResource(base, cart, related));
     const self = collectionSelfLink(`${base}/${TYPE}`, new URL(c.req.url).search.slice(1));
-    return jsonApiResponse(
+    return documentResponse(
+      c,
+      base,
       collectionDocument(
         built.map((cart) => cart.resource),
         { self },
-        uniqueIncluded(built.flatMap((cart) => cart.items)),
+        uniqueIncluded(built.flatMap((cart) => cart.included)),
       ),
       200,
     );
@@ -140,7 +213,7 @@ export function registerCarts(app: Hono, { config, tokens, carts, audit }: GlueS
   app.get(`/${TYPE}/:cartId`, async (c) => {
     const caller = await authenticateCustomer(c, tokens);
     const cart = carts.get(caller.idCustomer, c.req.param('cartId'));
-    return cartResponse(c.req.url, publicBaseUrl(c.req.url, config.publicUrl), cart, 200);
+    return cartResponse(c, services, publicBaseUrl(c.req.url, config.publicUrl), cart, 200);
   });
 
   app.post(`/${TYPE}`, async (c) => {
@@ -150,7 +223,7 @@ export function registerCarts(app: Hono, { config, tokens, carts, audit }: GlueS
       const attributes = await readRequestAttributes(c, TYPE);
       if (typeof attributes.name === 'string') entry.cartName = attributes.name;
       const cart = carts.create(caller, readNewCart(attributes));
-      return cartResponse(c.req.url, publicBaseUrl(c.req.url, config.publicUrl), cart, 201);
+      return cartResponse(c, services, publicBaseUrl(c.req.url, config.publicUrl), cart, 201);
     });
   });
 

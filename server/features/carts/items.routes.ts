@@ -67,11 +67,13 @@ async function readQuantityChange(c: Context): Promise<number> {
 
 /**
  * `POST /carts/{id}/items`, `PATCH` and `DELETE /carts/{id}/items/{groupKey}` (§5). Adding and
- * changing answer the whole cart (its items with `?include=items`). Checks run in Glue's order:
+ * changing answer the whole cart: with any `include` its items (they are the requested resource's
+ * type, §1), with `concrete-products` their products too. Checks run in Glue's order:
  * token, request document, attribute validation (901), then the cart (101), then the product
  * (102) or item (103). An empty cart id (`/carts//items`) is 400 104 after the document checks.
  */
-export function registerItems(app: Hono, { config, tokens, carts, audit }: GlueServices): void {
+export function registerItems(app: Hono, services: GlueServices): void {
+  const { config, tokens, carts, audit } = services;
   const base = (c: Context): string => publicBaseUrl(c.req.url, config.publicUrl);
 
   app.post(`/carts/:cartId/${ITEMS_TYPE}`, async (c) => {
@@ -81,7 +83,7 @@ export function registerItems(app: Hono, { config, tokens, carts, audit }: GlueS
     return audit.guard(caller, entry, async () => {
       const [sku, quantity] = await readItemToAdd(c, entry);
       const cart = carts.addItem(caller, cartUuid, sku, quantity);
-      return cartResponse(c.req.url, base(c), cart, 201);
+      return cartResponse(c, services, base(c), cart, 201);
     });
   });
 
@@ -101,7 +103,7 @@ export function registerItems(app: Hono, { config, tokens, carts, audit }: GlueS
     return audit.guard(caller, { method: 'PATCH', resource: 'items', cartUuid, sku }, async () => {
       const quantity = await readQuantityChange(c);
       const cart = carts.updateItem(caller, cartUuid, sku, quantity);
-      return cartResponse(c.req.url, base(c), cart, 200);
+      return cartResponse(c, services, base(c), cart, 200);
     });
   });
 

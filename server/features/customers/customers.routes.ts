@@ -5,7 +5,7 @@ import type { GlueServices } from '../../platform/services';
 import {
   collectionDocument,
   collectionSelfLink,
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   resourceObject,
   singleDocument,
@@ -62,7 +62,7 @@ export function registerCustomers(app: Hono, { config, db, tokens }: GlueService
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const self = collectionSelfLink(`${base}/${TYPE}`, new URL(c.req.url).search.slice(1));
     const resource = resourceObject(base, TYPE, row.customer_reference, customerAttributes(row));
-    return jsonApiResponse(collectionDocument([resource], { self }), 200);
+    return documentResponse(c, base, collectionDocument([resource], { self }), 200);
   });
 
   app.get(`/${TYPE}/:customerReference`, async (c) => {
@@ -74,6 +74,6 @@ export function registerCustomers(app: Hono, { config, db, tokens }: GlueService
     const row = profile(caller.customerReference);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const resource = resourceObject(base, TYPE, row.customer_reference, customerAttributes(row));
-    return jsonApiResponse(singleDocument(resource), 200);
+    return documentResponse(c, base, singleDocument(resource), 200);
   });
 }

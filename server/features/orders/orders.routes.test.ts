@@ -53,11 +53,10 @@ beforeEach(async () => {
 
 afterEach(() => t.close());
 
+/** The customer's orders in the order they were placed: what GET /orders answers without sort. */
 const ordersOf = (idCustomer: number): OrderRow[] =>
   t.glue.db
-    .prepare<[number], OrderRow>(
-      'SELECT * FROM orders WHERE id_customer = ? ORDER BY created_at DESC, id DESC',
-    )
+    .prepare<[number], OrderRow>('SELECT * FROM orders WHERE id_customer = ? ORDER BY id')
     .all(idCustomer);
 
 const itemsOf = (orderId: number): ItemRow[] =>
@@ -121,7 +120,7 @@ async function list(path: string, headers = sonia): Promise<OrdersDocument> {
 }
 
 describe('GET /orders', () => {
-  it('lists the customer’s orders, newest first, with their totals', async () => {
+  it('lists the customer’s orders in the order they were placed, with their totals', async () => {
     const stored = ordersOf(21);
     expect(stored.length).toBeGreaterThanOrEqual(2);
     const body = await list('/orders');
@@ -156,8 +155,94 @@ describe('GET /orders', () => {
         'remunerationTotal',
       ]);
     }
+    // The demo orders were placed in the order of their dates: oldest first.
     const createdAt = body.data.map((order) => String(order.attributes.createdAt));
-    expect([...createdAt].sort().reverse()).toEqual(createdAt);
+    expect([...createdAt].sort()).toEqual(createdAt);
+  });
+
+  it('answers in placing order without sort, even when the dates say otherwise', async () => {
+    const [first, second] = ordersOf(21);
+    if (first === undefined || second === undefined) throw new Error('DE--21 needs two orders');
+    // The older order gets the later date: no sort means no ORDER BY created_at.
+    t.glue.db
+      .prepare('UPDATE orders SET created_at = ?, updated_at = ? WHERE id = ?')
+      .run('2099-01-01 00:00:00.000000', '2099-01-01 00:00:00.000000', first.id);
+    const ids = (await list('/orders')).data.map((order) => order.id);
+    expect(ids.slice(0, 2)).toEqual([first.order_reference, second.order_reference]);
+    expect((await list('/orders?sort=createdAt')).data.at(-1)?.id).toBe(first.order_reference);
+  });
+
+  it.each([
+    ['createdAt', 'created_at', 'ASC'],
+    ['-createdAt', 'created_at', 'DESC'],
+    ['updatedAt', 'updated_at', 'ASC'],
+    ['-updatedAt', 'updated_at', 'DESC'],
+    // Glue trims dashes off both ends and reads the direction from the first character only.
+    ['createdAt-', 'created_at', 'ASC'],
+    ['--createdAt', 'created_at', 'DESC'],
+    // The orders module sorts by the first field only.
+    ['-createdAt,updatedAt', 'created_at', 'DESC'],
+  ])('sorts by sort=%s', async (sort, column, direction) => {
+    // updated_at in the opposite order to created_at, so each sort shows which column it read.
+    const rows = ordersOf(21);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    rows.forEach((row, index) => {
+      t.glue.db
+        .prepare('UPDATE orders SET updated_at = ? WHERE id = ?')
+        .run(`2030-01-${10 + rows.length - index} 00:00:00.000000`, row.id);
+    });
+    const expected = t.glue.db
+      .prepare<[number], { order_reference: string }>(
+        `SELECT order_reference FROM orders WHERE id_customer = ?
+         ORDER BY ${column} ${direction}, id ${direction}`,
+      )
+      .all(21)
+      .map((row) => row.order_reference);
+    const body = await list(`/orders?sort=${encodeURIComponent(sort)}`);
+    expect(body.data.map((order) => order.id)).toEqual(expected);
+  });
+
+  it.each([
+    '',
+    'foo',
+    'created_at',
+    'id_sales_order',
+    'grandTotal',
+    '-',
+    'createdAt;drop',
+    ',createdAt',
+    ' createdAt',
+  ])('ignores sort=%j: the orders in placing order', async (sort) => {
+    const body = await list(`/orders?sort=${encodeURIComponent(sort)}`);
+    expect(body.data.map((order) => order.id)).toEqual(
+      ordersOf(21).map((order) => order.order_reference),
+    );
+  });
+
+  it('keeps sort in the page links and the self links', async () => {
+    const body = await list('/orders?sort=-createdAt&page[offset]=1&page[limit]=1');
+    const link = (offset: number): string =>
+      `http://glue.test/orders?sort=-createdAt&page[offset]=${offset}&page[limit]=1`;
+    const total = ordersOf(21).length;
+    expect(body.links).toEqual({
+      self: link(1),
+      last: link(total - 1),
+      first: link(0),
+      prev: link(0),
+      ...(total > 2 ? { next: link(2) } : {}),
+    });
+    const newestFirst = [...ordersOf(21)].reverse();
+    expect(body.data.map((order) => [order.id, order.links.self])).toEqual([
+      [
+        newestFirst[1]?.order_reference,
+        `http://glue.test/orders/${newestFirst[1]?.order_reference ?? ''}?sort=-createdAt&page[offset]=1&page[limit]=1`,
+      ],
+    ]);
+    // /customers/{ref}/orders sorts the same.
+    const nested = await list('/customers/DE--21/orders?sort=-createdAt');
+    expect(nested.data.map((order) => order.id)).toEqual(
+      newestFirst.map((order) => order.order_reference),
+    );
   });
 
   it('answers the same to an impersonation token, and each customer only their own', async () => {

@@ -4,14 +4,14 @@ import { Errors, GlueError } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
 import {
   collectionDocument,
-  jsonApiResponse,
+  documentResponse,
   paginationLinks,
   publicBaseUrl,
   readPage,
   resourceObject,
   singleDocument,
 } from '../../platform/jsonapi';
-import type { Orders, OrderSummary } from './orders';
+import type { OrderSort, Orders, OrderSummary } from './orders';
 
 const TYPE = 'orders';
 /** page[limit] when the request sends none; the page links are there either way. */
@@ -27,6 +27,26 @@ function summaryAttributes(order: OrderSummary): Record<string, unknown> {
   };
 }
 
+/**
+ * `sort` as Glue reads it (glue-application 1.65.0 `RequestFormatter::setSortFields()`): the
+ * comma-separated fields, a leading "-" for descending, dashes trimmed off both ends; the orders
+ * module uses only the first (orders-rest-api 4.11.0 `OrderReader::getOrderListAttributes()`).
+ * `createdAt` and `updatedAt` sort (sales 11.50.0 `SalesRepository::SORT_KEYS_MAP`); any other
+ * key, or none, leaves the orders in the order they were placed. Spryker passes another key on to
+ * Propel unmapped: one of characters other than `[A-Za-z0-9_.]` is dropped there too (propel
+ * 3.40.2 `PropelFilterCriteria::addSortingToCriteria()`), any other becomes `ORDER BY <key>`, a
+ * column name of spy_sales_order sorting by it and anything else failing in the database. The
+ * stand-in ignores every unknown key instead.
+ */
+export function readOrderSort(requestUrl: string): OrderSort | null {
+  const raw = new URL(requestUrl).searchParams.get('sort');
+  if (raw === null || raw === '') return null;
+  const field = raw.split(',')[0] ?? '';
+  const key = field.replace(/^-+|-+$/g, '');
+  if (key !== 'createdAt' && key !== 'updatedAt') return null;
+  return { key, descending: field.startsWith('-') };
+}
+
 function orderList(
   c: Context,
   orders: Orders,
@@ -35,7 +55,7 @@ function orderList(
   selfPath: string,
 ): Response {
   const page = readPage(c.req.url, ORDERS_DEFAULT_LIMIT);
-  const { total, orders: summaries } = orders.page(idCustomer, page);
+  const { total, orders: summaries } = orders.page(idCustomer, page, readOrderSort(c.req.url));
   const links = paginationLinks(
     `${base}${selfPath}`,
     new URL(c.req.url).search.slice(1),
@@ -45,11 +65,12 @@ function orderList(
   const data = summaries.map((order) =>
     resourceObject(base, TYPE, order.reference, summaryAttributes(order)),
   );
-  return jsonApiResponse(collectionDocument(data, links), 200);
+  return documentResponse(c, base, collectionDocument(data, links), 200);
 }
 
 /**
- * `GET /orders` (newest first, paginated per §1) and `GET /orders/{orderReference}` (§5) for the
+ * `GET /orders` (in the order they were placed, or by `sort`; paginated per §1, the page links
+ * keeping `sort` with the rest of the query) and `GET /orders/{orderReference}` (§5) for the
  * customer of a customer or impersonation token; another customer's order, like an unknown one,
  * is 404 801. `GET /customers/{customerReference}/orders` lists the same, and answers 403 802
  * "Unauthorized request." for any reference but the caller's own, as Glue's orders module does.
@@ -90,6 +111,6 @@ export function registerOrders(app: Hono, { config, tokens, orders }: GlueServic
       bundleItems: [],
       itemStates: order.itemStates,
     });
-    return jsonApiResponse(singleDocument(resource), 200);
+    return documentResponse(c, base, singleDocument(resource), 200);
   });
 }

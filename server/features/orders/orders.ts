@@ -371,38 +371,66 @@ export function orderFigures(
   };
 }
 
+/** What `GET /orders?sort=` can sort by (spryker/sales `SalesRepository::SORT_KEYS_MAP`). */
+export type OrderSortKey = 'createdAt' | 'updatedAt';
+
+export interface OrderSort {
+  key: OrderSortKey;
+  descending: boolean;
+}
+
+type PageStatement = Database.Statement<
+  { idCustomer: number; limit: number; offset: number },
+  OrderRow
+>;
+
 /** A customer's orders (contract §5), read-only: the stand-in takes no new orders. */
 export class Orders {
   readonly #clock: () => number;
   readonly #count: Database.Statement<[number], number>;
-  readonly #page: Database.Statement<
-    { idCustomer: number; limit: number; offset: number },
-    OrderRow
-  >;
+  /** By id: the order they were placed in, what Spryker's query without ORDER BY gives. */
+  readonly #page: PageStatement;
+  readonly #sortedPages: Record<OrderSortKey, { asc: PageStatement; desc: PageStatement }>;
   readonly #byReference: Database.Statement<[string, number], OrderRow>;
   readonly #items: Database.Statement<[number], OrderItemRow>;
-  readonly #readPage: (idCustomer: number, page: Page) => { total: number; orders: OrderSummary[] };
+  readonly #readPage: (
+    idCustomer: number,
+    page: Page,
+    sort: OrderSort | null,
+  ) => { total: number; orders: OrderSummary[] };
 
   /** `clock`: milliseconds since the epoch, like Date.now; it decides what can be returned. */
   constructor(db: Database.Database, clock: () => number) {
     this.#clock = clock;
     const columns = `id, order_reference, created_at, currency, price_mode, shipment_method,
       shipment_carrier, shipment_price, billing_address, shipping_address`;
+    const pageOrderedBy = (order: string): PageStatement =>
+      db.prepare(`SELECT ${columns} FROM orders WHERE id_customer = @idCustomer
+        ORDER BY ${order} LIMIT @limit OFFSET @offset`);
     this.#count = db
       .prepare<[number], number>('SELECT count(*) FROM orders WHERE id_customer = ?')
       .pluck();
-    this.#page = db.prepare(`SELECT ${columns} FROM orders WHERE id_customer = @idCustomer
-      ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`);
+    this.#page = pageOrderedBy('id');
+    // The id breaks ties in the sort's direction, so equal timestamps page the same every time.
+    const sortedBy = (column: string): { asc: PageStatement; desc: PageStatement } => ({
+      asc: pageOrderedBy(`${column}, id`),
+      desc: pageOrderedBy(`${column} DESC, id DESC`),
+    });
+    this.#sortedPages = { createdAt: sortedBy('created_at'), updatedAt: sortedBy('updated_at') };
     this.#byReference = db.prepare(`SELECT ${columns} FROM orders
       WHERE order_reference = ? AND id_customer = ?`);
     this.#items = db.prepare(`SELECT uuid, sku, name, quantity, unit_gross_price, state
       FROM order_items WHERE order_id = ? ORDER BY id`);
-    this.#readPage = db.transaction((idCustomer: number, page: Page) => ({
-      total: this.#count.get(idCustomer) ?? 0,
-      orders: this.#page
-        .all({ idCustomer, limit: page.limit, offset: page.offset })
-        .map((row) => this.#summary(row, this.#figures(row).totals)),
-    }));
+    this.#readPage = db.transaction((idCustomer: number, page: Page, sort: OrderSort | null) => {
+      const statement =
+        sort === null ? this.#page : this.#sortedPages[sort.key][sort.descending ? 'desc' : 'asc'];
+      return {
+        total: this.#count.get(idCustomer) ?? 0,
+        orders: statement
+          .all({ idCustomer, limit: page.limit, offset: page.offset })
+          .map((row) => this.#summary(row, this.#figures(row).totals)),
+      };
+    });
   }
 
   #figures(row: OrderRow): ReturnType<typeof orderFigures> {
@@ -429,9 +457,16 @@ export class Orders {
     };
   }
 
-  /** One page of the customer's orders, newest first, and how many they have in all. */
-  page(idCustomer: number, page: Page): { total: number; orders: OrderSummary[] } {
-    return this.#readPage(idCustomer, page);
+  /**
+   * One page of the customer's orders, and how many they have in all: in the order they were
+   * placed (oldest first), or sorted by `sort`.
+   */
+  page(
+    idCustomer: number,
+    page: Page,
+    sort: OrderSort | null = null,
+  ): { total: number; orders: OrderSummary[] } {
+    return this.#readPage(idCustomer, page, sort);
   }
 
   /** The customer's order with that reference; null for an unknown one or another's. */

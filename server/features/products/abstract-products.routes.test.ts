@@ -95,7 +95,7 @@ describe('GET /abstract-products/{abstractSku}', () => {
               ],
             },
           },
-          links: { self: 'http://glue.test/abstract-products/130' },
+          links: { self: 'http://glue.test/abstract-products/130?include=concrete-products' },
         },
         included: [
           concrete('130_29285281', 'Lenovo ThinkStation P300', '130'),

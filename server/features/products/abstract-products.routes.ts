@@ -1,8 +1,9 @@
 import type { Hono } from 'hono';
 import { Errors, GlueError } from '../../platform/errors';
+import { requestLocale } from '../../platform/locale';
 import type { GlueServices } from '../../platform/services';
 import {
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   readIncludes,
   resourceObject,
@@ -18,13 +19,17 @@ const CONCRETE_PRODUCTS = 'concrete-products';
 /**
  * `GET /abstract-products/{abstractSku}` (§5a), public. attributeMap.product_concrete_ids lists
  * the concrete SKUs a cart can hold; `?include=concrete-products` adds them. The demo data has no
- * descriptions: description is "". Unknown → 404 301.
+ * descriptions: description is "". Names in the request's locale (§7.2). Unknown → 404 301.
  */
-export function registerAbstractProducts(app: Hono, { config, catalog }: GlueServices): void {
+export function registerAbstractProducts(
+  app: Hono,
+  { config, catalog, stores }: GlueServices,
+): void {
   app.get(`/${TYPE}/:abstractSku`, (c) => {
-    const product = catalog.abstractProduct(c.req.param('abstractSku'));
+    const locale = requestLocale(c, stores);
+    const product = catalog.abstractProduct(c.req.param('abstractSku'), locale);
     if (product === null) throw new GlueError(Errors.abstractProductNotFound);
-    const concretes = catalog.concreteProductsOf(product.sku);
+    const concretes = catalog.concreteProductsOf(product.sku, locale);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     // §5a's attributes in its order, then the rest of Spryker's, empty as the demo data has none.
     const resource = resourceObject(base, TYPE, product.sku, {
@@ -44,10 +49,12 @@ export function registerAbstractProducts(app: Hono, { config, catalog }: GlueSer
       url: abstractProductUrl(product),
     });
     if (!readIncludes(c.req.url).has(CONCRETE_PRODUCTS)) {
-      return jsonApiResponse(singleDocument(resource), 200);
+      return documentResponse(c, base, singleDocument(resource), 200);
     }
     const included = concretes.map((concrete) => concreteProductResource(base, concrete));
-    return jsonApiResponse(
+    return documentResponse(
+      c,
+      base,
       singleDocument(withRelationships(resource, { [CONCRETE_PRODUCTS]: included }), included),
       200,
     );

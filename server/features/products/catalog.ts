@@ -34,51 +34,75 @@ export function abstractProductUrl(product: Pick<AbstractProduct, 'sku' | 'name'
 /** How many abstract products (and names) a suggestion answers at most. */
 export const SUGGESTION_LIMIT = 10;
 
-const ABSTRACT_COLUMNS = `a.sku, a.name,
+// Names in the request's locale (§7.2), the catalog's own where the locale has none.
+const ABSTRACT_COLUMNS = `a.sku, coalesce(an.name, a.name) AS name,
   (SELECT min(c.gross_price) FROM product_concretes AS c WHERE c.abstract_sku = a.sku) AS price`;
+const ABSTRACT_FROM = `product_abstracts AS a
+  LEFT JOIN product_abstract_names AS an ON an.sku = a.sku AND an.locale = @locale`;
+const CONCRETE_COLUMNS = `c.sku, c.abstract_sku AS abstractSku, coalesce(cn.name, c.name) AS name,
+  c.gross_price AS grossPrice, c.net_price AS netPrice`;
+const CONCRETE_NAME =
+  'LEFT JOIN product_concrete_names AS cn ON cn.sku = c.sku AND cn.locale = @locale';
+const CONCRETE_FROM = `product_concretes AS c ${CONCRETE_NAME}`;
 
-/** The products seeded from products.csv (contract §5a); read-only. */
+/** The products seeded from products.csv (contract §5a), named in a locale; read-only. */
 export class Catalog {
-  readonly #abstract: Database.Statement<[string], AbstractProduct>;
-  readonly #concrete: Database.Statement<[string], ConcreteProduct>;
-  readonly #concretesOf: Database.Statement<[string], ConcreteProduct>;
-  readonly #suggest: Database.Statement<{ text: string; limit: number }, AbstractProduct>;
+  readonly #abstract: Database.Statement<{ sku: string; locale: string }, AbstractProduct>;
+  readonly #concrete: Database.Statement<{ sku: string; locale: string }, ConcreteProduct>;
+  readonly #concretes: Database.Statement<{ skus: string; locale: string }, ConcreteProduct>;
+  readonly #concretesOf: Database.Statement<{ sku: string; locale: string }, ConcreteProduct>;
+  readonly #suggest: Database.Statement<
+    { text: string; limit: number; locale: string },
+    AbstractProduct
+  >;
 
   constructor(db: Database.Database) {
-    const concreteColumns = `sku, abstract_sku AS abstractSku, name, gross_price AS grossPrice,
-      net_price AS netPrice`;
-    this.#abstract = db.prepare(`SELECT ${ABSTRACT_COLUMNS} FROM product_abstracts AS a
-      WHERE a.sku = ?`);
-    this.#concrete = db.prepare(`SELECT ${concreteColumns} FROM product_concretes WHERE sku = ?`);
-    this.#concretesOf = db.prepare(`SELECT ${concreteColumns} FROM product_concretes
-      WHERE abstract_sku = ? ORDER BY position`);
+    this.#abstract = db.prepare(`SELECT ${ABSTRACT_COLUMNS} FROM ${ABSTRACT_FROM}
+      WHERE a.sku = @sku`);
+    this.#concrete = db.prepare(`SELECT ${CONCRETE_COLUMNS} FROM ${CONCRETE_FROM}
+      WHERE c.sku = @sku`);
+    // Several SKUs in one query, in the order given (a JSON list of them).
+    this.#concretes = db.prepare(`SELECT ${CONCRETE_COLUMNS}
+      FROM json_each(@skus) AS j JOIN product_concretes AS c ON c.sku = j.value ${CONCRETE_NAME}
+      ORDER BY j.key`);
+    this.#concretesOf = db.prepare(`SELECT ${CONCRETE_COLUMNS} FROM ${CONCRETE_FROM}
+      WHERE c.abstract_sku = @sku ORDER BY c.position`);
     // A scan of 60 rows: the demo catalog is small. lower() folds ASCII only, as the names are.
-    this.#suggest = db.prepare(`SELECT ${ABSTRACT_COLUMNS} FROM product_abstracts AS a
-      WHERE instr(lower(a.name), @text) > 0 OR instr(lower(a.sku), @text) > 0
+    this.#suggest = db.prepare(`SELECT ${ABSTRACT_COLUMNS} FROM ${ABSTRACT_FROM}
+      WHERE instr(lower(coalesce(an.name, a.name)), @text) > 0 OR instr(lower(a.sku), @text) > 0
         OR EXISTS (SELECT 1 FROM product_concretes AS c
           WHERE c.abstract_sku = a.sku AND instr(lower(c.sku), @text) > 0)
       ORDER BY a.position LIMIT @limit`);
   }
 
-  abstractProduct(sku: string): AbstractProduct | null {
-    return this.#abstract.get(sku) ?? null;
+  abstractProduct(sku: string, locale: string): AbstractProduct | null {
+    return this.#abstract.get({ sku, locale }) ?? null;
   }
 
-  concreteProduct(sku: string): ConcreteProduct | null {
-    return this.#concrete.get(sku) ?? null;
-  }
-
-  concreteProductsOf(abstractSku: string): ConcreteProduct[] {
-    return this.#concretesOf.all(abstractSku);
+  concreteProduct(sku: string, locale: string): ConcreteProduct | null {
+    return this.#concrete.get({ sku, locale }) ?? null;
   }
 
   /**
-   * Abstract products whose name, abstract SKU or one of whose concrete SKUs contains `text`, in
-   * any letter case, in catalog order. Blank text finds nothing.
+   * The concrete products with these SKUs, in one query, once each, in the order first named;
+   * a SKU the catalog does not have is left out.
    */
-  suggest(text: string, limit = SUGGESTION_LIMIT): AbstractProduct[] {
+  concreteProducts(skus: readonly string[], locale: string): ConcreteProduct[] {
+    if (skus.length === 0) return [];
+    return this.#concretes.all({ skus: JSON.stringify([...new Set(skus)]), locale });
+  }
+
+  concreteProductsOf(abstractSku: string, locale: string): ConcreteProduct[] {
+    return this.#concretesOf.all({ sku: abstractSku, locale });
+  }
+
+  /**
+   * Abstract products whose name in the locale, abstract SKU or one of whose concrete SKUs
+   * contains `text`, in any letter case, in catalog order. Blank text finds nothing.
+   */
+  suggest(text: string, locale: string, limit = SUGGESTION_LIMIT): AbstractProduct[] {
     const needle = text.trim().toLowerCase();
     if (needle === '') return [];
-    return this.#suggest.all({ text: needle, limit });
+    return this.#suggest.all({ text: needle, limit, locale });
   }
 }

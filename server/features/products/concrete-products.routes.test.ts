@@ -57,7 +57,10 @@ describe('GET /concrete-products/{sku}', () => {
               data: [{ type: 'concrete-product-prices', id: '005_30663301' }],
             },
           },
-          links: CANON.links,
+          // §1: the requested resource's self link carries the query; the included price's not.
+          links: {
+            self: 'http://glue.test/concrete-products/005_30663301?include=concrete-product-prices',
+          },
         },
         included: [
           {

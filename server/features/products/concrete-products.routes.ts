@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import type { ConcreteProduct } from './catalog';
 import { Errors, GlueError } from '../../platform/errors';
+import { requestLocale } from '../../platform/locale';
 import type { GlueServices } from '../../platform/services';
 import {
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   readIncludes,
   resourceObject,
@@ -65,19 +66,24 @@ function pricesResource(base: string, product: ConcreteProduct): ResourceObject 
 
 /**
  * `GET /concrete-products/{sku}` (§5a), public; `?include=concrete-product-prices` adds its price.
- * Unknown → 404 302.
+ * The name in the request's locale (§7.2). Unknown → 404 302.
  */
-export function registerConcreteProducts(app: Hono, { config, catalog }: GlueServices): void {
+export function registerConcreteProducts(
+  app: Hono,
+  { config, catalog, stores }: GlueServices,
+): void {
   app.get(`/${TYPE}/:sku`, (c) => {
-    const product = catalog.concreteProduct(c.req.param('sku'));
+    const product = catalog.concreteProduct(c.req.param('sku'), requestLocale(c, stores));
     if (product === null) throw new GlueError(Errors.concreteProductNotFound);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const resource = concreteProductResource(base, product);
     if (!readIncludes(c.req.url).has(PRICES)) {
-      return jsonApiResponse(singleDocument(resource), 200);
+      return documentResponse(c, base, singleDocument(resource), 200);
     }
     const prices = pricesResource(base, product);
-    return jsonApiResponse(
+    return documentResponse(
+      c,
+      base,
       singleDocument(withRelationships(resource, { [PRICES]: [prices] }), [prices]),
       200,
     );

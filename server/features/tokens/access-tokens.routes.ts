@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { Errors, GlueError } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
 import {
-  jsonApiResponse,
+  documentResponse,
   publicBaseUrl,
   readRequestAttributes,
   resourceObject,
@@ -40,6 +40,6 @@ export function registerAccessTokens(app: Hono, { config, db, tokens }: GlueServ
     }
     const pair = await tokens.issuePair(customerGrant(customer.customer_reference, customer.id));
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    return jsonApiResponse(singleDocument(resourceObject(base, TYPE, null, pair)), 201);
+    return documentResponse(c, base, singleDocument(resourceObject(base, TYPE, null, pair)), 201);
   });
 }

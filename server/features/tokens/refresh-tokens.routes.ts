@@ -4,7 +4,7 @@ import type { GlueServices } from '../../platform/services';
 import { authenticate } from '../../platform/auth';
 import {
   isBlank,
-  jsonApiResponse,
+  documentResponse,
   noContentResponse,
   publicBaseUrl,
   readRequestAttributes,
@@ -27,7 +27,7 @@ export function registerRefreshTokens(app: Hono, { config, tokens }: GlueService
     const pair = typeof refreshToken === 'string' ? await tokens.rotate(refreshToken) : null;
     if (pair === null) throw new GlueError(Errors.failedToRefreshToken);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    return jsonApiResponse(singleDocument(resourceObject(base, TYPE, null, pair)), 201);
+    return documentResponse(c, base, singleDocument(resourceObject(base, TYPE, null, pair)), 201);
   });
 
   app.delete(`/${TYPE}`, () => {
