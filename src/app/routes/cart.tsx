@@ -4,7 +4,6 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { useChangeCart } from '../../features/carts/api/change-cart';
 import { cartQueries } from '../../features/carts/api/cart-queries';
 import { CartView } from '../../features/carts/components/cart-view';
-import { useProductNames } from '../../features/products/api/use-products';
 import { ProductFinder } from '../../features/products/components/product-finder';
 import { GlueError, describeError } from '../../lib/glue-errors';
 import { useGlueSession } from '../../lib/glue-session';
@@ -16,7 +15,6 @@ export function CartScreen() {
   const session = useGlueSession();
   const cart = useQuery(cartQueries.detail(session, customerReference, cartId, useQueryClient()));
   const change = useChangeCart(customerReference, cartId);
-  const productNames = useProductNames(cart.data?.items?.map((item) => item.sku) ?? []);
   useDocumentTitle(cart.data ? `Cart ${cart.data.name}` : 'Cart');
 
   return (
@@ -40,7 +38,6 @@ export function CartScreen() {
           </h1>
           <CartView
             cart={cart.data}
-            productNames={productNames}
             pending={change.isPending ? change.variables : null}
             failed={change.isError ? { change: change.variables, error: change.error } : null}
             onChange={(next) => change.mutate(next)}
@@ -49,7 +46,7 @@ export function CartScreen() {
             currency={cart.data.currency}
             adding={change.isPending}
             onAdd={(product, quantity) =>
-              change.mutateAsync({ kind: 'add', sku: product.sku, quantity })
+              change.mutateAsync({ kind: 'add', sku: product.sku, name: product.name, quantity })
             }
           />
         </>

@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { customerKey } from '../../../lib/customer-data-key';
 import type { GlueSession } from '../../../lib/glue-session';
-import { cartDocumentSchema, cartsDocumentSchema, toCart } from './cart-schemas';
+import { CART_INCLUDE, cartDocumentSchema, cartsDocumentSchema, toCart } from './cart-schemas';
 
 export const cartQueries = {
   all: (customerReference: string) => [...customerKey(customerReference), 'carts'] as const,
@@ -10,7 +10,7 @@ export const cartQueries = {
       queryKey: [...cartQueries.all(customerReference), 'list'],
       queryFn: async ({ signal }) => {
         const document = await session.asCustomer({
-          path: '/carts?include=items',
+          path: `/carts?${CART_INCLUDE}`,
           schema: cartsDocumentSchema,
           signal,
         });
@@ -20,7 +20,7 @@ export const cartQueries = {
   detail: (session: GlueSession, customerReference: string, cartId: string, client?: QueryClient) =>
     queryOptions({
       queryKey: [...cartQueries.all(customerReference), 'detail', cartId],
-      // The list was read with its items: a cart opened from it needs no second request.
+      // The list was read with its items and their names: a cart opened from it needs no request.
       initialData: () =>
         client
           ?.getQueryData(cartQueries.list(session, customerReference).queryKey)
@@ -29,7 +29,7 @@ export const cartQueries = {
         client?.getQueryState(cartQueries.list(session, customerReference).queryKey)?.dataUpdatedAt,
       queryFn: async ({ signal }) => {
         const document = await session.asCustomer({
-          path: `/carts/${encodeURIComponent(cartId)}?include=items`,
+          path: `/carts/${encodeURIComponent(cartId)}?${CART_INCLUDE}`,
           schema: cartDocumentSchema,
           signal,
         });

@@ -15,6 +15,24 @@ const item = (sku: string, quantity: number, unitPrice: number) => ({
   links: { self: `http://glue/carts/c1/items/${sku}` },
 });
 
+/** An included concrete product, as `?include=items,concrete-products` answers it (§5a). */
+const product = (sku: string, name: string) => ({
+  type: 'concrete-products',
+  id: sku,
+  attributes: { sku, name, description: '', isDiscontinued: false, productAbstractSku: '' },
+  links: { self: `http://glue/concrete-products/${sku}` },
+});
+
+/** An item with its relationship to its concrete product. */
+const withProduct = (resource: ReturnType<typeof item>) => ({
+  ...resource,
+  relationships: {
+    'concrete-products': {
+      data: [{ type: 'concrete-products', id: resource.attributes.sku }],
+    },
+  },
+});
+
 const document = {
   data: {
     type: 'carts',
@@ -73,6 +91,7 @@ describe('toCart', () => {
     expect(cart.items).toEqual([
       {
         sku: '005_30663301',
+        name: null,
         groupKey: '005_30663301',
         quantity: 3,
         unitPrice: 7000,
@@ -80,11 +99,53 @@ describe('toCart', () => {
       },
       {
         sku: '155_30149933',
+        name: null,
         groupKey: '155_30149933',
         quantity: 2,
         unitPrice: 8005,
         sumPrice: 16010,
       },
+    ]);
+  });
+
+  it('names each item after its included concrete product', () => {
+    const withProducts = structuredClone(document);
+    withProducts.included = [
+      withProduct(item('155_30149933', 2, 8005)),
+      withProduct(item('005_30663301', 3, 7000)),
+      product('005_30663301', 'Canon IXUS 175'),
+      product('155_30149933', 'Lenovo IdeaPad Yoga 500'),
+    ];
+    const parsed = cartDocumentSchema.parse(withProducts);
+    expect(toCart(parsed.data, parsed.included).items).toMatchObject([
+      { sku: '005_30663301', name: 'Canon IXUS 175' },
+      { sku: '155_30149933', name: 'Lenovo IdeaPad Yoga 500' },
+    ]);
+  });
+
+  it('leaves the name null (the SKU shows) when a product is missing, broken or blank', () => {
+    const tolerant = structuredClone(document);
+    tolerant.included = [
+      withProduct(item('155_30149933', 2, 8005)),
+      withProduct(item('005_30663301', 3, 7000)),
+      { type: 'concrete-products', id: '005_30663301' },
+      product('155_30149933', '  '),
+    ];
+    const parsed = cartDocumentSchema.parse(tolerant);
+    expect(toCart(parsed.data, parsed.included).items?.map((i) => i.name)).toEqual([null, null]);
+  });
+
+  it('finds a product by SKU when the item names no relationship', () => {
+    const unlinked = structuredClone(document);
+    unlinked.included = [
+      item('155_30149933', 2, 8005),
+      item('005_30663301', 3, 7000),
+      product('155_30149933', 'Lenovo IdeaPad Yoga 500'),
+    ];
+    const parsed = cartDocumentSchema.parse(unlinked);
+    expect(toCart(parsed.data, parsed.included).items?.map((i) => i.name)).toEqual([
+      null,
+      'Lenovo IdeaPad Yoga 500',
     ]);
   });
 

@@ -19,6 +19,10 @@ const cartAttributesSchema = z.object({
   totals: z.optional(totalsSchema),
 });
 
+const relationshipSchema = z.object({
+  data: z.array(z.object({ type: z.string(), id: z.string() })),
+});
+
 const itemResourceSchema = z.object({
   type: z.literal('items'),
   id: z.string(),
@@ -35,19 +39,22 @@ const itemResourceSchema = z.object({
       taxRate: z.optional(z.number()),
     }),
   }),
+  // With ?include=concrete-products: the item's product, `id` = its SKU (contract §5).
+  relationships: z.optional(z.looseObject({ 'concrete-products': z.optional(relationshipSchema) })),
+});
+
+/** An included concrete product (§5a): what gives a cart item its name. */
+const concreteProductResourceSchema = z.object({
+  type: z.literal('concrete-products'),
+  id: z.string(),
+  attributes: z.looseObject({ sku: z.string(), name: z.string() }),
 });
 
 export const cartResourceSchema = z.object({
   type: z.literal('carts'),
   id: z.string(),
   attributes: cartAttributesSchema,
-  relationships: z.optional(
-    z.object({
-      items: z.optional(
-        z.object({ data: z.array(z.object({ type: z.string(), id: z.string() })) }),
-      ),
-    }),
-  ),
+  relationships: z.optional(z.object({ items: z.optional(relationshipSchema) })),
 });
 
 export const cartDocumentSchema = z.object({
@@ -60,8 +67,13 @@ export const cartsDocumentSchema = z.object({
   included: z.optional(z.array(z.looseObject({ type: z.string() }))),
 });
 
+/** What a cart is read with: its items, and their products for the names (one request). */
+export const CART_INCLUDE = 'include=items,concrete-products';
+
 export interface CartItem {
   sku: string;
+  /** The product's name, from the included concrete product; null when Glue sent none. */
+  name: string | null;
   groupKey: string;
   quantity: number;
   unitPrice: number;
@@ -90,8 +102,26 @@ export interface Cart {
 type CartResource = z.infer<typeof cartResourceSchema>;
 type Included = { type: string }[] | undefined;
 
-/** From Glue's JSON:API cart (and its included items) to what the screens use. */
+/** Product names by concrete SKU, from the included concrete products that parse. */
+function productNames(included: Included): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const resource of included ?? []) {
+    if (resource.type !== 'concrete-products') continue;
+    const parsed = concreteProductResourceSchema.safeParse(resource);
+    if (!parsed.success) continue;
+    // A blank name is no name: the SKU shows instead.
+    const name = parsed.data.attributes.name.trim();
+    if (name !== '') names.set(parsed.data.id, name);
+  }
+  return names;
+}
+
+/**
+ * From Glue's JSON:API cart (and its included items and products) to what the screens use.
+ * A Glue that answers without the products leaves the names null: the screens show the SKU.
+ */
 export function toCart(resource: CartResource, included: Included): Cart {
+  const names = productNames(included);
   const itemIds = resource.relationships?.items?.data.map((ref) => ref.id) ?? null;
   const items =
     itemIds === null
@@ -102,9 +132,12 @@ export function toCart(resource: CartResource, included: Included): Cart {
           );
           if (!parsed.success) return [];
           const { sku, groupKey, quantity, calculations } = parsed.data.attributes;
+          // The product the item names; its id is the SKU, so that is the fallback.
+          const productId = parsed.data.relationships?.['concrete-products']?.data[0]?.id ?? sku;
           return [
             {
               sku,
+              name: names.get(productId) ?? null,
               groupKey,
               quantity,
               unitPrice: calculations.unitPrice,

@@ -2,16 +2,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
 import { useSessionLog } from '../../activity/session-log';
-import { productQueries } from '../../products/api/product-queries';
 import { cartQueries } from './cart-queries';
-import { cartDocumentSchema, toCart, type Cart, type CartItem } from './cart-schemas';
+import { CART_INCLUDE, cartDocumentSchema, toCart, type Cart, type CartItem } from './cart-schemas';
 
 export type CartChange =
-  | { kind: 'add'; sku: string; quantity: number }
+  /** `name`: the product's, as the finder showed it, for the activity before Glue answers. */
+  | { kind: 'add'; sku: string; name: string | null; quantity: number }
   | { kind: 'set-quantity'; groupKey: string; quantity: number }
   | { kind: 'remove'; groupKey: string };
 
-/** Sends one change of a cart's items; answers the cart as Glue holds it afterwards (null after a removal). */
+/**
+ * Sends one change of a cart's items; answers the cart as Glue holds it afterwards, with its
+ * products' names (null after a removal, which answers nothing).
+ */
 export async function changeCart(
   session: GlueSession,
   cartId: string,
@@ -29,7 +32,7 @@ export async function changeCart(
     change.kind === 'add'
       ? {
           method: 'POST',
-          path: `${cartPath}?include=items`,
+          path: `${cartPath}?${CART_INCLUDE}`,
           body: {
             data: { type: 'items', attributes: { sku: change.sku, quantity: change.quantity } },
           },
@@ -37,7 +40,7 @@ export async function changeCart(
         }
       : {
           method: 'PATCH',
-          path: `${cartPath}/${encodeURIComponent(change.groupKey)}?include=items`,
+          path: `${cartPath}/${encodeURIComponent(change.groupKey)}?${CART_INCLUDE}`,
           body: { data: { type: 'items', attributes: { quantity: change.quantity } } },
           schema: cartDocumentSchema,
         },
@@ -80,8 +83,7 @@ export function useChangeCart(customerReference: string, cartId: string) {
         cartId,
         cartName: cart?.name ?? null,
         sku,
-        productName:
-          queryClient.getQueryData(productQueries.concrete(session, sku).queryKey)?.name ?? null,
+        productName: line?.name ?? (change.kind === 'add' ? change.name : null),
         quantityBefore: before,
         quantityAfter:
           change.kind === 'add'

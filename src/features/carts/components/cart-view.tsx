@@ -6,8 +6,6 @@ import type { Cart, CartItem } from '../api/cart-schemas';
 
 interface CartViewProps {
   cart: Cart;
-  /** Product names by SKU; an item shows its SKU until its name is known. */
-  productNames: Map<string, string>;
   /** The change under way, if any, and the last one that failed. */
   pending: CartChange | null;
   failed: { change: CartChange; error: unknown } | null;
@@ -15,17 +13,21 @@ interface CartViewProps {
 }
 
 function describeChange(change: CartChange, name: (sku: string) => string): string {
-  if (change.kind === 'add') return `adding ${change.quantity} × ${name(change.sku)}`;
+  if (change.kind === 'add')
+    return `adding ${change.quantity} × ${change.name ?? name(change.sku)}`;
   if (change.kind === 'set-quantity')
     return `changing the quantity of ${name(change.groupKey)} to ${change.quantity}`;
   return `removing ${name(change.groupKey)}`;
 }
 
 /** A cart's items and totals, in the cart's currency, with quantity changes and removals. */
-export function CartView({ cart, productNames, pending, failed, onChange }: CartViewProps) {
-  const name = (sku: string) => productNames.get(sku) ?? sku;
-  const money = (amount: number) => formatMoney(amount, cart.currency);
+export function CartView({ cart, pending, failed, onChange }: CartViewProps) {
   const items = cart.items ?? [];
+  // A change names its line by SKU or group key; a line Glue sent no name for shows its SKU.
+  const name = (skuOrGroupKey: string) =>
+    items.find((item) => item.groupKey === skuOrGroupKey || item.sku === skuOrGroupKey)?.name ??
+    skuOrGroupKey;
+  const money = (amount: number) => formatMoney(amount, cart.currency);
 
   return (
     <section className="panel" aria-labelledby="cart-items-title">
@@ -66,7 +68,6 @@ export function CartView({ cart, productNames, pending, failed, onChange }: Cart
               <CartRow
                 key={item.groupKey}
                 item={item}
-                name={name(item.sku)}
                 money={money}
                 busy={pending !== null}
                 onChange={onChange}
@@ -101,13 +102,14 @@ export function CartView({ cart, productNames, pending, failed, onChange }: Cart
 
 interface CartRowProps {
   item: CartItem;
-  name: string;
   money: (amount: number) => string;
   busy: boolean;
   onChange: (change: CartChange) => void;
 }
 
-function CartRow({ item, name, money, busy, onChange }: CartRowProps) {
+function CartRow({ item, money, busy, onChange }: CartRowProps) {
+  // Without a name from Glue the SKU names the line, shown once.
+  const name = item.name ?? item.sku;
   const [draft, setDraft] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const quantityId = useId();
@@ -128,8 +130,14 @@ function CartRow({ item, name, money, busy, onChange }: CartRowProps) {
   return (
     <tr>
       <td>
-        {name}
-        <div className="muted small mono">{item.sku}</div>
+        {item.name === null ? (
+          <span className="mono">{item.sku}</span>
+        ) : (
+          <>
+            {item.name}
+            <div className="muted small mono">{item.sku}</div>
+          </>
+        )}
       </td>
       <td className="num">{money(item.unitPrice)}</td>
       <td className="num">

@@ -5,14 +5,28 @@ import { formatMoney } from '../../../components/money';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { cartQueries } from '../api/cart-queries';
+import type { Cart } from '../api/cart-schemas';
 import { useCreateCart } from '../api/create-cart';
+
+const PRODUCTS_NAMED = 3;
+
+/** "Canon IXUS 175, Samsung Galaxy S5 mini and 2 more": what the cart holds, at a glance. */
+function productSummary(cart: Cart): string {
+  const names = (cart.items ?? []).map((item) => item.name ?? item.sku);
+  const named = names.slice(0, PRODUCTS_NAMED).join(', ');
+  const more = names.length - PRODUCTS_NAMED;
+  return more > 0 ? `${named} and ${more} more` : named;
+}
 
 interface CartsPanelProps {
   customerReference: string;
   cartPath: (cartId: string) => string;
 }
 
-/** The customer's carts: name, item count, grand total, the default one marked; and a new one. */
+/**
+ * The customer's carts: name, the products in it, item count, grand total, the default one
+ * marked; and a new one. One request: the carts come with their items and products.
+ */
 export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
   const session = useGlueSession();
   const carts = useQuery(cartQueries.list(session, customerReference));
@@ -51,16 +65,20 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
             </tr>
           </thead>
           <tbody>
-            {carts.data.map((cart) => (
-              <tr key={cart.id}>
-                <td>
-                  <Link to={cartPath(cart.id)}>{cart.name}</Link>
-                  {cart.isDefault && <span className="badge">Default</span>}
-                </td>
-                <td className="num">{cart.itemCount}</td>
-                <td className="num">{formatMoney(cart.totals.grandTotal, cart.currency)}</td>
-              </tr>
-            ))}
+            {carts.data.map((cart) => {
+              const products = productSummary(cart);
+              return (
+                <tr key={cart.id}>
+                  <td>
+                    <Link to={cartPath(cart.id)}>{cart.name}</Link>
+                    {cart.isDefault && <span className="badge">Default</span>}
+                    {products && <div className="muted small">{products}</div>}
+                  </td>
+                  <td className="num">{cart.itemCount}</td>
+                  <td className="num">{formatMoney(cart.totals.grandTotal, cart.currency)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

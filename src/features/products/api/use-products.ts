@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useGlueSession } from '../../../lib/glue-session';
 import { productQueries } from './product-queries';
 
@@ -17,19 +17,5 @@ export function useConcreteSkus(abstractSku: string | null) {
   return useQuery({
     ...productQueries.concreteSkus(session, abstractSku ?? ''),
     enabled: abstractSku !== null,
-  });
-}
-
-/** Product names for SKUs (cart items name only their SKU), looked up once each and cached. */
-export function useProductNames(skus: readonly string[]): Map<string, string> {
-  const session = useGlueSession();
-  return useQueries({
-    queries: skus.map((sku) => productQueries.concrete(session, sku)),
-    combine: (results) =>
-      new Map(
-        results.flatMap((result) =>
-          result.data ? [[result.data.sku, result.data.name] as const] : [],
-        ),
-      ),
   });
 }
