@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 import type { GlueConfig } from '../server/platform/config';
 import { startGlue, type RunningGlue } from '../server/glue';
 import { startConsoleHost } from '../scripts/console-host';
@@ -15,7 +15,12 @@ interface Fixtures {
   /** Stand-in settings for one test, e.g. `test.use({ glueConfig: { accessTokenTtl: 4 } })`. */
   glueConfig: Partial<GlueConfig>;
   /** The console's settings for one test, e.g. `test.use({ consoleSettings: { idleMinutes: 0.1 } })`. */
-  consoleSettings: { requireReason?: boolean; idleMinutes?: number };
+  consoleSettings: {
+    requireReason?: boolean;
+    idleMinutes?: number;
+    store?: string;
+    priceMode?: 'GROSS_MODE' | 'NET_MODE';
+  };
   /** A fresh stand-in with an in-memory database, for this test alone. */
   glue: RunningGlue;
   /** Fails the test on an uncaught page error or a Content-Security-Policy violation. */
@@ -137,3 +142,69 @@ export async function captureTokens(page: Page, path: string) {
 }
 
 export { expect };
+
+// After a step's screen shows, the network counts as settled after this long without a request.
+const QUIET_MS = 500;
+
+/** One request the page sent to Glue: "GET /orders?…" (decoded), and what it carried. */
+export interface SentRequest {
+  line: string;
+  path: string;
+  body: unknown;
+}
+
+/**
+ * Every request the page sends to Glue, by the step it was sent in (`begin` names the step).
+ * CORS preflights are left out: the browser sends them on its own, not the console (Chromium
+ * does not even report them to Playwright; the OPTIONS check keeps them out should it ever).
+ */
+export function watchGlueRequests<Step extends string>(page: Page, glueUrl: string) {
+  const glueOrigin = new URL(glueUrl).origin;
+  let step: Step | null = null;
+  const sent = new Map<Step, SentRequest[]>();
+  const inFlight = new Set<Request>();
+  let lastActivity = Date.now();
+  const done = (request: Request) => {
+    if (inFlight.delete(request)) lastActivity = Date.now();
+  };
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== glueOrigin || request.method() === 'OPTIONS') return;
+    if (step === null) throw new Error(`A Glue request before the first step: ${request.url()}`);
+    const path = decodeURIComponent(url.pathname + url.search);
+    const body: unknown = request.postData() === null ? null : request.postDataJSON();
+    sent.set(step, [
+      ...(sent.get(step) ?? []),
+      { line: `${request.method()} ${path}`, path, body },
+    ]);
+    inFlight.add(request);
+    lastActivity = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    begin(next: Step) {
+      step = next;
+    },
+    /** Waits until no Glue request is under way and none has started for QUIET_MS. */
+    async settle() {
+      await expect
+        .poll(() => inFlight.size === 0 && Date.now() - lastActivity >= QUIET_MS, {
+          message: 'the network settles',
+          intervals: [100],
+        })
+        .toBe(true);
+    },
+    sent: (which: Step): SentRequest[] => sent.get(which) ?? [],
+    all: (): SentRequest[] => [...sent.values()].flat(),
+    /** Every step's requests, for a failure message. */
+    describe: () =>
+      JSON.stringify(
+        Object.fromEntries(
+          [...sent].map(([name, requests]) => [name, requests.map((r) => r.line)]),
+        ),
+        null,
+        2,
+      ),
+  };
+}

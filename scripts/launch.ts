@@ -28,8 +28,9 @@ export async function launchGlue(consoleOrigin: string, env = process.env): Prom
 }
 
 /**
- * CONSOLE_REQUIRE_REASON (true/false) and CONSOLE_IDLE_MINUTES, plus the refresh-token lifetime
- * (GLUE_REFRESH_TOKEN_TTL: the stand-in's, or what the outside Glue is known to use).
+ * CONSOLE_REQUIRE_REASON (true/false), CONSOLE_IDLE_MINUTES, CONSOLE_STORE and
+ * CONSOLE_PRICE_MODE, plus the refresh-token lifetime (GLUE_REFRESH_TOKEN_TTL: the stand-in's,
+ * or what the outside Glue is known to use).
  */
 export function readConsoleSettings(
   env: NodeJS.ProcessEnv,
@@ -50,6 +51,20 @@ export function readConsoleSettings(
       throw new Error(`CONSOLE_IDLE_MINUTES must be a positive number of minutes, not "${idle}".`);
     }
     settings.idleMinutes = minutes;
+  }
+  const store = env.CONSOLE_STORE;
+  if (store !== undefined && store !== '') {
+    if (!/^[A-Za-z0-9_-]+$/.test(store)) {
+      throw new Error(`CONSOLE_STORE must be a store name such as DE, not "${store}".`);
+    }
+    settings.store = store;
+  }
+  const priceMode = env.CONSOLE_PRICE_MODE;
+  if (priceMode !== undefined && priceMode !== '') {
+    if (priceMode !== 'GROSS_MODE' && priceMode !== 'NET_MODE') {
+      throw new Error(`CONSOLE_PRICE_MODE must be GROSS_MODE or NET_MODE, not "${priceMode}".`);
+    }
+    settings.priceMode = priceMode;
   }
   return settings;
 }

@@ -30,6 +30,14 @@ export class GlueResponseError extends Error {
   }
 }
 
+/** The console's settings do not fit the Glue it talks to (e.g. a store it does not have). */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
 /** The session behind a token slot is over (signed out, or could not be renewed). */
 export class SessionEndedError extends Error {
   constructor(readonly reason: string) {
@@ -45,5 +53,6 @@ export function describeError(error: unknown): string {
   }
   if (error instanceof GlueError || error instanceof GlueResponseError) return error.message;
   if (error instanceof SessionEndedError) return error.reason;
+  if (error instanceof ConfigurationError) return error.message;
   return `Something unexpected went wrong: ${error instanceof Error ? error.message : String(error)}`;
 }

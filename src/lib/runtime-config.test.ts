@@ -8,6 +8,8 @@ describe('parseRuntimeConfig', () => {
       requireReason: true,
       idleMinutes: 15,
       refreshTokenLifetimeSeconds: DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
+      store: null,
+      priceMode: 'GROSS_MODE',
     });
   });
 
@@ -18,8 +20,16 @@ describe('parseRuntimeConfig', () => {
         requireReason: false,
         idleMinutes: 0.5,
         refreshTokenLifetimeSeconds: 90,
+        store: 'AT',
+        priceMode: 'NET_MODE',
       }),
-    ).toMatchObject({ requireReason: false, idleMinutes: 0.5, refreshTokenLifetimeSeconds: 90 });
+    ).toMatchObject({
+      requireReason: false,
+      idleMinutes: 0.5,
+      refreshTokenLifetimeSeconds: 90,
+      store: 'AT',
+      priceMode: 'NET_MODE',
+    });
   });
 
   it.each([
@@ -28,6 +38,9 @@ describe('parseRuntimeConfig', () => {
     [{ glueBaseUrl: 'http://glue.test', requireReason: 'yes' }],
     [{ glueBaseUrl: 'http://glue.test', idleMinutes: 0 }],
     [{ glueBaseUrl: 'http://glue.test', refreshTokenLifetimeSeconds: -1 }],
+    [{ glueBaseUrl: 'http://glue.test', store: '' }],
+    [{ glueBaseUrl: 'http://glue.test', store: 'D E' }],
+    [{ glueBaseUrl: 'http://glue.test', priceMode: 'gross' }],
   ])('names what is wrong with %j', (body) => {
     expect(() => parseRuntimeConfig(body)).toThrow(/glueBaseUrl.*requireReason/);
   });

@@ -1,6 +1,10 @@
 import { createContext, useContext } from 'react';
 import * as z from 'zod/mini';
 
+/** Spryker's price modes: what a new cart's prices include. */
+export const PRICE_MODES = ['GROSS_MODE', 'NET_MODE'] as const;
+export type PriceMode = (typeof PRICE_MODES)[number];
+
 /** Spryker's default refresh-token lifetime (about a month), in seconds. */
 export const DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS = 2_628_000;
 
@@ -9,6 +13,8 @@ const runtimeConfigSchema = z.object({
   requireReason: z.optional(z.boolean()),
   idleMinutes: z.optional(z.number().check(z.positive())),
   refreshTokenLifetimeSeconds: z.optional(z.number().check(z.positive())),
+  store: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]+$/))),
+  priceMode: z.optional(z.enum(PRICE_MODES)),
 });
 
 export interface RuntimeConfig {
@@ -23,6 +29,13 @@ export interface RuntimeConfig {
    * token lives, so the console is told (default: Spryker's, 2,628,000 s).
    */
   refreshTokenLifetimeSeconds: number;
+  /**
+   * The store new carts are made in, one of those GET /stores answers; null: the first it
+   * answers (the console sends no Store header, so Glue serves its default store).
+   */
+  store: string | null;
+  /** The price mode of new carts (default gross: prices include tax). */
+  priceMode: PriceMode;
 }
 
 /** Path of the file that tells one build which Glue to talk to, and how to behave. */
@@ -47,7 +60,7 @@ export function parseRuntimeConfig(body: unknown): RuntimeConfig {
   const parsed = runtimeConfigSchema.safeParse(body);
   if (!parsed.success) {
     throw new Error(
-      `The console's configuration ${RUNTIME_CONFIG_PATH} needs "glueBaseUrl" set to an absolute URL, such as "http://127.0.0.1:9001"; "requireReason" (true or false), "idleMinutes" and "refreshTokenLifetimeSeconds" (positive numbers) are optional.`,
+      `The console's configuration ${RUNTIME_CONFIG_PATH} needs "glueBaseUrl" set to an absolute URL, such as "http://127.0.0.1:9001"; "requireReason" (true or false), "idleMinutes" and "refreshTokenLifetimeSeconds" (positive numbers), "store" (a store name, such as "DE") and "priceMode" ("GROSS_MODE" or "NET_MODE") are optional.`,
     );
   }
   const config = parsed.data;
@@ -57,6 +70,8 @@ export function parseRuntimeConfig(body: unknown): RuntimeConfig {
     idleMinutes: config.idleMinutes ?? 15,
     refreshTokenLifetimeSeconds:
       config.refreshTokenLifetimeSeconds ?? DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
+    store: config.store ?? null,
+    priceMode: config.priceMode ?? 'GROSS_MODE',
   };
 }
 

@@ -1,18 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
+import { useRuntimeConfig, type PriceMode } from '../../../lib/runtime-config';
 import { useSessionLog } from '../../activity/session-log';
 import { cartQueries } from './cart-queries';
 import { cartDocumentSchema, toCart } from './cart-schemas';
+import { storeQueries } from './get-stores';
 
-/** The demo shop's store, currency and price mode: what Spryker's B2C demo carts use. */
-export const NEW_CART_DEFAULTS = { priceMode: 'GROSS_MODE', currency: 'EUR', store: 'DE' } as const;
+/** Where a new cart lives and how it is priced (Glue refuses a cart without them, §5). */
+export interface NewCartSettings {
+  store: string;
+  currency: string;
+  priceMode: PriceMode;
+}
 
-export async function createCart(session: GlueSession, name: string) {
+export async function createCart(session: GlueSession, name: string, settings: NewCartSettings) {
   const document = await session.asCustomer({
     method: 'POST',
     path: '/carts',
-    body: { data: { type: 'carts', attributes: { name, ...NEW_CART_DEFAULTS } } },
+    body: { data: { type: 'carts', attributes: { name, ...settings } } },
     schema: cartDocumentSchema,
   });
   return toCart(document.data, document.included);
@@ -22,8 +28,17 @@ export function useCreateCart(customerReference: string) {
   const session = useGlueSession();
   const log = useSessionLog();
   const queryClient = useQueryClient();
+  const config = useRuntimeConfig();
   return useMutation({
-    mutationFn: (name: string) => createCart(session, name),
+    mutationFn: async (name: string) => {
+      // The store is asked for here, the first time a cart is made, and kept for the session.
+      const store = await queryClient.fetchQuery(storeQueries.current(session, config.store));
+      return createCart(session, name, {
+        store: store.id,
+        currency: store.defaultCurrency,
+        priceMode: config.priceMode,
+      });
+    },
     onMutate: (name) => ({
       entryId: log.begin({
         action: 'create-cart',
