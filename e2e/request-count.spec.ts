@@ -117,7 +117,8 @@ test('the agent’s walk sends Glue the least the API allows: 7 requests', async
   await expectLeast('their profile');
 
   expect(
-    glueRequests.all(),
-    `every Glue request of the walk: ${glueRequests.describe()}`,
+    // Lines only: a request's body may hold a password or a token.
+    glueRequests.all().map((request) => request.line),
+    `every Glue request of the walk, by step: ${glueRequests.describe()}`,
   ).toHaveLength(TOTAL_LEAST);
 });
