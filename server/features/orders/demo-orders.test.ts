@@ -74,12 +74,12 @@ describe('demo orders', () => {
     }
   });
 
-  it('are numbered DE--ORD-1001 onwards in the order they were placed, in the past', async () => {
+  it('are numbered DE--1 onwards in the order they were placed, in the past', async () => {
     const db = await openDatabase(':memory:');
     try {
       const orders = db.prepare<[], OrderRow>('SELECT * FROM orders ORDER BY id').all();
       orders.forEach((order, index) => {
-        expect(order.order_reference).toBe(`DE--ORD-${1001 + index}`);
+        expect(order.order_reference).toBe(`DE--${1 + index}`);
         expect(order.created_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}$/);
         expect(order.created_at > '2023-01-01').toBe(true);
         expect(order.created_at < '2025-11-01').toBe(true);

@@ -3,14 +3,20 @@
  * 2023 and the end of October 2025. Deterministic: a fixed pseudo-random sequence per customer, so
  * every new database holds the same orders with the same references, dates, items and states.
  *
- * Order references are `DE--ORD-<n>`, n from 1001 in the order the orders were placed (across all
- * customers): the store's prefix as Spryker's references have, and never mistaken for a customer
- * reference (`DE--<n>`).
+ * Order references are Spryker's, `DE--<n>`, n from 1 in the order the orders were placed (across
+ * all customers). A customer reference has the same form (`DE--21`): the two are different
+ * sequences, and nothing looks an order up by anything but its reference and its customer.
  */
 import { pick, randomSequence } from '../customers/generated-customers';
 
-export const ORDER_REFERENCE_PREFIX = 'DE--ORD-';
-export const FIRST_ORDER_NUMBER = 1001;
+// spryker/sales SalesConfig::getOrderReferenceDefaults(): store + '-' + ENVIRONMENT_PREFIX (unset in the B2C demo shop: '') + '-'; spryker/sequence-number SequenceNumberConfig: offset 0, increment 1, so 1, 2, ….
+export const ORDER_REFERENCE_PREFIX = 'DE--';
+export const FIRST_ORDER_NUMBER = 1;
+
+/** The reference of the `number`th order placed in store DE. */
+export function orderReference(number: number): string {
+  return `${ORDER_REFERENCE_PREFIX}${number}`;
+}
 
 /** An order address, with the fields of Spryker's order addresses the console shows. */
 export interface OrderAddress {
@@ -254,7 +260,7 @@ export function generateDemoOrders(
     a.createdAt === b.createdAt ? a.idCustomer - b.idCustomer : a.createdAt < b.createdAt ? -1 : 1,
   );
   return orders.map((order, index) => ({
-    reference: `${ORDER_REFERENCE_PREFIX}${FIRST_ORDER_NUMBER + index}`,
+    reference: orderReference(FIRST_ORDER_NUMBER + index),
     ...order,
   }));
 }
