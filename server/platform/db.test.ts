@@ -233,9 +233,13 @@ describe('the catalog and order seed', () => {
     expect(abstracts).toContainEqual({ sku: '130', name: 'Lenovo ThinkStation P300' });
   });
 
+  // The demo orders are dated relative to the day a database is made: one clock for each test's
+  // openings, so a seed again on reopening gives the same orders.
+  const clock = (): number => START_SECONDS * 1000;
+
   it('seeds a database made before the catalog existed, once, and leaves it alone after', async () => {
     const path = join(scratch, 'older.sqlite');
-    const first = await openDatabase(path);
+    const first = await openDatabase(path, { clock });
     const seeded = everything(first);
     // What a part-2 database lacks: the new tables.
     first.exec(`DROP TABLE product_concrete_names; DROP TABLE product_abstract_names;
@@ -243,10 +247,10 @@ describe('the catalog and order seed', () => {
       DROP TABLE order_items; DROP TABLE orders; DROP TABLE product_concretes;
       DROP TABLE product_abstracts;`);
     first.close();
-    const reopened = await openDatabase(path);
+    const reopened = await openDatabase(path, { clock });
     expect(everything(reopened)).toEqual(seeded);
     reopened.close();
-    const again = await openDatabase(path);
+    const again = await openDatabase(path, { clock });
     expect(everything(again)).toEqual(seeded);
     expect(again.prepare('SELECT count(*) FROM product_concretes').pluck().get()).toBe(60);
     again.close();
@@ -382,11 +386,11 @@ describe('the catalog and order seed', () => {
 
   it('adds the demo orders to a database that has products but no orders', async () => {
     const path = join(scratch, 'no-orders.sqlite');
-    const first = await openDatabase(path);
+    const first = await openDatabase(path, { clock });
     const seeded = everything(first);
     first.exec('DELETE FROM order_items; DELETE FROM orders;');
     first.close();
-    const reopened = await openDatabase(path);
+    const reopened = await openDatabase(path, { clock });
     const [, , orders, items] = everything(reopened) as unknown[][];
     const [, , seededOrders, seededItems] = seeded as unknown[][];
     // New rowids, same orders.
