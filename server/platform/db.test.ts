@@ -13,6 +13,7 @@ import {
   document,
   makeTestGlue,
   signInAgent,
+  signInCustomer,
   tokenAttributes,
 } from './test-support';
 
@@ -402,5 +403,31 @@ describe('the catalog and order seed', () => {
     expect(withoutIds(orders)).toEqual(withoutIds(seededOrders));
     expect(withoutIds(items)).toEqual(withoutIds(seededItems));
     reopened.close();
+  });
+
+  it('keeps the orders of a database made before references were DE--<n>, and answers them', async () => {
+    const path = join(scratch, 'ord-references.sqlite');
+    const first = await openDatabase(path, { clock });
+    // The references and dates the demo orders had then.
+    first.exec(`UPDATE orders SET order_reference = 'DE--ORD-' || (1000 + id),
+      created_at = '2025-' || substr(created_at, 6), updated_at = '2025-' || substr(created_at, 6)`);
+    const older = everything(first);
+    first.close();
+    const reopened = await openDatabase(path, { clock: () => Date.now() });
+    expect(everything(reopened)).toEqual(older);
+    reopened.close();
+    const t = await makeTestGlue({ dbPath: path });
+    try {
+      const reference = t.glue.db
+        .prepare<[], string>('SELECT order_reference FROM orders WHERE id_customer = 21 LIMIT 1')
+        .pluck()
+        .get();
+      expect(reference).toMatch(/^DE--ORD-10\d\d$/);
+      const headers = bearer((await signInCustomer(t)).accessToken);
+      const response = await t.send('GET', `/orders/${reference}`, { headers });
+      expect(response.status).toBe(200);
+    } finally {
+      t.close();
+    }
   });
 });
