@@ -97,7 +97,7 @@ describe('unknown paths and methods', () => {
     ['GET', '/carts/abc/items'],
     ['GET', '/carts/abc/items/005_30663301'],
     ['POST', '/orders'],
-    ['DELETE', '/orders/DE--ORD-1001'],
+    ['DELETE', '/orders/DE--1'],
     ['GET', '/abstract-products'],
     ['GET', '/concrete-products'],
     ['POST', '/catalog-search-suggestions'],

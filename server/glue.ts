@@ -60,7 +60,10 @@ export interface RunningGlue {
 }
 
 export interface GlueOptions {
-  /** Milliseconds since the epoch, like Date.now; tests move it to expire tokens and lockouts. */
+  /**
+   * Milliseconds since the epoch, like Date.now; tests move it to expire tokens and lockouts. A new
+   * database's demo orders are dated relative to its day.
+   */
   clock?: () => number;
   /** Where the one-line report of an unexpected error goes. */
   log?: (line: string) => void;
@@ -118,7 +121,11 @@ export async function createGlue(
   };
   const clock = options.clock ?? Date.now;
   const log = options.log ?? ((line: string) => console.error(line));
-  const db = await openDatabase(config.dbPath, { seedCustomers: config.seedCustomers, log });
+  const db = await openDatabase(config.dbPath, {
+    seedCustomers: config.seedCustomers,
+    log,
+    clock,
+  });
   try {
     const keys = await loadOrCreateSigningKeys(db);
     const tokens = new Tokens(db, keys, config, clock);

@@ -13,6 +13,7 @@ import {
   document,
   makeTestGlue,
   signInAgent,
+  signInCustomer,
   tokenAttributes,
 } from './test-support';
 
@@ -233,9 +234,13 @@ describe('the catalog and order seed', () => {
     expect(abstracts).toContainEqual({ sku: '130', name: 'Lenovo ThinkStation P300' });
   });
 
+  // The demo orders are dated relative to the day a database is made: one clock for each test's
+  // openings, so a seed again on reopening gives the same orders.
+  const clock = (): number => START_SECONDS * 1000;
+
   it('seeds a database made before the catalog existed, once, and leaves it alone after', async () => {
     const path = join(scratch, 'older.sqlite');
-    const first = await openDatabase(path);
+    const first = await openDatabase(path, { clock });
     const seeded = everything(first);
     // What a part-2 database lacks: the new tables.
     first.exec(`DROP TABLE product_concrete_names; DROP TABLE product_abstract_names;
@@ -243,10 +248,10 @@ describe('the catalog and order seed', () => {
       DROP TABLE order_items; DROP TABLE orders; DROP TABLE product_concretes;
       DROP TABLE product_abstracts;`);
     first.close();
-    const reopened = await openDatabase(path);
+    const reopened = await openDatabase(path, { clock });
     expect(everything(reopened)).toEqual(seeded);
     reopened.close();
-    const again = await openDatabase(path);
+    const again = await openDatabase(path, { clock });
     expect(everything(again)).toEqual(seeded);
     expect(again.prepare('SELECT count(*) FROM product_concretes').pluck().get()).toBe(60);
     again.close();
@@ -382,11 +387,11 @@ describe('the catalog and order seed', () => {
 
   it('adds the demo orders to a database that has products but no orders', async () => {
     const path = join(scratch, 'no-orders.sqlite');
-    const first = await openDatabase(path);
+    const first = await openDatabase(path, { clock });
     const seeded = everything(first);
     first.exec('DELETE FROM order_items; DELETE FROM orders;');
     first.close();
-    const reopened = await openDatabase(path);
+    const reopened = await openDatabase(path, { clock });
     const [, , orders, items] = everything(reopened) as unknown[][];
     const [, , seededOrders, seededItems] = seeded as unknown[][];
     // New rowids, same orders.
@@ -398,5 +403,31 @@ describe('the catalog and order seed', () => {
     expect(withoutIds(orders)).toEqual(withoutIds(seededOrders));
     expect(withoutIds(items)).toEqual(withoutIds(seededItems));
     reopened.close();
+  });
+
+  it('keeps the orders of a database made before references were DE--<n>, and answers them', async () => {
+    const path = join(scratch, 'ord-references.sqlite');
+    const first = await openDatabase(path, { clock });
+    // The references and dates the demo orders had then.
+    first.exec(`UPDATE orders SET order_reference = 'DE--ORD-' || (1000 + id),
+      created_at = '2025-' || substr(created_at, 6), updated_at = '2025-' || substr(created_at, 6)`);
+    const older = everything(first);
+    first.close();
+    const reopened = await openDatabase(path, { clock: () => Date.now() });
+    expect(everything(reopened)).toEqual(older);
+    reopened.close();
+    const t = await makeTestGlue({ dbPath: path });
+    try {
+      const reference = t.glue.db
+        .prepare<[], string>('SELECT order_reference FROM orders WHERE id_customer = 21 LIMIT 1')
+        .pluck()
+        .get();
+      expect(reference).toMatch(/^DE--ORD-10\d\d$/);
+      const headers = bearer((await signInCustomer(t)).accessToken);
+      const response = await t.send('GET', `/orders/${reference}`, { headers });
+      expect(response.status).toBe(200);
+    } finally {
+      t.close();
+    }
   });
 });

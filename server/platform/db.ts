@@ -477,8 +477,11 @@ function seedProductNames(db: Database.Database): void {
   }
 }
 
-/** The demo customers' order history (demo-orders.ts); none for generated customers. */
-function seedDemoOrders(db: Database.Database): void {
+/**
+ * The demo customers' order history (demo-orders.ts), dated relative to `createdAtMs`, the day
+ * the database is created; none for generated customers.
+ */
+function seedDemoOrders(db: Database.Database, createdAtMs: number): void {
   const findCustomer = db.prepare<[string], DemoOrderCustomer>(
     `SELECT id, salutation, first_name AS firstName, last_name AS lastName
      FROM customers WHERE customer_reference = ?`,
@@ -492,7 +495,7 @@ function seedDemoOrders(db: Database.Database): void {
       'SELECT sku, name, gross_price AS grossPrice FROM product_concretes ORDER BY position',
     )
     .all();
-  const orders = generateDemoOrders(customers, products, readShipmentMethods());
+  const orders = generateDemoOrders(customers, products, readShipmentMethods(), createdAtMs);
   const insertOrder = db.prepare(
     `INSERT INTO orders (order_reference, id_customer, created_at, updated_at, store, currency,
        price_mode, shipment_method, shipment_carrier, shipment_price, billing_address,
@@ -701,6 +704,11 @@ export interface OpenDatabaseOptions {
   /** Generated customers to add when the database is new (GLUE_SEED_CUSTOMERS). */
   seedCustomers?: number;
   log?: (line: string) => void;
+  /**
+   * Milliseconds since the epoch, like Date.now (the stand-in's clock): the demo orders are dated
+   * relative to the day it reads when they are seeded.
+   */
+  clock?: () => number;
 }
 
 /** Opens (creating and seeding when new) the stand-in's database. */
@@ -736,7 +744,7 @@ export async function openDatabase(
         }
         if (isEmpty(db, 'product_concretes')) seedProducts(db);
         if (isEmpty(db, 'product_concrete_names')) seedProductNames(db);
-        if (isEmpty(db, 'orders')) seedDemoOrders(db);
+        if (isEmpty(db, 'orders')) seedDemoOrders(db, (options.clock ?? Date.now)());
         if (isEmpty(db, 'stores')) seedStores(db);
       }).immediate();
     }

@@ -51,7 +51,8 @@ function templateDatabase(): Promise<string> {
     const dir = templateDir;
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, 'template.sqlite');
-    (await createGlue({ dbPath: path })).close();
+    // At the tests' start: the demo orders are dated relative to the day the database is made.
+    (await createGlue({ dbPath: path }, { clock: () => START_SECONDS * 1000 })).close();
     return path;
   })();
   return template;

@@ -42,7 +42,7 @@ const endpoints = (): [method: string, path: string, body?: unknown][] => [
   ['PATCH', `/carts/${cartId}/items/005_30663301`, document('items', { quantity: 2 })],
   ['DELETE', `/carts/${cartId}/items/005_30663301`],
   ['GET', '/orders'],
-  ['GET', '/orders/DE--ORD-1001'],
+  ['GET', '/orders/DE--1'],
   ['GET', '/customers/DE--21/orders'],
 ];
 

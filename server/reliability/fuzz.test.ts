@@ -414,8 +414,17 @@ async function realValue(param: string): Promise<string> {
       return '005';
     case 'customerReference':
       return 'DE--21';
-    case 'orderReference':
-      return 'DE--ORD-1071';
+    case 'orderReference': {
+      // Sonia's first demo order (DE--<n>, numbered across every customer's orders).
+      const reference = t.glue.db
+        .prepare<[], string>(
+          'SELECT order_reference FROM orders WHERE id_customer = 21 ORDER BY id LIMIT 1',
+        )
+        .pluck()
+        .get();
+      if (reference === undefined) throw new Error('fuzz: Sonia needs a demo order');
+      return reference;
+    }
     case 'refreshToken':
       return 'mine';
     case 'sessionId':

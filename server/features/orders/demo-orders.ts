@@ -1,16 +1,25 @@
 /**
- * The demo customers' order history: 2 to 5 orders each, of demo products, placed between January
- * 2023 and the end of October 2025. Deterministic: a fixed pseudo-random sequence per customer, so
- * every new database holds the same orders with the same references, dates, items and states.
+ * The demo customers' order history (contract §6): 2 to 5 orders each, of demo products, dated
+ * relative to the day the database is created. Each customer's newest order was placed 3 to 21 days
+ * before that day and delivered (returnable, §12); every other one 35 to 1020 days before it, so
+ * more than 30 whole days old from the start (not returnable). Deterministic: a fixed pseudo-random
+ * sequence per customer, so every database created on the same (UTC) day holds the same orders with
+ * the same references, dates, items and states.
  *
- * Order references are `DE--ORD-<n>`, n from 1001 in the order the orders were placed (across all
- * customers): the store's prefix as Spryker's references have, and never mistaken for a customer
- * reference (`DE--<n>`).
+ * Order references are Spryker's, `DE--<n>`, n from 1 in the order the orders were placed (across
+ * all customers). A customer reference has the same form (`DE--21`): the two are different
+ * sequences, and nothing looks an order up by anything but its reference and its customer.
  */
 import { pick, randomSequence } from '../customers/generated-customers';
 
-export const ORDER_REFERENCE_PREFIX = 'DE--ORD-';
-export const FIRST_ORDER_NUMBER = 1001;
+// spryker/sales SalesConfig::getOrderReferenceDefaults(): store + '-' + ENVIRONMENT_PREFIX (unset in the B2C demo shop: '') + '-'; spryker/sequence-number SequenceNumberConfig: offset 0, increment 1, so 1, 2, ….
+export const ORDER_REFERENCE_PREFIX = 'DE--';
+export const FIRST_ORDER_NUMBER = 1;
+
+/** The reference of the `number`th order placed in store DE. */
+export function orderReference(number: number): string {
+  return `${ORDER_REFERENCE_PREFIX}${number}`;
+}
 
 /** An order address, with the fields of Spryker's order addresses the console shows. */
 export interface OrderAddress {
@@ -74,9 +83,13 @@ export interface DemoShipmentMethod {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-/** The history ends here: the newest order of each customer is 1 to 18 days older. */
-const AS_OF = Date.UTC(2025, 9, 31, 18, 0, 0);
-const FIRST_DAY = Date.UTC(2023, 0, 9);
+/** Whole days before the creation day: the newest order of each customer, delivered. */
+const NEWEST_DAYS = { from: 3, to: 21 } as const;
+/**
+ * Whole days before the creation day: every older order. From 35, it is at least 34 whole days old
+ * when the database is made, whatever the time of day of either.
+ */
+const OLDER_DAYS = { from: 35, to: 1020 } as const;
 /** Gift cards are not what the demo customers order. */
 const NOT_ORDERED = new Set(['666_133']);
 
@@ -180,12 +193,10 @@ function during(dayMs: number, random: () => number): number {
   return day + 7 * 3600 * 1000 + Math.floor(random() * 16 * 3600) * 1000;
 }
 
-/** What the items of an order placed `ageDays` before AS_OF have come to. */
+/** What the items of an order placed `ageDays` before the creation day have come to. */
 function states(random: () => number, ageDays: number, lines: number): OrderItemState[] {
   const all = (state: OrderItemState): OrderItemState[] => Array<OrderItemState>(lines).fill(state);
-  if (ageDays < 3) return all('payment pending');
-  if (ageDays < 7) return all('confirmed');
-  if (ageDays < 12) return all('shipped');
+  if (ageDays < OLDER_DAYS.from) return all('delivered');
   if (random() < 0.12) return all('canceled');
   const done = all(ageDays < 120 ? 'delivered' : 'closed');
   // Now and then one line was canceled before shipping, and the rest arrived.
@@ -193,27 +204,30 @@ function states(random: () => number, ageDays: number, lines: number): OrderItem
   return done;
 }
 
+/** A whole number of days from `range.from` to `range.to`, both included. */
+function daysIn(random: () => number, range: { from: number; to: number }): number {
+  return range.from + Math.floor(random() * (range.to - range.from + 1));
+}
+
 function ordersOf(
   customer: DemoOrderCustomer,
   products: readonly DemoOrderProduct[],
   shipments: readonly DemoShipmentMethod[],
+  creationDay: number,
 ): Omit<DemoOrder, 'reference'>[] {
   const random = randomSequence(0x0de5_0000 + customer.id * 7919);
   const home = address(random, customer, null);
   const count = 2 + Math.floor(random() * 4);
-  const newest = AS_OF - (1 + Math.floor(random() * 18)) * DAY_MS;
-  const times = [during(newest, random)];
-  for (let i = 1; i < count; i++) {
-    times.push(
-      during(FIRST_DAY + Math.floor(random() * (newest - 7 * DAY_MS - FIRST_DAY)), random),
-    );
-  }
-  times.sort((a, b) => a - b);
-  return times.map((time) => {
+  const ages = [daysIn(random, NEWEST_DAYS)];
+  for (let i = 1; i < count; i++) ages.push(daysIn(random, OLDER_DAYS));
+  // Oldest first.
+  ages.sort((a, b) => b - a);
+  return ages.map((ageDays) => {
+    const time = during(creationDay - ageDays * DAY_MS, random);
     const lines = pick(random, LINE_COUNTS);
     const chosen = new Set<DemoOrderProduct>();
     while (chosen.size < lines) chosen.add(pick(random, products));
-    const itemStates = states(random, (AS_OF - time) / DAY_MS, lines);
+    const itemStates = states(random, ageDays, lines);
     const shipment = pick(random, shipments);
     const shippingAddress =
       random() < 0.2 ? address(random, customer, pick(random, COMPANIES)) : home;
@@ -236,11 +250,15 @@ function ordersOf(
   });
 }
 
-/** The orders of the given customers, oldest first, numbered in that order. */
+/**
+ * The orders of the given customers, oldest first, numbered in that order, dated relative to the
+ * (UTC) day of `createdAtMs`, when the database is created (milliseconds since the epoch).
+ */
 export function generateDemoOrders(
   customers: readonly DemoOrderCustomer[],
   products: readonly DemoOrderProduct[],
   shipmentMethods: readonly DemoShipmentMethod[],
+  createdAtMs: number,
 ): DemoOrder[] {
   const orderable = products.filter((product) => !NOT_ORDERED.has(product.sku));
   if (orderable.length < 4) throw new Error('The demo orders need at least 4 products.');
@@ -249,12 +267,15 @@ export function generateDemoOrders(
     if (method === undefined) throw new Error(`The demo orders need the shipment method ${key}.`);
     return method;
   });
-  const orders = customers.flatMap((customer) => ordersOf(customer, orderable, shipments));
+  const creationDay = Math.floor(createdAtMs / DAY_MS) * DAY_MS;
+  const orders = customers.flatMap((customer) =>
+    ordersOf(customer, orderable, shipments, creationDay),
+  );
   orders.sort((a, b) =>
     a.createdAt === b.createdAt ? a.idCustomer - b.idCustomer : a.createdAt < b.createdAt ? -1 : 1,
   );
   return orders.map((order, index) => ({
-    reference: `${ORDER_REFERENCE_PREFIX}${FIRST_ORDER_NUMBER + index}`,
+    reference: orderReference(FIRST_ORDER_NUMBER + index),
     ...order,
   }));
 }

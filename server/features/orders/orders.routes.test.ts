@@ -359,7 +359,9 @@ describe('GET /customers/{customerReference}/orders', () => {
 
 describe('GET /orders/{orderReference}', () => {
   it('answers the order with its items, addresses, expenses and states', async () => {
-    for (const order of ordersOf(21)) {
+    const orders = ordersOf(21);
+    const newest = orders.at(-1);
+    for (const order of orders) {
       const response = await t.send('GET', `/orders/${order.order_reference}`, {
         headers: sonia,
       });
@@ -443,8 +445,8 @@ describe('GET /orders/{orderReference}', () => {
                 taxAmountAfterCancellation: null,
                 orderReference: null,
                 uuid: item.uuid,
-                // The demo orders are years older than the test clock: none can be returned.
-                isReturnable: false,
+                // §6: only the newest demo order is recent, delivered and so returnable.
+                isReturnable: order === newest,
                 idShipment: order.id,
                 bundleItemIdentifier: null,
                 relatedBundleItemIdentifier: null,
@@ -609,9 +611,13 @@ describe('GET /orders/{orderReference}', () => {
 
   it('answers 404 801 for another customer’s order and an unknown one', async () => {
     const [bills] = ordersOf(4);
+    const placed = t.glue.db.prepare<[], number>('SELECT count(*) FROM orders').pluck().get() ?? 0;
     const agent = bearer((await signInAsCustomerThroughAgent(t)).accessToken);
+    // The next order's reference (none placed yet), a number Spryker's sequence never gives, the
+    // form of the stand-in's references before they were Spryker's, and no reference at all.
+    const unknown = [`DE--${placed + 1}`, 'DE--0', 'DE--ORD-1001', 'nope'];
     for (const headers of [sonia, agent]) {
-      for (const reference of [bills?.order_reference, 'DE--ORD-1', 'DE--21', 'nope']) {
+      for (const reference of [bills?.order_reference, ...unknown]) {
         const response = await t.send('GET', `/orders/${reference}`, { headers });
         expect(await statusAndBody(response)).toEqual({ status: 404, body: ORDER_NOT_FOUND });
       }
@@ -620,6 +626,32 @@ describe('GET /orders/{orderReference}', () => {
     expect(
       (await t.send('GET', `/orders/${bills?.order_reference}`, { headers: bill })).status,
     ).toBe(200);
+  });
+
+  it('reads an order reference as an order’s, even when it spells a customer reference', async () => {
+    // Order DE--21 is the 21st order placed, whoever placed it; customer DE--21 is Sonia.
+    const order = t.glue.db
+      .prepare<[], { id_customer: number; email: string }>(
+        `SELECT o.id_customer, c.email FROM orders AS o JOIN customers AS c ON c.id = o.id_customer
+         WHERE o.order_reference = 'DE--21'`,
+      )
+      .get();
+    if (order === undefined) throw new Error('The demo data needs an order DE--21');
+    const owner =
+      order.id_customer === 21
+        ? sonia
+        : bearer((await signInCustomerWith(t, order.email)).accessToken);
+    const response = await t.send('GET', '/orders/DE--21', { headers: owner });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { id: string } }).data.id).toBe('DE--21');
+    // Sonia's own order list holds only the orders she placed, whatever their numbers.
+    const ids = (await list('/orders?page[limit]=50')).data.map((listed) => listed.id);
+    expect(ids).toEqual(ordersOf(21).map((listed) => listed.order_reference));
+    if (order.id_customer !== 21) {
+      expect(
+        await statusAndBody(await t.send('GET', '/orders/DE--21', { headers: sonia })),
+      ).toEqual({ status: 404, body: ORDER_NOT_FOUND });
+    }
   });
 
   it('shows a canceled order’s cancellation in its totals', async () => {
