@@ -6,7 +6,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  // The longest walks take about 20 s alone; a loaded 2-core runner must not fail them on time.
+  timeout: 60_000,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
