@@ -50,7 +50,13 @@ test('typing sends one search per pause, not one per keystroke', async ({
   page.on('request', (request) => {
     if (request.url().includes('/agent-customer-search')) searches.push(request.url());
   });
+  // The page's timers run only when the test says: a slow runner cannot stretch a 40 ms gap
+  // between keys past the picker's 250 ms pause, so the count depends on the debounce alone.
+  await page.clock.install();
   await picker(page).pressSequentially('martin', { delay: 40 });
+  await page.clock.runFor(249);
+  expect(searches).toHaveLength(0);
+  await page.clock.runFor(1);
   await expect(page.getByRole('option', { name: /Bill Martin/ })).toBeVisible();
   expect(searches).toHaveLength(1);
   expect(new URL(searches[0]!).searchParams.get('q')).toBe('martin');
