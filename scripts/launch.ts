@@ -1,5 +1,6 @@
 import { readGlueConfig } from '../server/platform/config';
 import { startGlue, type RunningGlue } from '../server/glue';
+import { isPriceMode } from '../server/platform/pricing';
 
 export interface GlueTarget {
   /** Where the console sends its requests. */
@@ -61,7 +62,7 @@ export function readConsoleSettings(
   }
   const priceMode = env.CONSOLE_PRICE_MODE;
   if (priceMode !== undefined && priceMode !== '') {
-    if (priceMode !== 'GROSS_MODE' && priceMode !== 'NET_MODE') {
+    if (!isPriceMode(priceMode)) {
       throw new Error(`CONSOLE_PRICE_MODE must be GROSS_MODE or NET_MODE, not "${priceMode}".`);
     }
     settings.priceMode = priceMode;
