@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { linguiCatalogues } from './scripts/lingui-catalogues';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), linguiCatalogues()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { outDir: 'dist', sourcemap: true, target: 'es2022' },
   test: {

@@ -1,3 +1,4 @@
+import type { Message } from '../../i18n/translate';
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { CustomerProfile } from '../../lib/glue-session';
 
@@ -15,7 +16,7 @@ export interface ActivityEntry {
   quantityAfter: number | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
-  error: string | null;
+  error: Message | null;
 }
 
 /** One session of acting as a customer: who, why, when, and what changed. */
@@ -27,7 +28,7 @@ export interface SessionRecord {
   startedAt: number;
   endedAt: number | null;
   /** Why the session ended when the agent did not end it, e.g. the idle limit. */
-  endedBecause: string | null;
+  endedBecause: Message | null;
   entries: ActivityEntry[];
 }
 
@@ -76,7 +77,7 @@ export class SessionLog {
   }
 
   /** Closes the current session, if any; `because` when the agent did not end it. */
-  end(because: string | null): void {
+  end(because: Message | null): void {
     const { current, past } = this.#state;
     if (!current) return;
     const ended = { ...current, endedAt: this.#clock(), endedBecause: because };
