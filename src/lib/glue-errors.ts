@@ -97,7 +97,8 @@ export function describeGlueError(error: GlueError): Message {
 
 /** One readable sentence for any error a Glue call can throw. Never contains a token. */
 export function describeError(error: unknown): Message {
-  if (error instanceof GlueUnreachableError) return message('error.unreachable', { url: error.url });
+  if (error instanceof GlueUnreachableError)
+    return message('error.unreachable', { url: error.url });
   if (error instanceof GlueError) return describeGlueError(error);
   if (error instanceof GlueResponseError) {
     return message('error.response', { endpoint: error.endpoint, reason: error.reason });

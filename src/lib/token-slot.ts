@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { message, type Message } from '../i18n/translate';
-import { GlueError, SessionEndedError, describeError } from './glue-errors';
+import { GlueError, SessionEndedError } from './glue-errors';
 
 /** What Glue hands out on sign-in and on every refresh. */
 export interface TokenPair {
@@ -114,10 +114,7 @@ export class TokenSlot<Profile> {
         if (this.#held !== held) throw new SessionEndedError(this.#endedReason());
         // A 4xx is Glue's final word; anything else (down, 5xx) may pass, so keep the session.
         if (error instanceof GlueError && error.status >= 400 && error.status < 500) {
-          const reason = message('session.renewalRefused', {
-            whose: this.whose,
-            glue: describeError(error),
-          });
+          const reason = message('session.renewalRefused', { whose: this.whose });
           this.end(reason, error);
           throw new SessionEndedError(reason, error);
         }
