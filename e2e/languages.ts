@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileMessage, type CompiledMessage } from '@lingui/message-utils/compileMessage';
+import { expect, type Page } from '@playwright/test';
+
+type Catalogue = Record<string, string>;
+
+const catalogue = (locale: string): Catalogue =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '../src/i18n/locales', `${locale}.json`), 'utf8'),
+  );
+
+export const EN = catalogue('en');
+export const DE = catalogue('de');
+
+/** A message's own words, without its placeholders and ICU keywords. */
+function literalText(compiled: CompiledMessage): string[] {
+  return compiled.flatMap((token) => {
+    if (typeof token === 'string') return [token];
+    const [, , format] = token;
+    if (!format || typeof format !== 'object') return [];
+    return Object.entries(format).flatMap(([key, branch]) =>
+      key !== 'offset' && Array.isArray(branch) ? literalText(branch as CompiledMessage) : [],
+    );
+  });
+}
+
+const wordsOf = (text: string) =>
+  (text.match(/\p{L}[\p{L}’'-]*\p{L}|\p{L}/gu) ?? []).map((word) => word.toLowerCase());
+
+const catalogueWords = (messages: Catalogue) =>
+  new Set(
+    Object.values(messages).flatMap((text) =>
+      wordsOf(
+        literalText(compileMessage(text))
+          .join(' ')
+          .replace(/<\/?\d+\/?>/g, ' '),
+      ),
+    ),
+  );
+
+/** Words of the English catalogue that German never uses: one of them on a German screen is a miss. */
+const ENGLISH_ONLY = (() => {
+  const german = catalogueWords(DE);
+  return new Set([...catalogueWords(EN)].filter((word) => !german.has(word)));
+})();
+
+/** Everything a person reads or hears on the page now: text, accessible names, the title. */
+function shownText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const lang = document.documentElement.lang;
+    const parts = [document.title, document.body.innerText];
+    for (const element of document.querySelectorAll('*')) {
+      for (const name of ['aria-label', 'aria-description', 'title', 'placeholder', 'alt']) {
+        const value = element.getAttribute(name);
+        if (value) parts.push(value);
+      }
+    }
+    let text = parts.join('\n');
+    // Text marked as another language (a language's own name, Glue's words) is that language.
+    for (const element of document.querySelectorAll('body [lang]')) {
+      if (element.getAttribute('lang') !== lang && element.textContent) {
+        text = text.split(element.textContent).join(' ');
+      }
+    }
+    return text;
+  });
+}
+
+/** Fails when the screen shows a word of the English catalogue that German does not use. */
+export async function expectNoEnglish(page: Page, screen: string): Promise<void> {
+  const text = await shownText(page);
+  const english = [...new Set(wordsOf(text))].filter((word) => ENGLISH_ONLY.has(word));
+  expect(english, `English words on the German screen "${screen}":\n${text}`).toEqual([]);
+}
+
+/** A catalogue message with its placeholders filled, for selecting by the words a screen shows. */
+export function say(messages: Catalogue, id: string, values: Record<string, string> = {}): string {
+  const text = messages[id];
+  if (text === undefined) throw new Error(`No message "${id}"`);
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+}
