@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { message } from '../../../i18n/translate';
 import { ConfigurationError, GlueResponseError } from '../../../lib/glue-errors';
 import type { GlueSession } from '../../../lib/glue-session';
 
@@ -55,7 +56,10 @@ export function currentStore(stores: readonly Store[], configured: string | null
   if (store) return store;
   if (stores.length === 0) throw new GlueResponseError('GET /stores', 'it holds no store');
   throw new ConfigurationError(
-    `The console is set to store “${configured}” (CONSOLE_STORE), but Glue has only ${stores.map((s) => s.id).join(', ')}.`,
+    message('carts.storeMissing', {
+      store: configured,
+      stores: stores.map((s) => s.id).join(', '),
+    }),
   );
 }
 

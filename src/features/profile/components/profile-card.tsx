@@ -1,47 +1,64 @@
+import { useLingui } from '@lingui/react';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ErrorNotice } from '../../../components/error-notice';
+import { LOCALES, type Locale } from '../../../i18n/locales';
+import { message, useT } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { profileQuery } from '../api/profile-query';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+/**
+ * A calendar date (a birthday, a sign-up day) in the active locale, without a time of day.
+ * useFormat() has no date-only format yet; this one follows the same locale.
+ */
+function useFormatDate(): (value: string | null | undefined) => string {
+  const { i18n } = useLingui();
+  const locale = i18n.locale as Locale;
+  return useMemo(() => {
+    const dateFormat = new Intl.DateTimeFormat(LOCALES[locale].tag, { dateStyle: 'medium' });
+    return (value) => {
+      if (!value) return '—';
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+    };
+  }, [locale]);
 }
 
 /** The customer's profile at a glance, as Glue holds it. */
 export function ProfileCard({ customerReference }: { customerReference: string }) {
+  const t = useT();
+  const formatDate = useFormatDate();
   const session = useGlueSession();
   const profile = useQuery(profileQuery(session, customerReference));
 
   return (
     <section className="panel" aria-labelledby="profile-title">
-      <h2 id="profile-title">Profile</h2>
-      {profile.isPending && <p className="muted">Loading the profile…</p>}
+      <h2 id="profile-title">{t('profile.title')}</h2>
+      {profile.isPending && <p className="muted">{t('profile.loading')}</p>}
       {profile.isError && (
-        <p className="notice notice--error" role="alert">
-          The profile could not be loaded. {describeError(profile.error)}
-        </p>
+        <ErrorNotice
+          error={profile.error}
+          text={message('profile.loadFailed', { error: describeError(profile.error) })}
+        />
       )}
       {profile.data && (
         <dl className="facts">
-          <dt>Name</dt>
+          <dt>{t('profile.name')}</dt>
           <dd>
             {[profile.data.salutation, profile.data.firstName, profile.data.lastName]
               .filter(Boolean)
               .join(' ')}
           </dd>
-          <dt>E-mail</dt>
+          <dt>{t('profile.email')}</dt>
           <dd>{profile.data.email}</dd>
-          <dt>Reference</dt>
+          <dt>{t('profile.reference')}</dt>
           <dd className="mono">{customerReference}</dd>
-          <dt>Gender</dt>
+          <dt>{t('profile.gender')}</dt>
           <dd>{profile.data.gender ?? '—'}</dd>
-          <dt>Date of birth</dt>
+          <dt>{t('profile.dateOfBirth')}</dt>
           <dd>{formatDate(profile.data.dateOfBirth)}</dd>
-          <dt>Customer since</dt>
+          <dt>{t('profile.customerSince')}</dt>
           <dd>{formatDate(profile.data.createdAt)}</dd>
         </dl>
       )}
