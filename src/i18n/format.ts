@@ -9,6 +9,8 @@ export interface Formats {
   money(minorUnits: number, currency: string): string;
   /** Glue's dates ("2024-05-01 10:20:30.000000", read as UTC, or ISO): "24.10.2025, 20:49". */
   dateTime(value: string | number): string;
+  /** A calendar date: a date of birth ("1982-05-28"), or the day of a Glue date: "28.05.1982". */
+  date(value: string): string;
   /** A time of day to the second: when something happened today. */
   time(value: string | number): string;
   /** Time left, for countdowns: "1:05:09" or "4:59"; in days past two days. */
@@ -24,6 +26,7 @@ export function formatsFor(locale: Locale): Formats {
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const time = new Intl.DateTimeFormat(tag, { timeStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const formats: Formats = {
     money(minorUnits, currency) {
       let format = moneyFormats.get(currency);
@@ -39,6 +42,13 @@ export function formatsFor(locale: Locale): Formats {
       return Number.isNaN(date.getTime()) ? String(value) : dateTime.format(date);
     },
     time: (value) => time.format(toDate(value)),
+    date(value) {
+      // A bare date is a day on the calendar, not a moment: read and shown in UTC.
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? new Date(`${value}T00:00:00Z`)
+        : toDate(value);
+      return Number.isNaN(day.getTime()) ? value : date.format(day);
+    },
     timeLeft(milliseconds) {
       const total = Math.max(0, Math.ceil(milliseconds / 1000));
       if (total >= 2 * 86_400) {

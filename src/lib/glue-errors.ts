@@ -26,9 +26,12 @@ export class GlueUnreachableError extends Error {
 export class GlueResponseError extends Error {
   constructor(
     readonly endpoint: string,
-    readonly reason: string,
+    /** The parser's own words (a schema issue), or the console's. */
+    readonly reason: string | Message,
   ) {
-    super(`Glue's answer to ${endpoint} was not understood: ${reason}`);
+    super(
+      `Glue's answer to ${endpoint} was not understood: ${typeof reason === 'string' ? reason : reason.id}`,
+    );
     this.name = 'GlueResponseError';
   }
 }

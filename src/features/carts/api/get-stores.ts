@@ -54,7 +54,7 @@ export async function getStores(session: GlueSession, signal: AbortSignal): Prom
 export function currentStore(stores: readonly Store[], configured: string | null): Store {
   const store = configured === null ? stores[0] : stores.find((s) => s.id === configured);
   if (store) return store;
-  if (stores.length === 0) throw new GlueResponseError('GET /stores', 'it holds no store');
+  if (stores.length === 0) throw new GlueResponseError('GET /stores', message('carts.noStore'));
   throw new ConfigurationError(
     message('carts.storeMissing', {
       store: configured,

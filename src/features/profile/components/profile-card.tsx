@@ -1,34 +1,16 @@
-import { useLingui } from '@lingui/react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { ErrorNotice } from '../../../components/error-notice';
-import { LOCALES, type Locale } from '../../../i18n/locales';
+import { useFormat } from '../../../i18n/format';
 import { message, useT } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { profileQuery } from '../api/profile-query';
 
-/**
- * A calendar date (a birthday, a sign-up day) in the active locale, without a time of day.
- * useFormat() has no date-only format yet; this one follows the same locale.
- */
-function useFormatDate(): (value: string | null | undefined) => string {
-  const { i18n } = useLingui();
-  const locale = i18n.locale as Locale;
-  return useMemo(() => {
-    const dateFormat = new Intl.DateTimeFormat(LOCALES[locale].tag, { dateStyle: 'medium' });
-    return (value) => {
-      if (!value) return '—';
-      const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
-    };
-  }, [locale]);
-}
-
 /** The customer's profile at a glance, as Glue holds it. */
 export function ProfileCard({ customerReference }: { customerReference: string }) {
   const t = useT();
-  const formatDate = useFormatDate();
+  const format = useFormat();
+  const formatDate = (value: string | null | undefined) => (value ? format.date(value) : '—');
   const session = useGlueSession();
   const profile = useQuery(profileQuery(session, customerReference));
 
@@ -55,7 +37,9 @@ export function ProfileCard({ customerReference }: { customerReference: string }
           <dt>{t('profile.reference')}</dt>
           <dd className="mono">{customerReference}</dd>
           <dt>{t('profile.gender')}</dt>
-          <dd>{profile.data.gender ?? '—'}</dd>
+          <dd>
+            {profile.data.gender ? t('profile.genderValue', { gender: profile.data.gender }) : '—'}
+          </dd>
           <dt>{t('profile.dateOfBirth')}</dt>
           <dd>{formatDate(profile.data.dateOfBirth)}</dd>
           <dt>{t('profile.customerSince')}</dt>
