@@ -17,7 +17,12 @@ const translations = Object.keys(LOCALES)
   .map((locale) => [locale, catalogue(locale)] as const);
 
 /** Messages whose words are the same in every language: names, codes and formats. */
-const SAME_IN_EVERY_LANGUAGE = new Set(['app.brand', 'error.glueSaid.where', 'format.quantity']);
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  'app.brand',
+  'error.glueSaid.where',
+  'format.quantity',
+  'workspace.documentTitle',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
