@@ -22,6 +22,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'app.documentTitle',
   'auth.signIn.glueAt',
   'error.glueSaid.where',
+  'workspace.documentTitle',
 ]);
 
 function sourceFiles(dir: string): string[] {
