@@ -5,10 +5,10 @@ import { expect, type Page } from '@playwright/test';
 
 type Catalogue = Record<string, string>;
 
-const catalogue = (locale: string): Catalogue =>
+const catalogue = (locale: string) =>
   JSON.parse(
     readFileSync(join(import.meta.dirname, '../src/i18n/locales', `${locale}.json`), 'utf8'),
-  );
+  ) as Catalogue;
 
 export const EN = catalogue('en');
 export const DE = catalogue('de');

@@ -13,7 +13,9 @@ export function compileCatalogue(source: string, file: string): Record<string, u
       try {
         return [id, compileMessageOrThrow(text)];
       } catch (error) {
-        throw new Error(`${file}: message "${id}" is not valid ICU: ${(error as Error).message}`);
+        throw new Error(`${file}: message "${id}" is not valid ICU: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }),
   );

@@ -6,7 +6,12 @@ import { useEndImpersonation } from '../features/impersonation/api/end-impersona
 import { useSessionLogState } from '../features/activity/session-log';
 import { fullName } from '../features/customers/components/customer-picker';
 import { SessionBanner } from '../features/impersonation/components/session-banner';
-import { useSessionClocks, type RunOut } from '../features/impersonation/use-session-clocks';
+import {
+  idleLimit,
+  runOutReason,
+  useSessionClocks,
+  type RunOut,
+} from '../features/impersonation/use-session-clocks';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts, type ShortcutKey } from '../features/shortcuts/use-shortcuts';
 import { describeError } from '../lib/glue-errors';
@@ -70,18 +75,14 @@ export function AppShell() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- mutate and navigate are stable.
     [],
   );
-  const idleLimit = describeMinutes(idleMinutes);
   const onRunOut = useCallback(
     (why: RunOut) => {
-      const reason =
-        why === 'idle'
-          ? message('shell.endedIdle', { limit: idleLimit })
-          : message('shell.endedRenewal');
+      const reason = runOutReason(why, idleMinutes);
       const state = session.customer.getState();
       const name = state.status === 'active' ? fullName(state.profile) : null;
       endSession(message('shell.sessionEndedBecause', { name: name ?? 'none', reason }), reason);
     },
-    [idleLimit, session, endSession],
+    [idleMinutes, session, endSession],
   );
   const clocks = useSessionClocks(
     acting !== null,
@@ -142,7 +143,7 @@ export function AppShell() {
           customer={acting}
           idleDeadline={clocks.idleDeadline}
           renewableUntil={customerState.renewableUntil}
-          idleLimit={idleLimit}
+          idleLimit={idleLimit(idleMinutes)}
           extending={extend.isPending}
           extendError={extend.isError ? describeError(extend.error) : null}
           onStillHere={clocks.stillHere}
@@ -184,11 +185,4 @@ export function AppShell() {
       <ShortcutsDialog open={showingShortcuts} onClose={() => setShowingShortcuts(false)} />
     </div>
   );
-}
-
-/** "15 minutes", "1 minute", "30 seconds". */
-function describeMinutes(minutes: number): Message {
-  return minutes < 1
-    ? message('shell.seconds', { count: Math.round(minutes * 60) })
-    : message('shell.minutes', { count: Math.round(minutes * 10) / 10 });
 }

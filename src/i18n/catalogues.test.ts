@@ -94,6 +94,11 @@ const READ_PROPS =
   /^(aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label|\w+Label|\w+Title)$/;
 const hasWords = (text: string) => /\p{L}{2,}/u.test(text);
 
+const hasLang = (element: ts.JsxOpeningElement) =>
+  element.attributes.properties.some(
+    (attribute) => ts.isJsxAttribute(attribute) && attribute.name.getText() === 'lang',
+  );
+
 /** Every text literal a screen shows, outside the catalogues: each is a string to translate. */
 function untranslatedTexts(path: string, text: string): string[] {
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
@@ -128,6 +133,8 @@ function untranslatedTexts(path: string, text: string): string[] {
     ts.forEachChild(node, literals);
   };
   const visit = (node: ts.Node) => {
+    // Text marked with its own language (`<h1 lang="en">`) is that language on purpose.
+    if (ts.isJsxElement(node) && hasLang(node.openingElement)) return;
     if (ts.isJsxText(node) && hasWords(node.text)) report(node);
     if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent)) {
       literals(node.expression);

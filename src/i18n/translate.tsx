@@ -1,7 +1,7 @@
 import { Trans, useLingui } from '@lingui/react';
 import { useMemo, type ReactNode } from 'react';
 import type en from './locales/en.json';
-import { setupI18n, type I18n } from '@lingui/core';
+import { setupI18n } from '@lingui/core';
 import { i18n, loadCatalogue } from './i18n';
 import { LOCALES, type Locale } from './locales';
 
@@ -32,42 +32,43 @@ export interface Translate {
   (message: Message): string;
 }
 
-/** A translator over one Lingui instance; a value that is itself a Message is translated first. */
-function translatorOf(instance: I18n): Translate {
+type LinguiTranslate = (id: string, values?: MessageValues) => string;
+
+/** A translator over one Lingui `_`; a value that is itself a Message is translated first. */
+function translatorOf(lingui: LinguiTranslate): Translate {
   const translator = (what: MessageId | Message, values?: MessageValues): string => {
     const { id, values: given } = typeof what === 'string' ? { id: what, values } : what;
-    if (!given) return instance._(id);
+    if (!given) return lingui(id);
     const resolved = Object.fromEntries(
       Object.entries(given).map(([name, value]) => [
         name,
         isMessage(value) ? translator(value) : value,
       ]),
     );
-    return instance._(id, resolved);
+    return lingui(id, resolved);
   };
-  return translator as Translate;
+  return translator;
 }
 
 /** Translates with the active catalogue. */
-export const translate: Translate = translatorOf(i18n);
+export const translate: Translate = translatorOf((id, values) => i18n._(id, values));
 
 /** A translator for one fixed locale, whatever the agent has chosen: e.g. English for tickets. */
 export async function translatorFor(locale: Locale): Promise<Translate> {
   const messages = await loadCatalogue(locale);
-  return translatorOf(
-    setupI18n({ locale, locales: LOCALES[locale].tag, messages: { [locale]: messages } }),
-  );
+  const fixed = setupI18n({
+    locale,
+    locales: LOCALES[locale].tag,
+    messages: { [locale]: messages },
+  });
+  return translatorOf((id, values) => fixed._(id, values));
 }
 
 /** `translate`, re-rendering the component when the agent switches the language. */
 export function useT(): Translate {
-  const { i18n: active } = useLingui();
-  // A new function per locale, so memoised consumers see the switch.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the locale is the dependency.
-  return useMemo(
-    () => ((...args: Parameters<Translate>) => translate(...args)) as Translate,
-    [active.locale],
-  );
+  // Lingui's `_` is a new function whenever the locale changes, so memoised consumers see it.
+  const { _ } = useLingui();
+  return useMemo(() => translatorOf(_), [_]);
 }
 
 /** A message with markup: `<0>…</0>` in the catalogue becomes `components[0]`. */
