@@ -95,7 +95,10 @@ export function describeGlueError(error: GlueError): Message {
     const minutes = Number(/wait (\d+) minute/.exec(error.detail)?.[1] ?? NaN);
     return message(known, { minutes: Number.isNaN(minutes) ? 0 : minutes });
   }
-  return message('glue.unknown', { status: error.status, code: error.code ?? 'none' });
+  return message(error.status >= 500 ? 'glue.failed' : 'glue.unknown', {
+    status: error.status,
+    code: error.code ?? 'none',
+  });
 }
 
 /** One readable sentence for any error a Glue call can throw. Never contains a token. */
