@@ -39,11 +39,16 @@ const catalogueWords = (messages: Catalogue) =>
     ),
   );
 
-/** Words of the English catalogue that German never uses: one of them on a German screen is a miss. */
-const ENGLISH_ONLY = (() => {
-  const german = catalogueWords(DE);
-  return new Set([...catalogueWords(EN)].filter((word) => !german.has(word)));
-})();
+const CATALOGUES: Record<string, Catalogue> = { en: EN, de: DE };
+
+/** Words of the other catalogues that this one never uses: one of them on its screen is a miss. */
+function foreignWords(locale: string): Set<string> {
+  const own = catalogueWords(CATALOGUES[locale]!);
+  const others = Object.entries(CATALOGUES).filter(([other]) => other !== locale);
+  return new Set(
+    others.flatMap(([, messages]) => [...catalogueWords(messages)].filter((w) => !own.has(w))),
+  );
+}
 
 /** Everything a person reads or hears on the page now: text, accessible names, the title. */
 function shownText(page: Page): Promise<string> {
@@ -67,16 +72,29 @@ function shownText(page: Page): Promise<string> {
   });
 }
 
-/** Fails when the screen shows a word of the English catalogue that German does not use. */
-export async function expectNoEnglish(page: Page, screen: string): Promise<void> {
-  const text = await shownText(page);
-  const english = [...new Set(wordsOf(text))].filter((word) => ENGLISH_ONLY.has(word));
-  expect(english, `English words on the German screen "${screen}":\n${text}`).toEqual([]);
+/** Fails when the screen shows a word of another language's catalogue that this one does not use. */
+export async function expectOnly(
+  page: Page,
+  locale: 'en' | 'de',
+  screen: string,
+  /** What the agent typed, in whatever language: data, not the console's words. */
+  typed: string[] = [],
+): Promise<void> {
+  const foreign = foreignWords(locale);
+  const text = typed.reduce((shown, data) => shown.split(data).join(' '), await shownText(page));
+  // Capitals alone (AM, SKU, JSON) are abbreviations, not words of a language.
+  const words = wordsOf(text.replace(/\b\p{Lu}{2,}\b/gu, ' '));
+  const found = [...new Set(words)].filter((word) => foreign.has(word));
+  expect(found, `Words of another language on the ${locale} screen "${screen}":\n${text}`).toEqual(
+    [],
+  );
 }
 
-/** A catalogue message with its placeholders filled, for selecting by the words a screen shows. */
+/** A message with its placeholders filled and markup dropped: the words a screen shows. */
 export function say(messages: Catalogue, id: string, values: Record<string, string> = {}): string {
   const text = messages[id];
   if (text === undefined) throw new Error(`No message "${id}"`);
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+  return text
+    .replace(/<\/?\d+\/?>/g, '')
+    .replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }
