@@ -12,9 +12,8 @@ export function describeImpersonationError(
     reference: customer.customerReference,
   };
   if (error instanceof GlueError && error.code === '4104') {
-    return who
-      ? message('impersonation.refused', { ...who, detail: error.detail })
-      : message('impersonation.refused.unknown', { detail: error.detail });
+    // Glue's own words follow one click away (ErrorNotice): the sentence is the console's.
+    return who ? message('impersonation.refused', who) : message('glue.code.4104');
   }
   const reason = describeError(error);
   return who
