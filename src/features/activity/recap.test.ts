@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { translatorFor, type Translate } from '../../i18n/translate';
-import { GlueError, describeError } from '../../lib/glue-errors';
+import { GlueError } from '../../lib/glue-errors';
 import { runOutReason } from '../impersonation/use-session-clocks';
 import { describeChange, recapJson, recapText } from './recap';
-import { SessionLog } from './session-log';
+import { SessionLog, failedWith } from './session-log';
 
 /** The recap is English whatever the agent's language: the copy and save handlers use this. */
 let english: Translate;
@@ -51,9 +51,9 @@ function scriptedSession() {
     quantityBefore: 3,
     quantityAfter: 0,
   });
-  log.settle(change, {
-    status: 'failed',
-    error: describeError(
+  log.settle(
+    change,
+    failedWith(
       new GlueError(
         422,
         '901',
@@ -61,7 +61,7 @@ function scriptedSession() {
         '/carts/c-1/items/005_30663301',
       ),
     ),
-  });
+  );
   now += 60_000;
   const remove = log.begin({ ...item, action: 'remove-item', quantityBefore: 3, quantityAfter: 0 });
   log.settle(remove, { status: 'done' });
@@ -82,7 +82,7 @@ describe('the session recap', () => {
         'Changes: 4, 1 failed',
         '- 2026-11-23 12:00:10 UTC Created cart “Birthday” — done',
         '- 2026-11-23 12:00:30 UTC Added Canon IXUS 175 (005_30663301) to “Birthday”: quantity 0 → 3 — done',
-        '- 2026-11-23 12:01:00 UTC Changed the quantity of Canon IXUS 175 (005_30663301) in “Birthday”: quantity 3 → 3 — failed: Glue did not accept the values sent.',
+        '- 2026-11-23 12:01:00 UTC Changed the quantity of Canon IXUS 175 (005_30663301) in “Birthday”: quantity 3 → 3 — failed: Glue did not accept the values sent. (Glue: “quantity => This value should be greater than 0.”)',
         '- 2026-11-23 12:02:00 UTC Removed Canon IXUS 175 (005_30663301) from “Birthday”: quantity 3 → 0 — done',
         '',
       ].join('\n'),
@@ -112,6 +112,7 @@ describe('the session recap', () => {
       quantityAfter: 3,
       status: 'done',
       error: null,
+      glueSaid: null,
     });
   });
 
@@ -120,6 +121,10 @@ describe('the session recap', () => {
     const [record] = log.getState().past;
     const json = JSON.parse(recapJson(record!, english)) as { changes: { error: unknown }[] };
     expect(json.changes[2]!.error).toBe('Glue did not accept the values sent.');
+    // Glue's own words go into the ticket as they are.
+    expect((json.changes[2] as { glueSaid?: unknown }).glueSaid).toBe(
+      'quantity => This value should be greater than 0.',
+    );
     log.start('admin@spryker.com', SONIA, null);
     log.end(runOutReason('idle', 0.05));
     const ended = JSON.parse(recapJson(log.getState().past[0]!, english)) as Record<

@@ -82,7 +82,8 @@ export function recapText(record: SessionRecord, t: Translate): string {
   } else {
     lines.push(`Changes: ${record.entries.length}${failed > 0 ? `, ${failed} failed` : ''}`);
     for (const entry of record.entries) {
-      lines.push(`- ${utc(entry.at)} ${t(describeChange(entry))}`);
+      const glue = entry.glueSaid ? ` (Glue: “${entry.glueSaid}”)` : '';
+      lines.push(`- ${utc(entry.at)} ${t(describeChange(entry))}${glue}`);
     }
   }
   return `${lines.join('\n')}\n`;
