@@ -1,7 +1,7 @@
 import { fullName } from '../../customers/components/customer-picker';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useFormat } from '../../../i18n/format';
-import { translatorFor, useT, type MessageId } from '../../../i18n/translate';
+import { translatorFor, useT, type MessageId, type Translate } from '../../../i18n/translate';
 import { recapJson, recapText } from '../recap';
 import { ActivityList } from './activity-panel';
 import type { SessionRecord } from '../session-log';
@@ -16,10 +16,20 @@ export function SessionRecap({ record }: { record: SessionRecord }) {
   const from = format.time(record.startedAt);
 
   // What is copied or saved stays in English whatever the screen's language (docs/recap.md).
+  // Loaded ahead, so a click writes to the clipboard at once: some browsers refuse it later.
+  const [preloaded, setPreloaded] = useState<Translate | null>(null);
+  useEffect(() => {
+    let mounted = true;
+    void translatorFor('en').then((english) => mounted && setPreloaded(() => english));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  const english = () => preloaded ?? translatorFor('en');
+
   async function copy() {
     try {
-      const english = await translatorFor('en');
-      await navigator.clipboard.writeText(recapText(record, english));
+      await navigator.clipboard.writeText(recapText(record, await english()));
       setCopied('recap.copied');
     } catch {
       setCopied('recap.copyRefused');
@@ -27,8 +37,7 @@ export function SessionRecap({ record }: { record: SessionRecord }) {
   }
 
   async function save() {
-    const english = await translatorFor('en');
-    const blob = new Blob([recapJson(record, english)], { type: 'application/json' });
+    const blob = new Blob([recapJson(record, await english())], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
