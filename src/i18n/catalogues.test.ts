@@ -139,6 +139,16 @@ function untranslatedTexts(path: string, text: string): string[] {
     if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent)) {
       literals(node.expression);
     }
+    // `cancelLabel = 'Cancel'`: a default for a prop a person reads.
+    if (
+      ts.isBindingElement(node) &&
+      node.initializer &&
+      READ_PROPS.test(node.name.getText()) &&
+      ts.isStringLiteral(node.initializer) &&
+      hasWords(node.initializer.text)
+    ) {
+      report(node);
+    }
     if (ts.isJsxAttribute(node) && READ_PROPS.test(node.name.getText()) && node.initializer) {
       if (ts.isStringLiteral(node.initializer)) {
         if (hasWords(node.initializer.text)) report(node);

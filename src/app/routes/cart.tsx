@@ -19,7 +19,9 @@ export function CartScreen() {
   const cart = useQuery(cartQueries.detail(session, customerReference, cartId, useQueryClient()));
   const change = useChangeCart(customerReference, cartId);
   useDocumentTitle(
-    cart.data ? t('cartScreen.title', { name: cart.data.name }) : t('cartScreen.titleLoading'),
+    cart.data
+      ? t('cartScreen.title', { name: cart.data.name ?? t('carts.unnamed') })
+      : t('cartScreen.titleLoading'),
   );
 
   return (
@@ -41,7 +43,7 @@ export function CartScreen() {
       {cart.data && (
         <>
           <h1>
-            {cart.data.name}
+            {cart.data.name ?? t('carts.unnamed')}
             {cart.data.isDefault && <span className="badge">{t('carts.default')}</span>}
           </h1>
           <CartView

@@ -75,7 +75,7 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
               return (
                 <tr key={cart.id}>
                   <td>
-                    <Link to={cartPath(cart.id)}>{cart.name}</Link>
+                    <Link to={cartPath(cart.id)}>{cart.name ?? t('carts.unnamed')}</Link>
                     {cart.isDefault && <span className="badge">{t('carts.default')}</span>}
                     {products && <div className="muted small">{products}</div>}
                   </td>
@@ -111,7 +111,7 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
         <p className="muted small" role="status">
           <T
             id={'carts.new.created'}
-            values={{ name: createCart.data.name }}
+            values={{ name: createCart.data.name ?? t('carts.unnamed') }}
             components={{ 0: <Link to={cartPath(createCart.data.id)} /> }}
           />
         </p>
