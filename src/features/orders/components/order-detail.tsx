@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useFormat } from '../../../i18n/format';
-import { message, useT } from '../../../i18n/translate';
+import { message, useT, type MessageId, type Translate } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { orderQueries, type Address } from '../api/order-queries';
@@ -67,7 +67,7 @@ export function OrderDetail({
                     <div className="muted small mono">{item.sku}</div>
                   </td>
                   <td>
-                    <span className="badge">{item.state ?? t('orders.state.unknown')}</span>
+                    <span className="badge">{orderState(item.state, t)}</span>
                   </td>
                   <td className="num">{money(item.unitPrice)}</td>
                   <td className="num">{item.quantity}</td>
@@ -138,4 +138,25 @@ function AddressBlock({ title, address }: { title: string; address: Address | nu
       )}
     </div>
   );
+}
+
+/** The order state machine's states the demo shop uses, in words; any other shows as Glue names it. */
+const ORDER_STATES: Record<string, MessageId> = {
+  new: 'orders.state.new',
+  'payment pending': 'orders.state.paymentPending',
+  paid: 'orders.state.paid',
+  confirmed: 'orders.state.confirmed',
+  exported: 'orders.state.exported',
+  shipped: 'orders.state.shipped',
+  delivered: 'orders.state.delivered',
+  closed: 'orders.state.closed',
+  canceled: 'orders.state.canceled',
+  returned: 'orders.state.returned',
+  refunded: 'orders.state.refunded',
+};
+
+function orderState(state: string | null | undefined, t: Translate): string {
+  if (!state) return t('orders.state.unknown');
+  const known = ORDER_STATES[state];
+  return known ? t(known) : state;
 }
