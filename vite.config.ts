@@ -14,5 +14,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     environment: 'node',
+    // Dates show in the agent's time zone: the tests pin one.
+    env: { TZ: 'UTC' },
   },
 });

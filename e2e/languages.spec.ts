@@ -71,6 +71,11 @@ test.describe('a German-speaking agent', () => {
     await expect(banner(page, DE)).toContainText(say(DE, 'impersonation.banner.actingAs'));
     await expectOnly(page, 'de', 'customer workspace');
     await expectAccessible('customer workspace, German');
+    await page.getByRole('button', { name: say(DE, 'shell.shortcuts') }).click();
+    const shortcuts = page.getByRole('dialog', { name: say(DE, 'shortcuts.title') });
+    await expect(shortcuts).toBeVisible();
+    await expectOnly(page, 'de', 'shortcuts');
+    await shortcuts.getByRole('button', { name: say(DE, 'shortcuts.dismiss') }).click();
 
     // Her orders, dated the German way.
     await page.getByRole('link', { name: say(DE, 'workspace.tab.orders') }).click();
@@ -79,6 +84,11 @@ test.describe('a German-speaking agent', () => {
     await expect(firstOrder).toContainText(/\d,\d{2}\s€/);
     await expectOnly(page, 'de', 'orders');
     await expectAccessible('orders, German');
+    await firstOrder.getByRole('link').click();
+    await expect(page.getByText(/Aufgegeben am \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
+    await expectOnly(page, 'de', 'order');
+    await expectAccessible('order, German');
+    await page.getByRole('link', { name: say(DE, 'orderScreen.back') }).click();
     await page.getByRole('link', { name: say(DE, 'workspace.tab.carts') }).click();
 
     // A new cart, with the bundle found by its German name and the Canon by SKU.

@@ -26,7 +26,10 @@ function literalText(compiled: CompiledMessage): string[] {
 }
 
 const wordsOf = (text: string) =>
-  (text.match(/\p{L}[\p{L}’'-]*\p{L}|\p{L}/gu) ?? []).map((word) => word.toLowerCase());
+  // A letter after a digit ("67a", "3. OG") belongs to a number, not to a language.
+  (text.match(/(?<![\p{L}\p{N}])(?:\p{L}[\p{L}’'-]*\p{L}|\p{L})/gu) ?? []).map((word) =>
+    word.toLowerCase(),
+  );
 
 const catalogueWords = (messages: Catalogue) =>
   new Set(

@@ -13,6 +13,8 @@ export interface Formats {
   date(value: string): string;
   /** A time of day to the second: when something happened today. */
   time(value: string | number): string;
+  /** A country by its ISO 3166 code: "DE" is "Deutschland" in German, "Germany" in English. */
+  country(iso2Code: string): string;
   /** Time left, for countdowns: "1:05:09" or "4:59"; in days past two days. */
   timeLeft(milliseconds: number): string;
 }
@@ -27,6 +29,7 @@ export function formatsFor(locale: Locale): Formats {
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const time = new Intl.DateTimeFormat(tag, { timeStyle: 'medium' });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const regions = new Intl.DisplayNames(tag, { type: 'region', fallback: 'code' });
   const formats: Formats = {
     money(minorUnits, currency) {
       let format = moneyFormats.get(currency);
@@ -42,6 +45,13 @@ export function formatsFor(locale: Locale): Formats {
       return Number.isNaN(date.getTime()) ? String(value) : dateTime.format(date);
     },
     time: (value) => time.format(toDate(value)),
+    country(iso2Code) {
+      try {
+        return regions.of(iso2Code.toUpperCase()) ?? iso2Code;
+      } catch {
+        return iso2Code; // Not a region code Intl knows the shape of.
+      }
+    },
     date(value) {
       // A bare date is a day on the calendar, not a moment: read and shown in UTC.
       const day = /^\d{4}-\d{2}-\d{2}$/.test(value)

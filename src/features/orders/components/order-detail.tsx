@@ -114,14 +114,22 @@ export function OrderDetail({
 
 function AddressBlock({ title, address }: { title: string; address: Address | null | undefined }) {
   const t = useT();
+  const format = useFormat();
   const lines = address
     ? [
-        [address.salutation, address.firstName, address.lastName].filter(Boolean).join(' '),
+        [
+          address.salutation && t('orders.address.salutation', { salutation: address.salutation }),
+          address.firstName,
+          address.lastName,
+        ]
+          .filter(Boolean)
+          .join(' '),
         address.company,
         [address.address1, address.address2].filter(Boolean).join(' '),
         address.address3,
         [address.zipCode, address.city].filter(Boolean).join(' '),
-        address.country ?? address.iso2Code,
+        // The country in the agent's language when Glue names its code; else as Glue wrote it.
+        address.iso2Code ? format.country(address.iso2Code) : address.country,
       ].filter((line): line is string => Boolean(line))
     : [];
   return (
