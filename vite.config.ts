@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { linguiCatalogues } from './scripts/lingui-catalogues';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), linguiCatalogues()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { outDir: 'dist', sourcemap: true, target: 'es2022' },
   test: {
@@ -13,5 +14,7 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     environment: 'node',
+    // Dates show in the agent's time zone: the tests pin one.
+    env: { TZ: 'UTC' },
   },
 });

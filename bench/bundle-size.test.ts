@@ -33,6 +33,11 @@ describe('what the browser downloads', () => {
     expect(size.signInJs).toBeLessThanOrEqual(SIGN_IN_JS_BUDGET);
   });
 
+  it('downloads the messages of one language, when it is chosen, not of all', () => {
+    expect(size.cataloguesLoadedStatically).toEqual([]);
+    for (const bytes of Object.values(size.catalogues)) expect(bytes).toBeGreaterThan(1024);
+  });
+
   it('loads the customer workspace only when it is needed', () => {
     expect(size.totalJs - size.signInJs).toBeGreaterThan(10 * 1024);
   });

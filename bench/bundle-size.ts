@@ -1,10 +1,18 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LOCALES } from '../src/i18n/locales';
 
 export interface BundleSize {
-  /** Gzip bytes of the JavaScript the sign-in screen loads (entry and its static imports). */
+  /**
+   * Gzip bytes of the JavaScript the sign-in screen loads: the entry, its static imports and
+   * the largest of the message catalogues (one is loaded, the agent's language).
+   */
   signInJs: number;
+  /** Gzip bytes of each locale's catalogue chunk, e.g. `{ en: 4100, de: 4700 }`. */
+  catalogues: Record<string, number>;
+  /** The catalogue chunks the first screen loads before any language is chosen: none. */
+  cataloguesLoadedStatically: string[];
   signInCss: number;
   /** Gzip bytes of every JavaScript and CSS file of the build, lazy chunks included. */
   totalJs: number;
@@ -43,10 +51,26 @@ export function measureBundle(distDir: string): BundleSize {
     [...files]
       .filter((file) => extname(file) === extension)
       .reduce((total, file) => total + gzipBytes(join(distDir, file)), 0);
+  // `import.meta.glob('./locales/*.json')` names each catalogue's chunk after its locale.
+  const catalogues = Object.fromEntries(
+    Object.keys(LOCALES).map((locale) => {
+      const chunk = assets.find((asset) => isCatalogue(asset, locale));
+      if (!chunk) throw new Error(`The build has no catalogue chunk for "${locale}".`);
+      return [locale, gzipBytes(join(distDir, chunk))];
+    }),
+  );
+  const cataloguesLoadedStatically = [...loaded].filter((asset) =>
+    Object.keys(LOCALES).some((locale) => isCatalogue(asset, locale)),
+  );
   return {
-    signInJs: sum(loaded, '.js'),
+    signInJs: sum(loaded, '.js') + Math.max(...Object.values(catalogues)),
+    catalogues,
+    cataloguesLoadedStatically,
     signInCss: sum(loaded, '.css'),
     totalJs: sum(assets, '.js'),
     totalCss: sum(assets, '.css'),
   };
 }
+
+const isCatalogue = (asset: string, locale: string) =>
+  new RegExp(`^/assets/${locale}-[\\w-]{8}\\.js$`).test(asset);

@@ -69,6 +69,14 @@ function bundleRows(size: BundleSize | null): Row[] {
     },
     { measurement: 'sign-in screen CSS', value: kb(size.signInCss), goal: '', result: '' },
     {
+      measurement: 'message catalogue, per language (in the line above: the largest)',
+      value: Object.entries(size.catalogues)
+        .map(([locale, bytes]) => `${locale} ${kb(bytes)}`)
+        .join(' · '),
+      goal: '',
+      result: '',
+    },
+    {
       measurement: 'all JS / all CSS, lazy chunks included',
       value: `${kb(size.totalJs)} / ${kb(size.totalCss)}`,
       goal: '',

@@ -50,11 +50,16 @@ test('a wrong password reads as such, and the agent can try again', async ({
   await page.getByLabel('Username').fill(AGENT.username);
   await page.getByLabel('Password').fill('wrong-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('paragraph').first()).toHaveText(
     'Wrong username or password, or this user is not an agent.',
   );
   await expect(page.getByLabel('Password')).toBeFocused();
   await expect(page.getByLabel('Password')).toHaveValue('');
+  // Glue's own words stay one click away, word for word.
+  await alert.getByText('What Glue said').click();
+  await expect(alert.getByText('Failed to authenticate an agent.')).toBeVisible();
+  await expect(alert).toContainText('POST /agent-access-tokens · HTTP 401 · 4101');
   await expectAccessible('sign-in with an error');
 
   await page.getByLabel('Password').fill(AGENT.password);
@@ -94,7 +99,7 @@ test.describe('lockout', () => {
     }
     await page.getByLabel('Password').fill(AGENT.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText(
+    await expect(page.getByRole('alert').getByRole('paragraph').first()).toHaveText(
       'Too many failed sign-ins for this username. Try again in 6 minutes.',
     );
     await expectAccessible('sign-in while locked out');
@@ -161,9 +166,12 @@ test.describe('token refresh', () => {
     });
     expect(revoked.status).toBe(204);
     await expect(page).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
-    await expect(page.getByRole('status')).toHaveText(
-      'Your session ended: Glue refused to renew it ("Failed to refresh token.").',
+    const status = page.getByRole('status');
+    await expect(status.getByRole('paragraph').first()).toHaveText(
+      'Your session ended: Glue refused to renew it.',
     );
+    await status.getByText('What Glue said').click();
+    await expect(status.getByText('Failed to refresh token.')).toBeVisible();
   });
 });
 

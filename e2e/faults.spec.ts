@@ -48,10 +48,10 @@ test('a 500 from Glue reads with its detail, and the session stays', async ({
   );
   await picker(page).fill('bill');
   await expect(
-    page.getByText('The search failed: Glue answered 500: Internal Server Error'),
-  ).toBeVisible({
-    timeout: 10_000,
-  });
+    page.getByText('The search failed: Glue failed to answer the request (HTTP 500).'),
+  ).toBeVisible({ timeout: 10_000 });
+  await page.getByText('What Glue said').click();
+  await expect(page.getByText('Internal Server Error')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.unroute(searchUrl);
   await page.getByRole('button', { name: 'Try again' }).click();

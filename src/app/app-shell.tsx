@@ -6,7 +6,12 @@ import { useEndImpersonation } from '../features/impersonation/api/end-impersona
 import { useSessionLogState } from '../features/activity/session-log';
 import { fullName } from '../features/customers/components/customer-picker';
 import { SessionBanner } from '../features/impersonation/components/session-banner';
-import { useSessionClocks, type RunOut } from '../features/impersonation/use-session-clocks';
+import {
+  idleLimit,
+  runOutReason,
+  useSessionClocks,
+  type RunOut,
+} from '../features/impersonation/use-session-clocks';
 import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
 import { useShortcuts, type ShortcutKey } from '../features/shortcuts/use-shortcuts';
 import { describeError } from '../lib/glue-errors';
@@ -15,8 +20,12 @@ import { useRuntimeConfig } from '../lib/runtime-config';
 import { useHandedState } from './handed-state';
 import { customerPath, ordersPath, profilePath } from './paths';
 import { useTokenSlotState } from '../lib/token-slot';
+import { ErrorNotice, GlueSaid } from '../components/error-notice';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { T, message, useT, type Message } from '../i18n/translate';
 
 export function AppShell() {
+  const t = useT();
   const session = useGlueSession();
   const agentState = useTokenSlotState(session.agent);
   const customerState = useTokenSlotState(session.customer);
@@ -58,7 +67,7 @@ export function AppShell() {
   useShortcuts(onShortcut);
   /** `reason` when the agent did not end it themselves; it goes into the session's record. */
   const endSession = useCallback(
-    (notice: string, reason: string | null) => {
+    (notice: Message, reason: Message | null) => {
       // Leave the customer's screens before their data goes, so nothing of it lingers.
       void navigate('/', { state: { notice } });
       endImpersonation.mutate(reason);
@@ -66,18 +75,14 @@ export function AppShell() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- mutate and navigate are stable.
     [],
   );
-  const idleLimit = describeMinutes(idleMinutes);
   const onRunOut = useCallback(
     (why: RunOut) => {
-      const reason =
-        why === 'idle'
-          ? `Ended after ${idleLimit} without activity.`
-          : 'Ended because it could no longer be renewed: its refresh token ran out.';
+      const reason = runOutReason(why, idleMinutes);
       const state = session.customer.getState();
-      const who = state.status === 'active' ? fullName(state.profile) : 'the customer';
-      endSession(`Your session as ${who} has ended. ${reason}`, reason);
+      const name = state.status === 'active' ? fullName(state.profile) : null;
+      endSession(message('shell.sessionEndedBecause', { name: name ?? 'none', reason }), reason);
     },
-    [idleLimit, session, endSession],
+    [idleMinutes, session, endSession],
   );
   const clocks = useSessionClocks(
     acting !== null,
@@ -98,24 +103,30 @@ export function AppShell() {
   return (
     <div className={acting ? 'shell shell--acting' : 'shell'}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <header className="shell__header">
         <Link to="/" className="shell__brand">
-          Agent Assist
+          {t('app.brand')}
         </Link>
         <div className="shell__agent">
           <span>
-            Signed in as{' '}
-            <strong>{agentState.status === 'active' ? agentState.profile.username : ''}</strong>
+            <T
+              id="shell.signedInAs"
+              values={{
+                username: agentState.status === 'active' ? agentState.profile.username : '',
+              }}
+              components={{ 0: <strong /> }}
+            />
           </span>
+          <LanguageSwitch />
           <button
             type="button"
             className="button"
             aria-keyshortcuts="?"
             onClick={() => setShowingShortcuts(true)}
           >
-            Shortcuts
+            {t('shell.shortcuts')}
           </button>
           <button
             type="button"
@@ -123,7 +134,7 @@ export function AppShell() {
             onClick={() => signOut.mutate()}
             disabled={signOut.isPending}
           >
-            {signOut.isPending ? 'Signing out…' : 'Sign out'}
+            {t(signOut.isPending ? 'shell.signingOut' : 'shell.signOut')}
           </button>
         </div>
       </header>
@@ -132,33 +143,41 @@ export function AppShell() {
           customer={acting}
           idleDeadline={clocks.idleDeadline}
           renewableUntil={customerState.renewableUntil}
-          idleLimit={idleLimit}
+          idleLimit={idleLimit(idleMinutes)}
           extending={extend.isPending}
           extendError={extend.isError ? describeError(extend.error) : null}
           onStillHere={clocks.stillHere}
           onExtend={() => extend.mutate()}
           ending={endImpersonation.isPending}
-          onEnd={() => endSession(`Your session as ${actingName} has ended.`, null)}
+          onEnd={() => endSession(message('shell.sessionEnded', { name: actingName }), null)}
           onSwitch={() =>
-            endSession(`Your session as ${actingName} has ended. Choose the next customer.`, null)
+            endSession(message('shell.sessionEndedSwitch', { name: actingName }), null)
           }
         />
       )}
       <p className="visually-hidden" role="status">
         {acting
-          ? `You are now acting as ${actingName}, ${acting.email}, customer ${acting.customerReference}.`
+          ? t('shell.nowActingAs', {
+              name: actingName,
+              email: acting.email,
+              reference: acting.customerReference,
+            })
           : ''}
       </p>
       {endedReason && !handedNotice && (
-        <p className="notice shell__notice" role="status">
-          {endedReason}
-        </p>
+        <div className="notice shell__notice" role="status">
+          <p>{t(endedReason)}</p>
+          {customerState.status === 'signed-out' && customerState.endedBy && (
+            <GlueSaid error={customerState.endedBy} />
+          )}
+        </div>
       )}
       {endImpersonation.isError && (
-        <p className="notice notice--error shell__notice" role="alert">
-          The customer session ended here, but Glue could not revoke it (
-          {describeError(endImpersonation.error)}). It expires by itself.
-        </p>
+        <ErrorNotice
+          error={endImpersonation.error}
+          className="notice notice--error shell__notice"
+          text={message('shell.revokeFailed', { error: describeError(endImpersonation.error) })}
+        />
       )}
       <main id="main" className="shell__main" tabIndex={-1}>
         <Outlet />
@@ -166,14 +185,4 @@ export function AppShell() {
       <ShortcutsDialog open={showingShortcuts} onClose={() => setShowingShortcuts(false)} />
     </div>
   );
-}
-
-/** "15 minutes", "1 minute", "30 seconds". */
-function describeMinutes(minutes: number): string {
-  if (minutes < 1) {
-    const seconds = Math.round(minutes * 60);
-    return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  }
-  const whole = Math.round(minutes * 10) / 10;
-  return `${whole} minute${whole === 1 ? '' : 's'}`;
 }

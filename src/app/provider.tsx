@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { SessionLog, SessionLogContext } from '../features/activity/session-log';
 import { CUSTOMER_DATA_KEY } from '../lib/customer-data-key';
+import { currentTag } from '../i18n/i18n';
 import { createGlueClient } from '../lib/glue-client';
 import { GlueSessionContext, createGlueSession } from '../lib/glue-session';
 import { createQueryClient } from '../lib/query-client';
@@ -11,7 +12,7 @@ export function AppProvider({ config, children }: { config: RuntimeConfig; child
   const [queryClient] = useState(createQueryClient);
   const [session] = useState(() =>
     createGlueSession(
-      createGlueClient(config.glueBaseUrl),
+      createGlueClient(config.glueBaseUrl, fetch, currentTag),
       config.refreshTokenLifetimeSeconds * 1000,
     ),
   );

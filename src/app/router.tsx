@@ -3,13 +3,18 @@ import { SignInScreen } from '../features/auth/components/sign-in-screen';
 import { RequireAgent } from './require-agent';
 import { NotFoundScreen } from './routes/not-found';
 import { ScreenError } from './routes/screen-error';
+import { useT } from '../i18n/translate';
+
+function LoadingConsole() {
+  return <p className="boot">{useT()('app.loading')}</p>;
+}
 
 export function createRouter() {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInScreen /> },
     {
       element: <RequireAgent />,
-      HydrateFallback: () => <p className="boot">Loading the console…</p>,
+      HydrateFallback: LoadingConsole,
       children: [
         {
           // The shell of signed-in agents (banner, clocks, shortcuts) loads after sign-in too.

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/translate';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -17,10 +18,11 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -44,7 +46,7 @@ export function ConfirmDialog({
       <div className="dialog__body">{children}</div>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>
-          {cancelLabel}
+          {cancelLabel ?? t('dialog.cancel')}
         </button>
         {onConfirm && (
           <button type="button" className="button button--primary" onClick={onConfirm}>

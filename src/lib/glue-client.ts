@@ -29,7 +29,12 @@ export interface GlueClient {
   request<T>(request: GlueRequest<T>): Promise<T>;
 }
 
-export function createGlueClient(baseUrl: string, fetchImpl: typeof fetch = fetch): GlueClient {
+export function createGlueClient(
+  baseUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  /** The agent's language as a BCP 47 tag, asked for on every request (contract §7.2). */
+  language: () => string = () => 'en-US',
+): GlueClient {
   return {
     baseUrl,
     async request<T>({
@@ -42,7 +47,10 @@ export function createGlueClient(baseUrl: string, fetchImpl: typeof fetch = fetc
       signal,
     }: GlueRequest<T>) {
       const endpoint = `${method} ${pathForMessages}`;
-      const headers: Record<string, string> = { Accept: 'application/vnd.api+json' };
+      const headers: Record<string, string> = {
+        Accept: 'application/vnd.api+json',
+        'Accept-Language': language(),
+      };
       if (body !== undefined) headers['Content-Type'] = 'application/vnd.api+json';
       if (bearerToken) headers.Authorization = `Bearer ${bearerToken}`;
 

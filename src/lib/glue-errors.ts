@@ -1,8 +1,11 @@
+import { message, type Message, type MessageId } from '../i18n/translate';
+
 /** Glue answered with a JSON:API error document. */
 export class GlueError extends Error {
   constructor(
     readonly status: number,
     readonly code: string | undefined,
+    /** Glue's own text, word for word: agents quote it to the shop's developers. */
     readonly detail: string,
     readonly endpoint: string,
   ) {
@@ -23,36 +26,93 @@ export class GlueUnreachableError extends Error {
 export class GlueResponseError extends Error {
   constructor(
     readonly endpoint: string,
-    readonly reason: string,
+    /** The parser's own words (a schema issue), or the console's. */
+    readonly reason: string | Message,
   ) {
-    super(`Glue's answer to ${endpoint} was not understood: ${reason}`);
+    super(
+      `Glue's answer to ${endpoint} was not understood: ${typeof reason === 'string' ? reason : reason.id}`,
+    );
     this.name = 'GlueResponseError';
   }
 }
 
 /** The console's settings do not fit the Glue it talks to (e.g. a store it does not have). */
 export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly reason: Message) {
+    super(reason.id);
     this.name = 'ConfigurationError';
   }
 }
 
 /** The session behind a token slot is over (signed out, or could not be renewed). */
 export class SessionEndedError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(
+    readonly reason: Message,
+    /** Glue's answer that ended it, if Glue ended it. */
+    readonly endedBy?: GlueError,
+  ) {
+    super(reason.id);
     this.name = 'SessionEndedError';
   }
 }
 
-/** One readable sentence for any error a Glue call can throw. Never contains a token. */
-export function describeError(error: unknown): string {
-  if (error instanceof GlueUnreachableError) {
-    return `${error.message} Check that it is running and that it allows this console's origin (CORS).`;
+/** The console's own words for each of Glue's error codes (contract §2–§7). */
+const GLUE_CODES: Record<string, MessageId> = {
+  '001': 'glue.code.001',
+  '002': 'glue.code.002',
+  '003': 'glue.code.003',
+  '004': 'glue.code.004',
+  '101': 'glue.code.101',
+  '102': 'glue.code.102',
+  '103': 'glue.code.103',
+  '104': 'glue.code.104',
+  '105': 'glue.code.105',
+  '107': 'glue.code.107',
+  '112': 'glue.code.112',
+  '113': 'glue.code.113',
+  '114': 'glue.code.114',
+  '116': 'glue.code.116',
+  '117': 'glue.code.117',
+  '118': 'glue.code.118',
+  '119': 'glue.code.119',
+  '402': 'glue.code.402',
+  '601': 'glue.code.601',
+  '801': 'glue.code.801',
+  '802': 'glue.code.802',
+  '901': 'glue.code.901',
+  '4101': 'glue.code.4101',
+  '4102': 'glue.code.4102',
+  '4103': 'glue.code.4103',
+  '4104': 'glue.code.4104',
+  '4401': 'glue.code.4401',
+};
+
+/** What the agent reads first for a Glue error: the console's sentence for its code. */
+export function describeGlueError(error: GlueError): Message {
+  const known = error.code === undefined ? undefined : GLUE_CODES[error.code];
+  if (known) {
+    // Glue's lockout text names the wait; the translation says it in the agent's language.
+    const minutes = Number(/wait (\d+) minute/.exec(error.detail)?.[1] ?? NaN);
+    return message(known, { minutes: Number.isNaN(minutes) ? 0 : minutes });
   }
-  if (error instanceof GlueError || error instanceof GlueResponseError) return error.message;
-  if (error instanceof SessionEndedError) return error.reason;
-  if (error instanceof ConfigurationError) return error.message;
-  return `Something unexpected went wrong: ${error instanceof Error ? error.message : String(error)}`;
+  return message(error.status >= 500 ? 'glue.failed' : 'glue.unknown', {
+    status: error.status,
+    code: error.code ?? 'none',
+  });
+}
+
+/** One readable sentence for any error a Glue call can throw. Never contains a token. */
+export function describeError(error: unknown): Message {
+  if (error instanceof GlueUnreachableError)
+    return message('error.unreachable', { url: error.url });
+  if (error instanceof GlueError) return describeGlueError(error);
+  if (error instanceof GlueResponseError) {
+    return message('error.response', { endpoint: error.endpoint, reason: error.reason });
+  }
+  if (error instanceof SessionEndedError || error instanceof ConfigurationError) {
+    return error.reason;
+  }
+  return message('error.unexpected', {
+    detail: error instanceof Error ? error.message : String(error),
+  });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { message } from '../i18n/translate';
 import { createGlue, type Glue } from '../../server/glue';
 import { createGlueClient } from './glue-client';
 import { SessionEndedError } from './glue-errors';
@@ -54,10 +55,10 @@ describe('GlueSession against the stand-in', () => {
     const session = newSession();
     const pair = await signInAgent(session);
     session.agent.start(pair, { username: 'admin@spryker.com' });
-    await session.endSession(session.agent, 'You have signed out.');
+    await session.endSession(session.agent, message('auth.signedOut'));
     expect(session.agent.getState()).toEqual({
       status: 'signed-out',
-      endedReason: 'You have signed out.',
+      endedReason: message('auth.signedOut'),
     });
     expect(await refreshStatus(session, pair.refreshToken)).toBe(401);
   });
@@ -90,12 +91,19 @@ describe('GlueSession against the stand-in', () => {
     // A customer's own token where an agent token belongs: Glue answers 4103.
     const customerPair = await signIn(session, '/access-tokens', 'access-tokens', 'sonia@acme.com');
     session.agent.start(customerPair, { username: 'sonia@acme.com' });
-    const reason =
-      'Your session is no longer valid: Glue said "Action is available to agent user only.".';
-    await expect(session.asAgent({ path: '/agent-customer-search' })).rejects.toEqual(
-      new SessionEndedError(reason),
+    const refused = session.asAgent({ path: '/agent-customer-search' });
+    await expect(refused).rejects.toBeInstanceOf(SessionEndedError);
+    const error = (await refused.catch((e: unknown) => e)) as SessionEndedError;
+    expect(error.reason).toEqual(
+      message('session.agentInvalid', { glue: message('glue.code.4103', { minutes: 0 }) }),
     );
-    expect(session.agent.getState()).toEqual({ status: 'signed-out', endedReason: reason });
+    // Glue's own words stay with it, for the agent to quote.
+    expect(error.endedBy?.detail).toBe('Action is available to agent user only.');
+    expect(session.agent.getState()).toEqual({
+      status: 'signed-out',
+      endedReason: error.reason,
+      endedBy: error.endedBy,
+    });
   });
 
   it('ends the customer session when the agent session ends', async () => {
@@ -109,7 +117,7 @@ describe('GlueSession against the stand-in', () => {
       lastName: 'Wagner',
     };
     session.customer.start(customerPair, profile);
-    session.agent.end('Your session ended.');
+    session.agent.end(null);
     expect(session.customer.getState().status).toBe('signed-out');
     expect(session.customer.refreshToken).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { GlueClient, GlueRequest } from './glue-client';
-import { GlueError, SessionEndedError } from './glue-errors';
+import { message, type Message } from '../i18n/translate';
+import { GlueError, SessionEndedError, describeError } from './glue-errors';
 import { refreshTokens, revokeRefreshToken } from './glue-tokens';
 import { TokenSlot } from './token-slot';
 
@@ -28,7 +29,7 @@ export interface GlueSession {
   asAgent<T>(request: AuthorizedRequest<T>): Promise<T>;
   asCustomer<T>(request: AuthorizedRequest<T>): Promise<T>;
   /** Revokes the slot's refresh token at Glue (best effort), then forgets its tokens. */
-  endSession(slot: TokenSlot<unknown>, reason: string | null): Promise<void>;
+  endSession(slot: TokenSlot<unknown>, reason: Message | null): Promise<void>;
 }
 
 /** Glue's codes for an agent token it no longer accepts on agent endpoints (§3). */
@@ -36,12 +37,8 @@ const AGENT_SESSION_INVALID = new Set(['4102', '4103']);
 
 export function createGlueSession(glue: GlueClient, refreshTokenLifetimeMs: number): GlueSession {
   const refresh = (token: string) => refreshTokens(glue, token);
-  const agent = new TokenSlot<AgentProfile>('Your session', refresh, refreshTokenLifetimeMs);
-  const customer = new TokenSlot<CustomerProfile>(
-    'The customer session',
-    refresh,
-    refreshTokenLifetimeMs,
-  );
+  const agent = new TokenSlot<AgentProfile>('agent', refresh, refreshTokenLifetimeMs);
+  const customer = new TokenSlot<CustomerProfile>('customer', refresh, refreshTokenLifetimeMs);
   // No customer session outlives the agent's.
   agent.subscribe(() => {
     if (agent.getState().status !== 'active' && customer.getState().status === 'active') {
@@ -75,9 +72,9 @@ export function createGlueSession(glue: GlueClient, refreshTokenLifetimeMs: numb
           error instanceof GlueError &&
           (AGENT_SESSION_INVALID.has(error.code ?? '') || error.code === '001')
         ) {
-          const reason = `Your session is no longer valid: Glue said "${error.detail}".`;
-          agent.end(reason);
-          throw new SessionEndedError(reason);
+          const reason = message('session.agentInvalid', { glue: describeError(error) });
+          agent.end(reason, error);
+          throw new SessionEndedError(reason, error);
         }
         throw error;
       }

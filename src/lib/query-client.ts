@@ -16,3 +16,17 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: {
+      /** Glue answers it in the agent's language (product names): asked again on a switch. */
+      translatedByGlue?: boolean;
+    };
+  }
+}
+
+/** What Glue translated is asked for again in the new language, and nothing else. */
+export function refetchTranslated(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ predicate: (query) => query.meta?.translatedByGlue === true });
+}

@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import * as z from 'zod/mini';
+import { message } from '../i18n/translate';
+import { ConfigurationError } from './glue-errors';
 
 /** Spryker's price modes: what a new cart's prices include. */
 export const PRICE_MODES = ['GROSS_MODE', 'NET_MODE'] as const;
@@ -48,9 +50,11 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     if (!response.ok) throw new Error(`it answered ${response.status}`);
     body = await response.json();
   } catch (error) {
-    throw new Error(
-      `The console's configuration ${RUNTIME_CONFIG_PATH} could not be read (${error instanceof Error ? error.message : String(error)}).`,
-      { cause: error },
+    throw new ConfigurationError(
+      message('config.unreadable', {
+        path: RUNTIME_CONFIG_PATH,
+        detail: error instanceof Error ? error.message : String(error),
+      }),
     );
   }
   return parseRuntimeConfig(body);
@@ -59,9 +63,7 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
 export function parseRuntimeConfig(body: unknown): RuntimeConfig {
   const parsed = runtimeConfigSchema.safeParse(body);
   if (!parsed.success) {
-    throw new Error(
-      `The console's configuration ${RUNTIME_CONFIG_PATH} needs "glueBaseUrl" set to an absolute URL, such as "http://127.0.0.1:9001"; "requireReason" (true or false), "idleMinutes" and "refreshTokenLifetimeSeconds" (positive numbers), "store" (a store name, such as "DE") and "priceMode" ("GROSS_MODE" or "NET_MODE") are optional.`,
-    );
+    throw new ConfigurationError(message('config.invalid', { path: RUNTIME_CONFIG_PATH }));
   }
   const config = parsed.data;
   return {

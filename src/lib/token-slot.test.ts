@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GlueError, GlueUnreachableError, SessionEndedError } from './glue-errors';
 import { TokenSlot, type TokenPair } from './token-slot';
+import { message } from '../i18n/translate';
 
 /** A refresh that hands out numbered pairs and counts its calls; `fail` makes the next one fail. */
 function fakeGlueRefresh(expiresIn = 100) {
@@ -31,7 +32,7 @@ describe('TokenSlot', () => {
 
   it('hands out the access token as is while it is far from expiry', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, { username: 'agent' });
     await expect(slot.accessToken()).resolves.toBe('access-0');
     expect(glue.refresh).not.toHaveBeenCalled();
@@ -46,7 +47,7 @@ describe('TokenSlot', () => {
 
   it('renews shortly before expiry by itself, with the refresh token it holds', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     // 100 s lifetime: renewed a quarter of it (25 s) before the end.
     await vi.advanceTimersByTimeAsync(74_999);
@@ -62,7 +63,7 @@ describe('TokenSlot', () => {
 
   it('renews a minute before expiry for long-lived tokens', async () => {
     const glue = fakeGlueRefresh(28_800);
-    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start({ ...first, expiresIn: 28_800 }, {});
     await vi.advanceTimersByTimeAsync(28_740_000 - 1);
     expect(glue.refresh).not.toHaveBeenCalled();
@@ -73,7 +74,7 @@ describe('TokenSlot', () => {
 
   it('makes one refresh however many requests wait for a token', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start({ ...first, expiresIn: 1 }, {});
     vi.setSystemTime(Date.now() + 900);
     const tokens = await Promise.all(Array.from({ length: 20 }, () => slot.accessToken()));
@@ -84,21 +85,26 @@ describe('TokenSlot', () => {
 
   it('ends the session with the reason when Glue refuses to renew it', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     glue.failNextWith(
       new GlueError(401, '004', 'Failed to refresh token.', 'POST /refresh-tokens'),
     );
-    const reason = 'Your session ended: Glue refused to renew it ("Failed to refresh token.").';
-    await expect(slot.refresh()).rejects.toEqual(new SessionEndedError(reason));
-    expect(slot.getState()).toEqual({ status: 'signed-out', endedReason: reason });
+    const refused = new GlueError(401, '004', 'Failed to refresh token.', 'POST /refresh-tokens');
+    const reason = message('session.renewalRefused', { whose: 'agent' });
+    await expect(slot.refresh()).rejects.toEqual(new SessionEndedError(reason, refused));
+    expect(slot.getState()).toEqual({
+      status: 'signed-out',
+      endedReason: reason,
+      endedBy: refused,
+    });
     expect(slot.refreshToken).toBeNull();
     await expect(slot.accessToken()).rejects.toBeInstanceOf(SessionEndedError);
   });
 
   it('keeps the session when Glue is unreachable, and tries again later', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     glue.failNextWith(new GlueUnreachableError('http://glue/refresh-tokens'));
     await expect(slot.refresh()).rejects.toBeInstanceOf(GlueUnreachableError);
@@ -111,17 +117,20 @@ describe('TokenSlot', () => {
 
   it('drops the answer of a refresh that was in flight when the session ended', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', glue.refresh, REFRESH_LIFETIME_MS);
     slot.start(first, {});
     const refreshing = slot.refresh();
-    slot.end('You have signed out.');
+    slot.end(message('auth.signedOut'));
     await expect(refreshing).rejects.toBeInstanceOf(SessionEndedError);
-    expect(slot.getState()).toEqual({ status: 'signed-out', endedReason: 'You have signed out.' });
+    expect(slot.getState()).toEqual({
+      status: 'signed-out',
+      endedReason: message('auth.signedOut'),
+    });
     expect(slot.refreshToken).toBeNull();
   });
 
   it('tells subscribers about every change and stops after unsubscribing', () => {
-    const slot = new TokenSlot('Your session', fakeGlueRefresh().refresh, REFRESH_LIFETIME_MS);
+    const slot = new TokenSlot('agent', fakeGlueRefresh().refresh, REFRESH_LIFETIME_MS);
     const listener = vi.fn();
     const unsubscribe = slot.subscribe(listener);
     slot.start(first, {});
@@ -139,7 +148,7 @@ describe('TokenSlot renewableUntil', () => {
 
   it('moves with every refresh: each hands out a new refresh token', async () => {
     const glue = fakeGlueRefresh();
-    const slot = new TokenSlot('Your session', glue.refresh, 30_000);
+    const slot = new TokenSlot('agent', glue.refresh, 30_000);
     slot.start(first, {});
     expect(slot.getState()).toMatchObject({ renewableUntil: 1_030_000 });
     await vi.advanceTimersByTimeAsync(10_000);

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { message, type Message } from '../i18n/translate';
 import { GlueError, SessionEndedError } from './glue-errors';
 
 /** What Glue hands out on sign-in and on every refresh. */
@@ -12,7 +13,12 @@ export interface TokenPair {
 export type RefreshTokens = (refreshToken: string) => Promise<TokenPair>;
 
 export type SlotState<Profile> =
-  | { status: 'signed-out'; endedReason: string | null }
+  | {
+      status: 'signed-out';
+      endedReason: Message | null;
+      /** Glue's answer that ended it, kept word for word. */
+      endedBy?: GlueError;
+    }
   | {
       status: 'active';
       profile: Profile;
@@ -44,8 +50,8 @@ export class TokenSlot<Profile> {
   readonly #listeners = new Set<() => void>();
 
   constructor(
-    /** How the session is named in messages, e.g. "Your session". */
-    private readonly label: string,
+    /** Whose session this is, for what the person is told when it ends. */
+    private readonly whose: 'agent' | 'customer',
     private readonly refreshTokens: RefreshTokens,
     /** How long Glue's refresh tokens live; each refresh hands out a new one. */
     private readonly refreshTokenLifetimeMs: number,
@@ -66,11 +72,11 @@ export class TokenSlot<Profile> {
   }
 
   /** Forgets every token. `reason` is shown to the person, or null for a plain sign-out. */
-  end(reason: string | null): void {
+  end(reason: Message | null, endedBy?: GlueError): void {
     clearTimeout(this.#timer);
     this.#held = null;
     this.#refreshing = null;
-    this.#setState({ status: 'signed-out', endedReason: reason });
+    this.#setState({ status: 'signed-out', endedReason: reason, ...(endedBy && { endedBy }) });
   }
 
   /** The refresh token to revoke on sign-out, if a session is active. */
@@ -108,9 +114,9 @@ export class TokenSlot<Profile> {
         if (this.#held !== held) throw new SessionEndedError(this.#endedReason());
         // A 4xx is Glue's final word; anything else (down, 5xx) may pass, so keep the session.
         if (error instanceof GlueError && error.status >= 400 && error.status < 500) {
-          const reason = `${this.label} ended: Glue refused to renew it ("${error.detail}").`;
-          this.end(reason);
-          throw new SessionEndedError(reason);
+          const reason = message('session.renewalRefused', { whose: this.whose });
+          this.end(reason, error);
+          throw new SessionEndedError(reason, error);
         }
         this.#schedule(RETRY_AFTER_UNREACHABLE_MS);
         throw error;
@@ -146,10 +152,10 @@ export class TokenSlot<Profile> {
     );
   }
 
-  #endedReason(): string {
+  #endedReason(): Message {
     return this.#state.status === 'signed-out' && this.#state.endedReason
       ? this.#state.endedReason
-      : `${this.label} has ended.`;
+      : message('session.ended', { whose: this.whose });
   }
 
   #setState(state: SlotState<Profile>): void {

@@ -1,40 +1,50 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { ErrorNotice } from '../../components/error-notice';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useChangeCart } from '../../features/carts/api/change-cart';
 import { cartQueries } from '../../features/carts/api/cart-queries';
 import { CartView } from '../../features/carts/components/cart-view';
 import { ProductFinder } from '../../features/products/components/product-finder';
+import { message, useT } from '../../i18n/translate';
 import { GlueError, describeError } from '../../lib/glue-errors';
 import { useGlueSession } from '../../lib/glue-session';
 import { customerPath } from '../paths';
 
 /** One of the customer's carts: fix its items, add products, see the totals the shop computes. */
 export function CartScreen() {
+  const t = useT();
   const { customerReference = '', cartId = '' } = useParams();
   const session = useGlueSession();
   const cart = useQuery(cartQueries.detail(session, customerReference, cartId, useQueryClient()));
   const change = useChangeCart(customerReference, cartId);
-  useDocumentTitle(cart.data ? `Cart ${cart.data.name}` : 'Cart');
+  useDocumentTitle(
+    cart.data
+      ? t('cartScreen.title', { name: cart.data.name ?? t('carts.unnamed') })
+      : t('cartScreen.titleLoading'),
+  );
 
   return (
     <div className="workspace">
       <p>
-        <Link to={customerPath(customerReference)}>← Back to the carts</Link>
+        <Link to={customerPath(customerReference)}>{t('cartScreen.back')}</Link>
       </p>
-      {cart.isPending && <p className="muted">Loading the cart…</p>}
+      {cart.isPending && <p className="muted">{t('cartScreen.loading')}</p>}
       {cart.isError && (
-        <p className="notice notice--error" role="alert">
-          {cart.error instanceof GlueError && cart.error.code === '101'
-            ? 'This customer has no such cart.'
-            : `The cart could not be loaded. ${describeError(cart.error)}`}
-        </p>
+        <ErrorNotice
+          error={cart.error}
+          text={
+            cart.error instanceof GlueError && cart.error.code === '101'
+              ? message('cartScreen.notFound')
+              : message('cartScreen.loadFailed', { error: describeError(cart.error) })
+          }
+        />
       )}
       {cart.data && (
         <>
           <h1>
-            {cart.data.name}
-            {cart.data.isDefault && <span className="badge">Default</span>}
+            {cart.data.name ?? t('carts.unnamed')}
+            {cart.data.isDefault && <span className="badge">{t('carts.default')}</span>}
           </h1>
           <CartView
             cart={cart.data}

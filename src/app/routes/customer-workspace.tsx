@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { message, useT, type MessageId } from '../../i18n/translate';
 import { fullName } from '../../features/customers/components/customer-picker';
 import { AssistedSessionsPanel } from '../../features/audit/components/assisted-sessions-panel';
 import { CartsPanel } from '../../features/carts/components/carts-panel';
@@ -15,20 +16,21 @@ import { cartPath, customerPath, orderPath, ordersPath, profilePath } from '../p
  */
 export function CustomerWorkspace() {
   const { customerReference = '' } = useParams();
+  const t = useT();
   const name = useActingName() ?? customerReference;
 
   return (
     <div className="workspace">
       <h1>{name}</h1>
-      <nav className="tabs" aria-label="Customer">
+      <nav className="tabs" aria-label={t('workspace.tabs.label')}>
         <NavLink to={customerPath(customerReference)} end className="tabs__tab">
-          Carts
+          {t('workspace.tab.carts')}
         </NavLink>
         <NavLink to={ordersPath(customerReference)} end className="tabs__tab">
-          Orders
+          {t('workspace.tab.orders')}
         </NavLink>
         <NavLink to={profilePath(customerReference)} end className="tabs__tab">
-          Profile
+          {t('workspace.tab.profile')}
         </NavLink>
       </nav>
       <Outlet />
@@ -38,7 +40,7 @@ export function CustomerWorkspace() {
 
 export function CartsTab() {
   const { customerReference = '' } = useParams();
-  useWorkspaceTitle('Carts');
+  useWorkspaceTitle('workspace.tab.carts');
   return (
     <CartsPanel
       customerReference={customerReference}
@@ -49,7 +51,7 @@ export function CartsTab() {
 
 export function OrdersTab() {
   const { customerReference = '' } = useParams();
-  useWorkspaceTitle('Orders');
+  useWorkspaceTitle('workspace.tab.orders');
   return (
     <OrdersPanel
       customerReference={customerReference}
@@ -60,7 +62,7 @@ export function OrdersTab() {
 
 export function ProfileTab() {
   const { customerReference = '' } = useParams();
-  useWorkspaceTitle('Profile');
+  useWorkspaceTitle('workspace.tab.profile');
   return (
     <>
       <ProfileCard customerReference={customerReference} />
@@ -74,7 +76,9 @@ function useActingName(): string | null {
   return state.status === 'active' ? fullName(state.profile) : null;
 }
 
-function useWorkspaceTitle(tab: string) {
+/** The tab's name, then whose workspace it is: "Carts · Sonia Wagner". */
+function useWorkspaceTitle(tab: MessageId) {
+  const t = useT();
   const name = useActingName();
-  useDocumentTitle(name ? `${tab} · ${name}` : tab);
+  useDocumentTitle(name ? t('workspace.documentTitle', { tab: message(tab), name }) : t(tab));
 }

@@ -1,4 +1,5 @@
 import { Link, Outlet, useParams } from 'react-router-dom';
+import { ErrorNotice } from '../../components/error-notice';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { ActivityPanel } from '../../features/activity/components/activity-panel';
 import { useCustomerByReference } from '../../features/customers/api/search-customers';
@@ -6,6 +7,7 @@ import { fullName } from '../../features/customers/components/customer-picker';
 import { describeImpersonationError } from '../../features/impersonation/api/impersonation-error';
 import { useStartImpersonation } from '../../features/impersonation/api/start-impersonation';
 import { ReasonForm } from '../../features/impersonation/components/reason-form';
+import { T, message, useT } from '../../i18n/translate';
 import { describeError } from '../../lib/glue-errors';
 import type { CustomerProfile } from '../../lib/glue-session';
 import { useGlueSession } from '../../lib/glue-session';
@@ -40,52 +42,67 @@ function ActAsCustomer({
   customerReference: string;
   actingAs: CustomerProfile | null;
 }) {
-  useDocumentTitle(`Customer ${customerReference}`);
+  const t = useT();
+  const title = t('customer.title', { reference: customerReference });
+  useDocumentTitle(title);
   const lookup = useCustomerByReference(customerReference);
   const startImpersonation = useStartImpersonation();
   const found = lookup.data;
 
   return (
     <section aria-labelledby="act-as-title" className="panel">
-      <h1 id="act-as-title">Customer {customerReference}</h1>
-      {lookup.isPending && <p role="status">Looking up {customerReference}…</p>}
+      <h1 id="act-as-title">{title}</h1>
+      {lookup.isPending && (
+        <p role="status">{t('customer.lookingUp', { reference: customerReference })}</p>
+      )}
       {lookup.isError && (
-        <p className="notice notice--error" role="alert">
-          The customer could not be looked up. {describeError(lookup.error)}
-        </p>
+        <ErrorNotice
+          error={lookup.error}
+          text={message('customer.lookupFailed', { reason: describeError(lookup.error) })}
+        />
       )}
       {lookup.isSuccess && !found && (
         <p className="notice" role="status">
-          No customer has the reference {customerReference}. <Link to="/">Find a customer</Link>
+          <T
+            id={'customer.notFound'}
+            values={{ reference: customerReference }}
+            components={{ 0: <Link to="/" /> }}
+          />
         </p>
       )}
       {found && (
         <>
           <dl className="facts">
-            <dt>Name</dt>
+            <dt>{t('customer.name')}</dt>
             <dd>{fullName(found)}</dd>
-            <dt>E-mail</dt>
+            <dt>{t('customer.email')}</dt>
             <dd>{found.email}</dd>
           </dl>
           {actingAs && (
             <p className="notice">
-              You are acting as {fullName(actingAs)} ({actingAs.customerReference}). Acting as{' '}
-              {fullName(found)} ends that session first.
+              {t('customer.acting', {
+                actingName: fullName(actingAs),
+                actingReference: actingAs.customerReference,
+                name: fullName(found),
+              })}
             </p>
           )}
           <ReasonForm
             customer={found}
             busy={startImpersonation.isPending}
-            actLabel={actingAs ? `End session and act as ${fullName(found)}` : undefined}
+            actLabel={
+              actingAs ? t('impersonation.endAndActAs', { name: fullName(found) }) : undefined
+            }
             onSubmit={(reason) => startImpersonation.mutate({ customer: found, reason })}
           />
           <p>
-            <Link to="/">Find another customer</Link>
+            <Link to="/">{t('customer.findAnother')}</Link>
           </p>
           {startImpersonation.isError && (
-            <p className="notice notice--error" role="alert">
-              {describeImpersonationError(startImpersonation.error, found)}
-            </p>
+            <ErrorNotice
+              error={startImpersonation.error}
+              text={describeImpersonationError(startImpersonation.error, found)}
+            />
           )}
         </>
       )}

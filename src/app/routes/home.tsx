@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Navigate } from 'react-router-dom';
+import { ErrorNotice } from '../../components/error-notice';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { RecentCustomers } from '../../features/activity/components/recent-customers';
 import { SessionRecap } from '../../features/activity/components/session-recap';
@@ -8,6 +9,7 @@ import { CustomerPicker, fullName } from '../../features/customers/components/cu
 import { useStartImpersonation } from '../../features/impersonation/api/start-impersonation';
 import { describeImpersonationError } from '../../features/impersonation/api/impersonation-error';
 import { ReasonForm } from '../../features/impersonation/components/reason-form';
+import { isMessage, useT } from '../../i18n/translate';
 import type { CustomerProfile } from '../../lib/glue-session';
 import { useGlueSession } from '../../lib/glue-session';
 import { useTokenSlotState } from '../../lib/token-slot';
@@ -15,7 +17,8 @@ import { useHandedState } from '../handed-state';
 import { customerPath } from '../paths';
 
 export function HomeScreen() {
-  useDocumentTitle('Find a customer');
+  const t = useT();
+  useDocumentTitle(t('home.documentTitle'));
   const session = useGlueSession();
   const customerState = useTokenSlotState(session.customer);
   const startImpersonation = useStartImpersonation();
@@ -45,23 +48,23 @@ export function HomeScreen() {
   return (
     <div className="home">
       <section aria-labelledby="home-title" className="panel">
-        <h1 id="home-title">Assist a customer</h1>
+        <h1 id="home-title">{t('home.title')}</h1>
         {notice && (
           <p className="notice" role="status">
-            {notice}
+            {/* The notice a screen hands over: words to translate, or already words. */}
+            {isMessage(notice) ? t(notice) : notice}
           </p>
         )}
         {acting && (
           <p className="notice">
-            You are acting as {fullName(acting)} ({acting.customerReference}). Acting as someone
-            else ends that session first.
+            {t('home.acting', { name: fullName(acting), reference: acting.customerReference })}
           </p>
         )}
         <div ref={pickerRef}>
           <CustomerPicker
             onSelect={setChosen}
             disabled={startImpersonation.isPending}
-            busyMessage={chosen ? `Chosen: ${fullName(chosen)}. Give the reason below.` : null}
+            busyMessage={chosen ? t('home.chosen', { name: fullName(chosen) }) : null}
           />
         </div>
         {chosen && (
@@ -69,15 +72,18 @@ export function HomeScreen() {
             key={chosen.customerReference}
             customer={chosen}
             busy={startImpersonation.isPending}
-            actLabel={acting ? `End session and act as ${fullName(chosen)}` : undefined}
+            actLabel={
+              acting ? t('impersonation.endAndActAs', { name: fullName(chosen) }) : undefined
+            }
             onSubmit={(reason) => startImpersonation.mutate({ customer: chosen, reason })}
             onCancel={cancel}
           />
         )}
         {startImpersonation.isError && (
-          <p className="notice notice--error" role="alert">
-            {describeImpersonationError(startImpersonation.error, chosen ?? undefined)}
-          </p>
+          <ErrorNotice
+            error={startImpersonation.error}
+            text={describeImpersonationError(startImpersonation.error, chosen ?? undefined)}
+          />
         )}
       </section>
       {lastSession && <SessionRecap record={lastSession} />}

@@ -1,13 +1,15 @@
 import { Link, useParams } from 'react-router-dom';
 import { OrderDetail } from '../../features/orders/components/order-detail';
+import { useT } from '../../i18n/translate';
 import { ordersPath } from '../paths';
 
 export function OrderScreen() {
+  const t = useT();
   const { customerReference = '', orderReference = '' } = useParams();
   return (
     <div className="workspace">
       <p>
-        <Link to={ordersPath(customerReference)}>← Back to the orders</Link>
+        <Link to={ordersPath(customerReference)}>{t('orderScreen.back')}</Link>
       </p>
       <OrderDetail customerReference={customerReference} orderReference={orderReference} />
     </div>

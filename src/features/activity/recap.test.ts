@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { recapJson, recapText } from './recap';
-import { SessionLog } from './session-log';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translatorFor, type Translate } from '../../i18n/translate';
+import { GlueError } from '../../lib/glue-errors';
+import { runOutReason } from '../impersonation/use-session-clocks';
+import { describeChange, recapJson, recapText } from './recap';
+import { SessionLog, failedWith } from './session-log';
+
+/** The recap is English whatever the agent's language: the copy and save handlers use this. */
+let english: Translate;
+beforeAll(async () => {
+  english = await translatorFor('en');
+});
 
 const SONIA = {
   customerReference: 'DE--21',
@@ -42,10 +51,17 @@ function scriptedSession() {
     quantityBefore: 3,
     quantityAfter: 0,
   });
-  log.settle(change, {
-    status: 'failed',
-    error: 'quantity => This value should be greater than 0.',
-  });
+  log.settle(
+    change,
+    failedWith(
+      new GlueError(
+        422,
+        '901',
+        'quantity => This value should be greater than 0.',
+        '/carts/c-1/items/005_30663301',
+      ),
+    ),
+  );
   now += 60_000;
   const remove = log.begin({ ...item, action: 'remove-item', quantityBefore: 3, quantityAfter: 0 });
   log.settle(remove, { status: 'done' });
@@ -57,7 +73,7 @@ function scriptedSession() {
 describe('the session recap', () => {
   it('says who, why, when and every change, before and after, as text', () => {
     const [record] = scriptedSession().getState().past;
-    expect(recapText(record!)).toBe(
+    expect(recapText(record!, english)).toBe(
       [
         'Assisted session: Sonia Wagner (sonia@acme.com, DE--21)',
         'Agent: admin@spryker.com',
@@ -66,7 +82,7 @@ describe('the session recap', () => {
         'Changes: 4, 1 failed',
         '- 2026-11-23 12:00:10 UTC Created cart “Birthday” — done',
         '- 2026-11-23 12:00:30 UTC Added Canon IXUS 175 (005_30663301) to “Birthday”: quantity 0 → 3 — done',
-        '- 2026-11-23 12:01:00 UTC Changed the quantity of Canon IXUS 175 (005_30663301) in “Birthday”: quantity 3 → 3 — failed: quantity => This value should be greater than 0.',
+        '- 2026-11-23 12:01:00 UTC Changed the quantity of Canon IXUS 175 (005_30663301) in “Birthday”: quantity 3 → 3 — failed: Glue did not accept the values sent. (Glue: “quantity => This value should be greater than 0.”)',
         '- 2026-11-23 12:02:00 UTC Removed Canon IXUS 175 (005_30663301) from “Birthday”: quantity 3 → 0 — done',
         '',
       ].join('\n'),
@@ -75,7 +91,7 @@ describe('the session recap', () => {
 
   it('holds the same as JSON', () => {
     const [record] = scriptedSession().getState().past;
-    const json = JSON.parse(recapJson(record!)) as Record<string, unknown>;
+    const json = JSON.parse(recapJson(record!, english)) as Record<string, unknown>;
     expect(json).toMatchObject({
       agent: 'admin@spryker.com',
       customer: SONIA,
@@ -96,7 +112,36 @@ describe('the session recap', () => {
       quantityAfter: 3,
       status: 'done',
       error: null,
+      glueSaid: null,
     });
+  });
+
+  it('keeps its texts in English, while the screen says the same in the agent’s language', async () => {
+    const log = scriptedSession();
+    const [record] = log.getState().past;
+    const json = JSON.parse(recapJson(record!, english)) as { changes: { error: unknown }[] };
+    expect(json.changes[2]!.error).toBe('Glue did not accept the values sent.');
+    // Glue's own words go into the ticket as they are.
+    expect((json.changes[2] as { glueSaid?: unknown }).glueSaid).toBe(
+      'quantity => This value should be greater than 0.',
+    );
+    log.start('admin@spryker.com', SONIA, null);
+    log.end(runOutReason('idle', 0.05));
+    const ended = JSON.parse(recapJson(log.getState().past[0]!, english)) as Record<
+      string,
+      unknown
+    >;
+    expect(ended.endedBecause).toBe('Ended after 3 seconds without activity.');
+
+    const german = await translatorFor('de');
+    expect(record!.entries.map((entry) => german(describeChange(entry)))).toEqual([
+      'Warenkorb „Birthday“ angelegt – erledigt',
+      'Canon IXUS 175 (005_30663301) zum Warenkorb „Birthday“ hinzugefügt: Menge 0 → 3 – erledigt',
+      expect.stringMatching(
+        /^Menge von Canon IXUS 175 \(005_30663301\) im Warenkorb „Birthday“ geändert: Menge 3 → 3 – fehlgeschlagen: \S/,
+      ),
+      'Canon IXUS 175 (005_30663301) aus dem Warenkorb „Birthday“ entfernt: Menge 3 → 0 – erledigt',
+    ]);
   });
 
   it('records nothing outside a session, and keeps ended sessions newest first', () => {
@@ -117,15 +162,15 @@ describe('the session recap', () => {
       { ...SONIA, customerReference: 'DE--4', firstName: 'Bill' },
       null,
     );
-    log.end('Ended after 15 minutes without activity.');
+    log.end(runOutReason('idle', 15));
     expect(log.getState().past.map((record) => record.customer.firstName)).toEqual([
       'Bill',
       'Sonia',
     ]);
-    expect(recapText(log.getState().past[0]!)).toContain(
+    expect(recapText(log.getState().past[0]!, english)).toContain(
       '\nEnded after 15 minutes without activity.\n',
     );
-    expect(recapText(log.getState().past[0]!)).toContain('Reason: (none given)');
+    expect(recapText(log.getState().past[0]!, english)).toContain('Reason: (none given)');
   });
 
   it('settles a change that answers after its session ended, and forgets all on clear', () => {

@@ -1,33 +1,59 @@
+import { message, type Message, type MessageId, type Translate } from '../../i18n/translate';
 import type { ActivityEntry, SessionRecord } from './session-log';
 
+/** Each change in words; `named` picks the sentence with the cart's name or without it. */
+const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
+  'create-cart': 'activity.entry.createCart',
+  'add-item': 'activity.entry.addItem',
+  'change-quantity': 'activity.entry.changeQuantity',
+  'remove-item': 'activity.entry.removeItem',
+};
+
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */
-export function describeEntry(entry: ActivityEntry): string {
+export function describeEntry(entry: ActivityEntry): Message {
+  // The product as the shop names it, then its SKU: data, the same in every language.
   const product = entry.productName ? `${entry.productName} (${entry.sku})` : (entry.sku ?? '');
-  const cart = entry.cartName ? `“${entry.cartName}”` : 'the cart';
-  switch (entry.action) {
-    case 'create-cart':
-      return `Created cart ${cart}`;
-    case 'add-item':
-      return `Added ${product} to ${cart}`;
-    case 'change-quantity':
-      return `Changed the quantity of ${product} in ${cart}`;
-    case 'remove-item':
-      return `Removed ${product} from ${cart}`;
-  }
+  return message(ACTION_TEXT[entry.action], {
+    product,
+    named: entry.cartName ? 'yes' : 'no',
+    cart: entry.cartName ?? '',
+  });
 }
 
 /** "quantity 1 → 3", or null when the change has no quantity. */
-export function describeQuantities(entry: ActivityEntry): string | null {
+export function describeQuantities(entry: ActivityEntry): Message | null {
   if (entry.action === 'create-cart') return null;
   const after = entry.status === 'failed' ? entry.quantityBefore : entry.quantityAfter;
-  return `quantity ${entry.quantityBefore ?? 0} → ${after ?? '?'}`;
+  return message('activity.entry.quantities', {
+    before: entry.quantityBefore ?? 0,
+    after: after ?? '?',
+  });
 }
 
-export function describeOutcome(entry: ActivityEntry): string {
-  if (entry.status === 'pending') return 'under way';
-  if (entry.status === 'done') return 'done';
-  return `failed: ${entry.error ?? 'unknown error'}`;
+export function describeOutcome(entry: ActivityEntry): Message {
+  if (entry.status === 'pending') return message('activity.outcome.pending');
+  if (entry.status === 'done') return message('activity.outcome.done');
+  return message('activity.outcome.failed', {
+    reason: entry.error ?? message('activity.outcome.unknownError'),
+  });
 }
+
+/** The whole line of a change: "Added … to “Birthday”: quantity 0 → 3 — done". */
+export function describeChange(entry: ActivityEntry): Message {
+  const change = describeEntry(entry);
+  const outcome = describeOutcome(entry);
+  const quantities = describeQuantities(entry);
+  return quantities
+    ? message('activity.entry.withQuantities', { change, quantities, outcome })
+    : message('activity.entry.withoutQuantities', { change, outcome });
+}
+
+/*
+ * The recap below is what goes into tickets, read by anyone: ONE stable form, in English,
+ * whatever language the agent works in (docs/recap.md). Its fixed words are written here, not
+ * in the catalogues; the messages a record holds (changes, errors, why it ended) are given to
+ * it with an English translator, `await translatorFor('en')`.
+ */
 
 /** A date and time as tickets want it: unambiguous, in UTC. */
 export function utc(ms: number): string {
@@ -39,8 +65,8 @@ function duration(ms: number): string {
   return minutes < 1 ? 'under a minute' : `${minutes} min`;
 }
 
-/** The recap as plain text, to paste into a ticket. */
-export function recapText(record: SessionRecord): string {
+/** The recap as plain text, to paste into a ticket; `t` translates into English. */
+export function recapText(record: SessionRecord, t: Translate): string {
   const { customer } = record;
   const failed = record.entries.filter((entry) => entry.status === 'failed').length;
   const end = record.endedAt ?? Date.now();
@@ -50,24 +76,23 @@ export function recapText(record: SessionRecord): string {
     `Reason: ${record.reason ?? '(none given)'}`,
     `From ${utc(record.startedAt)} to ${utc(end)} (${duration(end - record.startedAt)})`,
   ];
-  if (record.endedBecause) lines.push(record.endedBecause);
+  if (record.endedBecause) lines.push(t(record.endedBecause));
   if (record.entries.length === 0) {
     lines.push('Changes: none.');
   } else {
     lines.push(`Changes: ${record.entries.length}${failed > 0 ? `, ${failed} failed` : ''}`);
     for (const entry of record.entries) {
-      const quantities = describeQuantities(entry);
-      lines.push(
-        `- ${utc(entry.at)} ${describeEntry(entry)}${quantities ? `: ${quantities}` : ''} — ${describeOutcome(entry)}`,
-      );
+      const glue = entry.glueSaid ? ` (Glue: “${entry.glueSaid}”)` : '';
+      lines.push(`- ${utc(entry.at)} ${t(describeChange(entry))}${glue}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The recap as JSON, for tools: the record as it is, with times in ISO 8601. */
-export function recapJson(record: SessionRecord): string {
+/** The recap as JSON, for tools: the record as it is, with times in ISO 8601, texts in English. */
+export function recapJson(record: SessionRecord, t: Translate): string {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const text = (words: Message | null) => (words === null ? null : t(words));
   return `${JSON.stringify(
     {
       agent: record.agent,
@@ -75,8 +100,12 @@ export function recapJson(record: SessionRecord): string {
       reason: record.reason,
       startedAt: iso(record.startedAt),
       endedAt: iso(record.endedAt),
-      endedBecause: record.endedBecause,
-      changes: record.entries.map(({ id: _id, at, ...entry }) => ({ at: iso(at), ...entry })),
+      endedBecause: text(record.endedBecause),
+      changes: record.entries.map(({ id: _id, at, error, ...entry }) => ({
+        at: iso(at),
+        ...entry,
+        error: text(error),
+      })),
     },
     null,
     2,

@@ -1,4 +1,6 @@
+import type { Message } from '../../i18n/translate';
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import { GlueError, describeError } from '../../lib/glue-errors';
 import type { CustomerProfile } from '../../lib/glue-session';
 
 /** One change the agent made, or tried, in the customer's account. */
@@ -15,7 +17,9 @@ export interface ActivityEntry {
   quantityAfter: number | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
-  error: string | null;
+  error: Message | null;
+  /** Glue's own words about the failure, verbatim, for the ticket. */
+  glueSaid: string | null;
 }
 
 /** One session of acting as a customer: who, why, when, and what changed. */
@@ -27,7 +31,7 @@ export interface SessionRecord {
   startedAt: number;
   endedAt: number | null;
   /** Why the session ended when the agent did not end it, e.g. the idle limit. */
-  endedBecause: string | null;
+  endedBecause: Message | null;
   entries: ActivityEntry[];
 }
 
@@ -76,7 +80,7 @@ export class SessionLog {
   }
 
   /** Closes the current session, if any; `because` when the agent did not end it. */
-  end(because: string | null): void {
+  end(because: Message | null): void {
     const { current, past } = this.#state;
     if (!current) return;
     const ended = { ...current, endedAt: this.#clock(), endedBecause: because };
@@ -89,7 +93,7 @@ export class SessionLog {
   }
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
-  begin(entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error'>): number | null {
+  begin(entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error' | 'glueSaid'>): number | null {
     const { current } = this.#state;
     if (!current) return null;
     const id = this.#nextId++;
@@ -99,6 +103,7 @@ export class SessionLog {
       at: this.#clock(),
       status: 'pending',
       error: null,
+      glueSaid: null,
     };
     this.#set({ ...this.#state, current: { ...current, entries: [...current.entries, started] } });
     return id;
@@ -108,7 +113,7 @@ export class SessionLog {
   settle(
     id: number | null,
     outcome: Partial<
-      Pick<ActivityEntry, 'status' | 'error' | 'cartId' | 'cartName' | 'quantityAfter'>
+      Pick<ActivityEntry, 'status' | 'error' | 'glueSaid' | 'cartId' | 'cartName' | 'quantityAfter'>
     >,
   ): void {
     if (id === null) return;
@@ -143,4 +148,13 @@ export function useSessionLog(): SessionLog {
 export function useSessionLogState(): SessionLogState {
   const log = useSessionLog();
   return useSyncExternalStore(log.subscribe, log.getState);
+}
+
+/** How a failed change is recorded: the console's sentence, and Glue's words when Glue refused. */
+export function failedWith(error: unknown): Pick<ActivityEntry, 'status' | 'error' | 'glueSaid'> {
+  return {
+    status: 'failed',
+    error: describeError(error),
+    glueSaid: error instanceof GlueError ? error.detail : null,
+  };
 }

@@ -1,14 +1,9 @@
-import { GlueError, describeError } from '../../lib/glue-errors';
+import { message, type Message } from '../../i18n/translate';
+import { GlueError, describeError, describeGlueError } from '../../lib/glue-errors';
 
 /** What a person should read when the sign-in did not work. */
-export function describeSignInError(error: unknown): string {
+export function describeSignInError(error: unknown): Message {
   if (!(error instanceof GlueError)) return describeError(error);
-  if (error.code === '4101') return 'Wrong username or password, or this user is not an agent.';
-  if (error.status === 429) {
-    const minutes = /wait (\d+) minute/.exec(error.detail)?.[1];
-    return minutes
-      ? `Too many failed sign-ins for this username. Try again in ${minutes} ${minutes === '1' ? 'minute' : 'minutes'}.`
-      : `Too many failed sign-ins for this username. ${error.detail}`;
-  }
-  return `Glue refused the sign-in: ${error.detail} (HTTP ${error.status}${error.code ? `, code ${error.code}` : ''}).`;
+  if (error.code === '4101' || error.code === '4401') return describeGlueError(error);
+  return message('auth.signIn.refused', { status: error.status, code: error.code ?? 'none' });
 }

@@ -1,9 +1,25 @@
 import { useEffect, useState } from 'react';
+import { message, type Message } from '../../i18n/translate';
 
 /** Timers longer than this are re-armed: setTimeout overflows past 2^31 - 1 ms. */
 const MAX_TIMER_MS = 60 * 60_000;
 
 export type RunOut = 'idle' | 'renewal';
+
+/** The idle limit in words: "15 minutes", "1.5 minutes", "30 seconds". */
+export function idleLimit(minutes: number): Message {
+  if (minutes < 1) {
+    return message('impersonation.idleLimit.seconds', { count: Math.round(minutes * 60) });
+  }
+  return message('impersonation.idleLimit.minutes', { count: Math.round(minutes * 10) / 10 });
+}
+
+/** Why the session ended when a limit ran out: for the agent's notice and the session's record. */
+export function runOutReason(why: RunOut, idleMinutes: number): Message {
+  return why === 'idle'
+    ? message('impersonation.ended.idle', { limit: idleLimit(idleMinutes) })
+    : message('impersonation.ended.renewal');
+}
 
 interface SessionClocks {
   /** When the session ends unless the agent does something. */

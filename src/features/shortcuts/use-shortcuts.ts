@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
+import type { MessageId } from '../../i18n/translate';
 
-/** The console's keys; shown by "?" and used by useShortcuts. */
-export const SHORTCUTS = [
-  { key: '/', does: 'Find a customer' },
-  { key: 'c', does: 'Carts of the customer you act as' },
-  { key: 'o', does: 'Orders of the customer you act as' },
-  { key: 'p', does: 'Profile of the customer you act as' },
-  { key: '?', does: 'Show these shortcuts' },
-  { key: 'Esc', does: 'Close a dialog or a list' },
-] as const;
+/** The console's keys, named as on the keyboard, and what each does; shown by "?". */
+export const SHORTCUTS: readonly { key: string; does: MessageId }[] = [
+  { key: '/', does: 'shortcuts.findCustomer' },
+  { key: 'c', does: 'shortcuts.carts' },
+  { key: 'o', does: 'shortcuts.orders' },
+  { key: 'p', does: 'shortcuts.profile' },
+  { key: '?', does: 'shortcuts.help' },
+  { key: 'Esc', does: 'shortcuts.close' },
+];
 
 export type ShortcutKey = '/' | 'c' | 'o' | 'p' | '?';
 

@@ -1,20 +1,26 @@
-import { formatTime } from '../../../components/format';
-import { describeEntry, describeOutcome, describeQuantities } from '../recap';
+import { useFormat } from '../../../i18n/format';
+import { useT } from '../../../i18n/translate';
+import { describeChange } from '../recap';
 import { useSessionLogState, type ActivityEntry } from '../session-log';
 
 /** Every change made in this session as the customer, as it happens, and how it went. */
 export function ActivityPanel() {
+  const t = useT();
+  const format = useFormat();
   const { current } = useSessionLogState();
   if (!current) return null;
+  const since = format.time(current.startedAt);
 
   return (
     <aside className="panel activity" aria-labelledby="activity-title">
-      <h2 id="activity-title">Session activity</h2>
+      <h2 id="activity-title">{t('activity.title')}</h2>
       <p className="small muted">
-        Reason: {current.reason ?? 'none given'} · since {formatTime(current.startedAt)}
+        {current.reason === null
+          ? t('activity.summary.noReason', { time: since })
+          : t('activity.summary', { reason: current.reason, time: since })}
       </p>
       {current.entries.length === 0 ? (
-        <p className="muted">No changes yet.</p>
+        <p className="muted">{t('activity.empty')}</p>
       ) : (
         <ActivityList entries={current.entries} live />
       )}
@@ -30,17 +36,15 @@ export function ActivityList({
   entries: ActivityEntry[];
   live?: boolean;
 }) {
+  const t = useT();
+  const format = useFormat();
   const list = (
-    <ol className="activity__list" aria-label="Changes in this session">
-      {entries.map((entry) => {
-        const quantities = describeQuantities(entry);
-        return (
-          <li key={entry.id} className={`activity__entry activity__entry--${entry.status}`}>
-            <time className="mono">{formatTime(entry.at)}</time> {describeEntry(entry)}
-            {quantities && `: ${quantities}`} — {describeOutcome(entry)}
-          </li>
-        );
-      })}
+    <ol className="activity__list" aria-label={t('activity.list.label')}>
+      {entries.map((entry) => (
+        <li key={entry.id} className={`activity__entry activity__entry--${entry.status}`}>
+          <time className="mono">{format.time(entry.at)}</time> {t(describeChange(entry))}
+        </li>
+      ))}
     </ol>
   );
   // The log role goes on a wrapper: on the list itself it would hide the list from assistive tech.

@@ -1,4 +1,5 @@
 import { fullName } from '../../customers/components/customer-picker';
+import { useT } from '../../../i18n/translate';
 import type { CustomerProfile } from '../../../lib/glue-session';
 import type { SessionRecord } from '../session-log';
 
@@ -9,6 +10,7 @@ interface RecentCustomersProps {
 
 /** The customers acted as in this tab, newest first: one click from acting again. */
 export function RecentCustomers({ sessions, onChoose }: RecentCustomersProps) {
+  const t = useT();
   const seen = new Set<string>();
   const recent = sessions.filter((record) => {
     const first = !seen.has(record.customer.customerReference);
@@ -19,21 +21,18 @@ export function RecentCustomers({ sessions, onChoose }: RecentCustomersProps) {
 
   return (
     <section className="panel" aria-labelledby="recent-title">
-      <h2 id="recent-title">Recent customers</h2>
+      <h2 id="recent-title">{t('activity.recent.title')}</h2>
       <ul className="recent">
-        {recent.map(({ customer }) => {
-          const name = fullName(customer);
-          return (
-            <li key={customer.customerReference}>
-              <button type="button" className="button" onClick={() => onChoose(customer)}>
-                Act as {name} again
-              </button>{' '}
-              <span className="muted small">
-                {customer.email} · <span className="mono">{customer.customerReference}</span>
-              </span>
-            </li>
-          );
-        })}
+        {recent.map(({ customer }) => (
+          <li key={customer.customerReference}>
+            <button type="button" className="button" onClick={() => onChoose(customer)}>
+              {t('activity.recent.actAgain', { name: fullName(customer) })}
+            </button>{' '}
+            <span className="muted small">
+              {customer.email} · <span className="mono">{customer.customerReference}</span>
+            </span>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -1,32 +1,38 @@
-import { formatDateTime, formatTime } from '../../../components/format';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useFormat } from '../../../i18n/format';
+import { message, useT, type Message } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { assistedSessionsQuery, type AssistedChange } from '../api/assisted-sessions';
 
 /** "Added 005_30663301 to “Birthday”: quantity 0 → 3 — done", from an audit row. */
-export function describeChange(change: AssistedChange): string {
-  const cart = change.cartName ? `“${change.cartName}”` : 'a cart';
-  const sku = change.sku ?? '';
-  const what =
-    change.resource === 'carts'
-      ? `${change.method === 'DELETE' ? 'Deleted' : 'Created'} cart ${cart}`
-      : change.method === 'POST'
-        ? `Added ${sku} to ${cart}`
-        : change.method === 'PATCH'
-          ? `Changed the quantity of ${sku} in ${cart}`
-          : `Removed ${sku} from ${cart}`;
+export function describeChange(change: AssistedChange): Message {
+  const outcome = change.success
+    ? message('audit.outcome.done')
+    : message('audit.outcome.failed', {
+        status: change.status,
+        code: change.errorCode ? change.errorCode : 'none',
+      });
+  const cart = { named: change.cartName ? 'yes' : 'no', cart: change.cartName ?? '', outcome };
+  if (change.resource === 'carts') {
+    return message(
+      change.method === 'DELETE' ? 'audit.change.deletedCart' : 'audit.change.createdCart',
+      cart,
+    );
+  }
   // No quantity before is an item not yet in the cart; none after, an item no longer there.
   const before = change.quantityBefore ?? 0;
-  const quantities =
-    change.resource === 'items'
-      ? `: quantity ${before} → ${change.success ? (change.quantityAfter ?? 0) : before}`
-      : '';
-  const outcome = change.success
-    ? 'done'
-    : `failed (${change.status}${change.errorCode ? ` ${change.errorCode}` : ''})`;
-  return `${what}${quantities} — ${outcome}`;
+  const item = {
+    ...cart,
+    sku: change.sku ?? '',
+    before,
+    after: change.success ? (change.quantityAfter ?? 0) : before,
+  };
+  if (change.method === 'POST') return message('audit.change.added', item);
+  if (change.method === 'PATCH') return message('audit.change.changedQuantity', item);
+  return message('audit.change.removed', item);
 }
 
 /**
@@ -35,6 +41,8 @@ export function describeChange(change: AssistedChange): string {
  * without the trail (Spryker's) is not asked in vain on every visit.
  */
 export function AssistedSessionsPanel({ customerReference }: { customerReference: string }) {
+  const t = useT();
+  const format = useFormat();
   const session = useGlueSession();
   const query = assistedSessionsQuery(session, customerReference);
   const queryClient = useQueryClient();
@@ -48,11 +56,11 @@ export function AssistedSessionsPanel({ customerReference }: { customerReference
   return (
     <section className="panel" aria-labelledby="assisted-title">
       <h2 id="assisted-title" ref={headingRef} tabIndex={-1}>
-        Assisted sessions
+        {t('audit.title')}
       </h2>
       {!wanted && (
         <>
-          <p className="muted">Who acted as this customer, when, why, and what they changed.</p>
+          <p className="muted">{t('audit.intro')}</p>
           <button
             type="button"
             className="button"
@@ -62,33 +70,36 @@ export function AssistedSessionsPanel({ customerReference }: { customerReference
               setWanted(true);
             }}
           >
-            Show assisted sessions
+            {t('audit.show')}
           </button>
         </>
       )}
-      {sessions.data === null && (
-        <p className="muted">This Glue keeps no record of assisted sessions.</p>
-      )}
-      {wanted && sessions.isPending && <p className="muted">Loading the assisted sessions…</p>}
+      {sessions.data === null && <p className="muted">{t('audit.unsupported')}</p>}
+      {wanted && sessions.isPending && <p className="muted">{t('audit.loading')}</p>}
       {sessions.isError && (
-        <p className="notice notice--error" role="alert">
-          The assisted sessions could not be loaded. {describeError(sessions.error)}
-        </p>
+        <ErrorNotice
+          error={sessions.error}
+          text={message('audit.loadFailed', { error: describeError(sessions.error) })}
+        />
       )}
-      {sessions.data?.length === 0 && <p className="muted">No agent has acted as this customer.</p>}
+      {sessions.data?.length === 0 && <p className="muted">{t('audit.none')}</p>}
       {sessions.data && sessions.data.length > 0 && (
         <ol className="assisted">
           {sessions.data.map(({ id, attributes: s }) => (
             <li key={id} className="assisted__session">
               <details>
                 <summary>
-                  {formatDateTime(s.startedAt)}
-                  {s.endedAt ? ` to ${formatTime(s.endedAt)}` : ' (still running)'} ·{' '}
-                  {s.agentUsername} · {s.reason ?? 'no reason given'} · {s.changes.length}{' '}
-                  {s.changes.length === 1 ? 'change' : 'changes'}
+                  {t('audit.session', {
+                    start: format.dateTime(s.startedAt),
+                    ended: s.endedAt ? 'yes' : 'no',
+                    end: s.endedAt ? format.time(s.endedAt) : '',
+                    agent: s.agentUsername,
+                    reason: s.reason ?? message('audit.noReason'),
+                    count: s.changes.length,
+                  })}
                 </summary>
                 {s.changes.length === 0 ? (
-                  <p className="muted small">No changes.</p>
+                  <p className="muted small">{t('audit.noChanges')}</p>
                 ) : (
                   <ol className="activity__list">
                     {s.changes.map((change, index) => (
@@ -96,8 +107,8 @@ export function AssistedSessionsPanel({ customerReference }: { customerReference
                         key={index}
                         className={change.success ? undefined : 'activity__entry--failed'}
                       >
-                        <time className="mono">{formatTime(change.at)}</time>{' '}
-                        {describeChange(change)}
+                        <time className="mono">{format.time(change.at)}</time>{' '}
+                        {t(describeChange(change))}
                       </li>
                     ))}
                   </ol>

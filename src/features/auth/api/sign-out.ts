@@ -1,8 +1,7 @@
+import { message } from '../../../i18n/translate';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
-
-export const SIGNED_OUT_MESSAGE = 'You have signed out.';
 
 /** Revokes the customer's and the agent's refresh tokens, then forgets every token and answer. */
 export function useSignOut() {
@@ -12,15 +11,13 @@ export function useSignOut() {
     mutationFn: async () => {
       const results = await Promise.allSettled([
         session.endSession(session.customer, null),
-        session.endSession(session.agent, SIGNED_OUT_MESSAGE),
+        session.endSession(session.agent, message('auth.signedOut')),
       ]);
       const failure = results.find((result) => result.status === 'rejected');
       if (failure) throw failure.reason;
     },
     onError: (error) =>
-      session.agent.end(
-        `You are signed out of this console, but Glue could not revoke the session (${describeError(error)}). It expires by itself.`,
-      ),
+      session.agent.end(message('auth.signOut.revokeFailed', { error: describeError(error) })),
     onSettled: () => queryClient.clear(),
   });
 }

@@ -5,18 +5,19 @@ import { useGlueSession } from '../../../lib/glue-session';
 import { useTokenSlotState } from '../../../lib/token-slot';
 import { useSignIn } from '../api/create-agent-access-token';
 import { describeSignInError } from '../sign-in-error';
+import { ErrorNotice, GlueSaid } from '../../../components/error-notice';
+import { LanguageSwitch } from '../../../i18n/language-switch';
+import { T, message, useT, type MessageId } from '../../../i18n/translate';
 
 interface FieldErrors {
-  username?: string;
-  password?: string;
+  username?: MessageId;
+  password?: MessageId;
 }
 
 /** Tokens live in memory only, so a reload of a signed-in screen lands here: say so. */
 const RELOADED =
   (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
     ?.type === 'reload';
-const RELOAD_MESSAGE =
-  'The page was reloaded, which ends every session: the console keeps its tokens in memory only. Sign in again to go on.';
 
 /** Where to go after signing in (the screen that sent the agent here, or home), and whether one did. */
 function useReturnPath(): { returnPath: string; sentHere: boolean } {
@@ -27,7 +28,8 @@ function useReturnPath(): { returnPath: string; sentHere: boolean } {
 }
 
 export function SignInScreen() {
-  useDocumentTitle('Sign in');
+  const t = useT();
+  useDocumentTitle(t('auth.signIn.title'));
   const { agent, glue } = useGlueSession();
   const agentState = useTokenSlotState(agent);
   const signIn = useSignIn();
@@ -51,8 +53,8 @@ export function SignInScreen() {
     const username = usernameRef.current?.value.trim() ?? '';
     const password = passwordRef.current?.value ?? '';
     const errors: FieldErrors = {};
-    if (!username) errors.username = 'Enter your username.';
-    if (!password) errors.password = 'Enter your password.';
+    if (!username) errors.username = 'auth.signIn.usernameMissing';
+    if (!password) errors.password = 'auth.signIn.passwordMissing';
     setFieldErrors(errors);
     if (errors.username) return usernameRef.current?.focus();
     if (errors.password) return passwordRef.current?.focus();
@@ -70,27 +72,29 @@ export function SignInScreen() {
 
   const endedReason =
     agentState.status === 'signed-out'
-      ? (agentState.endedReason ?? (RELOADED && sentHere ? RELOAD_MESSAGE : null))
+      ? (agentState.endedReason ?? (RELOADED && sentHere ? message('auth.reloaded') : null))
       : null;
 
   return (
     <main className="sign-in">
+      <LanguageSwitch />
       <div className="sign-in__card">
-        <h1>Agent sign-in</h1>
-        <p className="muted">Sign in with your back-office agent account to assist customers.</p>
+        <h1>{t('auth.signIn.heading')}</h1>
+        <p className="muted">{t('auth.signIn.intro')}</p>
         {endedReason && !signIn.isError && (
-          <p className="notice" role="status">
-            {endedReason}
-          </p>
+          <div className="notice" role="status">
+            <p>{t(endedReason)}</p>
+            {agentState.status === 'signed-out' && agentState.endedBy && (
+              <GlueSaid error={agentState.endedBy} />
+            )}
+          </div>
         )}
         {signIn.isError && (
-          <p className="notice notice--error" role="alert">
-            {describeSignInError(signIn.error)}
-          </p>
+          <ErrorNotice error={signIn.error} text={describeSignInError(signIn.error)} />
         )}
         <form onSubmit={handleSubmit} noValidate>
           <div className="field">
-            <label htmlFor={ids.username}>Username</label>
+            <label htmlFor={ids.username}>{t('auth.signIn.username')}</label>
             <input
               ref={usernameRef}
               id={ids.username}
@@ -106,12 +110,12 @@ export function SignInScreen() {
             />
             {fieldErrors.username && (
               <p id={ids.usernameError} className="field__error">
-                {fieldErrors.username}
+                {t(fieldErrors.username)}
               </p>
             )}
           </div>
           <div className="field">
-            <label htmlFor={ids.password}>Password</label>
+            <label htmlFor={ids.password}>{t('auth.signIn.password')}</label>
             <input
               ref={passwordRef}
               id={ids.password}
@@ -123,16 +127,20 @@ export function SignInScreen() {
             />
             {fieldErrors.password && (
               <p id={ids.passwordError} className="field__error">
-                {fieldErrors.password}
+                {t(fieldErrors.password)}
               </p>
             )}
           </div>
           <button type="submit" className="button button--primary" disabled={signIn.isPending}>
-            {signIn.isPending ? 'Signing in…' : 'Sign in'}
+            {t(signIn.isPending ? 'auth.signIn.submitting' : 'auth.signIn.submit')}
           </button>
         </form>
         <p className="muted small">
-          Glue: <span className="mono">{glue.baseUrl}</span>
+          <T
+            id="auth.signIn.glueAt"
+            components={{ 0: <span className="mono" /> }}
+            values={{ url: glue.baseUrl }}
+          />
         </p>
       </div>
     </main>

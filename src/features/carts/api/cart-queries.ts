@@ -8,6 +8,7 @@ export const cartQueries = {
   list: (session: GlueSession, customerReference: string) =>
     queryOptions({
       queryKey: [...cartQueries.all(customerReference), 'list'],
+      meta: { translatedByGlue: true },
       queryFn: async ({ signal }) => {
         const document = await session.asCustomer({
           path: `/carts?${CART_INCLUDE}`,
@@ -20,6 +21,7 @@ export const cartQueries = {
   detail: (session: GlueSession, customerReference: string, cartId: string, client?: QueryClient) =>
     queryOptions({
       queryKey: [...cartQueries.all(customerReference), 'detail', cartId],
+      meta: { translatedByGlue: true },
       // The list was read with its items and their names: a cart opened from it needs no request.
       initialData: () =>
         client

@@ -82,7 +82,8 @@ export interface CartItem {
 
 export interface Cart {
   id: string;
-  name: string;
+  /** Null when the cart has none: the screen says "Unnamed cart" in the agent's language. */
+  name: string | null;
   isDefault: boolean;
   currency: string;
   priceMode: string;
@@ -149,7 +150,7 @@ export function toCart(resource: CartResource, included: Included): Cart {
   const totals = attributes.totals;
   return {
     id: resource.id,
-    name: attributes.name ?? 'Unnamed cart',
+    name: attributes.name ?? null,
     isDefault: attributes.isDefault ?? false,
     currency: attributes.currency,
     priceMode: attributes.priceMode,

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
-import { useSessionLog } from '../../activity/session-log';
+import { failedWith, useSessionLog } from '../../activity/session-log';
 import { cartQueries } from './cart-queries';
 import { CART_INCLUDE, cartDocumentSchema, toCart, type Cart, type CartItem } from './cart-schemas';
 
@@ -105,7 +104,7 @@ export function useChangeCart(customerReference: string, cartId: string) {
       log.settle(context.entryId, { status: 'done', quantityAfter: after });
     },
     onError: (error, _change, context) => {
-      log.settle(context?.entryId ?? null, { status: 'failed', error: describeError(error) });
+      log.settle(context?.entryId ?? null, failedWith(error));
     },
     onSettled: (cart) =>
       Promise.all([

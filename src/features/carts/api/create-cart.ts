@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
 import { useRuntimeConfig, type PriceMode } from '../../../lib/runtime-config';
-import { useSessionLog } from '../../activity/session-log';
+import { failedWith, useSessionLog } from '../../activity/session-log';
 import { cartQueries } from './cart-queries';
 import { cartDocumentSchema, toCart } from './cart-schemas';
 import { storeQueries } from './get-stores';
@@ -52,8 +51,7 @@ export function useCreateCart(customerReference: string) {
     }),
     onSuccess: (cart, _name, context) =>
       log.settle(context.entryId, { status: 'done', cartId: cart.id, cartName: cart.name }),
-    onError: (error, _name, context) =>
-      log.settle(context?.entryId ?? null, { status: 'failed', error: describeError(error) }),
+    onError: (error, _name, context) => log.settle(context?.entryId ?? null, failedWith(error)),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: cartQueries.all(customerReference) }),
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '../../../i18n/translate';
 import { createGlueClient } from '../../../lib/glue-client';
 import { ConfigurationError, GlueResponseError, describeError } from '../../../lib/glue-errors';
 import { createGlueSession } from '../../../lib/glue-session';
@@ -111,7 +112,7 @@ describe('currentStore', () => {
     expect(currentStore([store('DE'), store('AT')], 'AT').id).toBe('AT');
   });
 
-  it('says which stores there are when the configured one is not among them', () => {
+  it('says which stores there are when the configured one is not among them', async () => {
     const error = (() => {
       try {
         currentStore([store('DE'), store('AT')], 'US');
@@ -120,7 +121,8 @@ describe('currentStore', () => {
       }
     })();
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect(describeError(error)).toBe(
+    const t = await translatorFor('en');
+    expect(t(describeError(error))).toBe(
       'The console is set to store “US” (CONSOLE_STORE), but Glue has only DE, AT.',
     );
   });

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { message } from '../../../i18n/translate';
 import { ConfigurationError, GlueResponseError } from '../../../lib/glue-errors';
 import type { GlueSession } from '../../../lib/glue-session';
 
@@ -53,9 +54,12 @@ export async function getStores(session: GlueSession, signal: AbortSignal): Prom
 export function currentStore(stores: readonly Store[], configured: string | null): Store {
   const store = configured === null ? stores[0] : stores.find((s) => s.id === configured);
   if (store) return store;
-  if (stores.length === 0) throw new GlueResponseError('GET /stores', 'it holds no store');
+  if (stores.length === 0) throw new GlueResponseError('GET /stores', message('carts.noStore'));
   throw new ConfigurationError(
-    `The console is set to store “${configured}” (CONSOLE_STORE), but Glue has only ${stores.map((s) => s.id).join(', ')}.`,
+    message('carts.storeMissing', {
+      store: configured,
+      stores: stores.map((s) => s.id).join(', '),
+    }),
   );
 }
 

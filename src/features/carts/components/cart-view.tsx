@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { formatMoney } from '../../../components/money';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useFormat } from '../../../i18n/format';
+import { T, message, useT, type Message } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import type { CartChange } from '../api/change-cart';
 import type { Cart, CartItem } from '../api/cart-schemas';
@@ -12,54 +14,73 @@ interface CartViewProps {
   onChange: (change: CartChange) => void;
 }
 
-function describeChange(change: CartChange, name: (sku: string) => string): string {
-  if (change.kind === 'add')
-    return `adding ${change.quantity} × ${change.name ?? name(change.sku)}`;
-  if (change.kind === 'set-quantity')
-    return `changing the quantity of ${name(change.groupKey)} to ${change.quantity}`;
-  return `removing ${name(change.groupKey)}`;
+/** The change under way, or, given the error, the one that failed: one sentence each. */
+function describeChange(
+  change: CartChange,
+  name: (sku: string) => string,
+  error?: Message,
+): Message {
+  if (change.kind === 'add') {
+    const values = { quantity: change.quantity, name: change.name ?? name(change.sku) };
+    return error
+      ? message('carts.change.addFailed', { ...values, error })
+      : message('carts.change.adding', values);
+  }
+  if (change.kind === 'set-quantity') {
+    const values = { quantity: change.quantity, name: name(change.groupKey) };
+    return error
+      ? message('carts.change.changeQuantityFailed', { ...values, error })
+      : message('carts.change.changingQuantity', values);
+  }
+  const values = { name: name(change.groupKey) };
+  return error
+    ? message('carts.change.removeFailed', { ...values, error })
+    : message('carts.change.removing', values);
 }
 
 /** A cart's items and totals, in the cart's currency, with quantity changes and removals. */
 export function CartView({ cart, pending, failed, onChange }: CartViewProps) {
+  const t = useT();
+  const format = useFormat();
   const items = cart.items ?? [];
   // A change names its line by SKU or group key; a line Glue sent no name for shows its SKU.
   const name = (skuOrGroupKey: string) =>
     items.find((item) => item.groupKey === skuOrGroupKey || item.sku === skuOrGroupKey)?.name ??
     skuOrGroupKey;
-  const money = (amount: number) => formatMoney(amount, cart.currency);
+  const money = (amount: number) => format.money(amount, cart.currency);
 
   return (
     <section className="panel" aria-labelledby="cart-items-title">
       <h2 id="cart-items-title" tabIndex={-1}>
-        Items
+        {t('carts.items.title')}
       </h2>
       <p className="small muted" role="status">
-        {pending ? `${capitalize(describeChange(pending, name))}…` : ''}
+        {pending ? t(describeChange(pending, name)) : ''}
       </p>
       {failed && (
-        <p className="notice notice--error" role="alert">
-          {capitalize(describeChange(failed.change, name))} failed. {describeError(failed.error)}
-        </p>
+        <ErrorNotice
+          error={failed.error}
+          text={describeChange(failed.change, name, describeError(failed.error))}
+        />
       )}
       {items.length === 0 ? (
-        <p className="muted">This cart is empty. Add a product below.</p>
+        <p className="muted">{t('carts.items.empty')}</p>
       ) : (
         <table className="table cart-table">
           <thead>
             <tr>
-              <th scope="col">Product</th>
+              <th scope="col">{t('carts.column.product')}</th>
               <th scope="col" className="num">
-                Unit price
+                {t('carts.column.unitPrice')}
               </th>
               <th scope="col" className="num">
-                Quantity
+                {t('carts.column.quantity')}
               </th>
               <th scope="col" className="num">
-                Line total
+                {t('carts.column.lineTotal')}
               </th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('carts.column.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -76,24 +97,26 @@ export function CartView({ cart, pending, failed, onChange }: CartViewProps) {
           </tbody>
         </table>
       )}
-      <dl className="totals" aria-label="Cart totals">
-        <dt>Subtotal</dt>
+      <dl className="totals" aria-label={t('carts.totals.label')}>
+        <dt>{t('carts.totals.subtotal')}</dt>
         <dd>{money(cart.totals.subtotal)}</dd>
         {cart.totals.discountTotal > 0 && (
           <>
-            <dt>Discounts</dt>
+            <dt>{t('carts.totals.discounts')}</dt>
             <dd>−{money(cart.totals.discountTotal)}</dd>
           </>
         )}
         {cart.totals.expenseTotal > 0 && (
           <>
-            <dt>Expenses</dt>
+            <dt>{t('carts.totals.expenses')}</dt>
             <dd>{money(cart.totals.expenseTotal)}</dd>
           </>
         )}
-        <dt>{cart.priceMode === 'NET_MODE' ? 'Tax' : 'Tax included'}</dt>
+        <dt>
+          {cart.priceMode === 'NET_MODE' ? t('carts.totals.tax') : t('carts.totals.taxIncluded')}
+        </dt>
         <dd>{money(cart.totals.taxTotal)}</dd>
-        <dt className="totals__grand">Grand total</dt>
+        <dt className="totals__grand">{t('carts.totals.grandTotal')}</dt>
         <dd className="totals__grand">{money(cart.totals.grandTotal)}</dd>
       </dl>
     </section>
@@ -108,6 +131,7 @@ interface CartRowProps {
 }
 
 function CartRow({ item, money, busy, onChange }: CartRowProps) {
+  const t = useT();
   // Without a name from Glue the SKU names the line, shown once.
   const name = item.name ?? item.sku;
   const [draft, setDraft] = useState<string | null>(null);
@@ -143,7 +167,7 @@ function CartRow({ item, money, busy, onChange }: CartRowProps) {
       <td className="num">
         <form className="quantity-form" onSubmit={handleSubmit}>
           <label htmlFor={quantityId} className="visually-hidden">
-            Quantity of {name}
+            {t('carts.item.quantityOf', { name })}
           </label>
           <input
             id={quantityId}
@@ -162,7 +186,11 @@ function CartRow({ item, money, busy, onChange }: CartRowProps) {
           />
           {changed && (
             <button type="submit" className="button button--small" disabled={busy || !valid}>
-              Update<span className="visually-hidden"> quantity of {name}</span>
+              <T
+                id={'carts.item.update'}
+                values={{ name }}
+                components={{ 0: <span className="visually-hidden" /> }}
+              />
             </button>
           )}
         </form>
@@ -179,13 +207,13 @@ function CartRow({ item, money, busy, onChange }: CartRowProps) {
             onChange({ kind: 'remove', groupKey: item.groupKey });
           }}
         >
-          Remove<span className="visually-hidden"> {name}</span>
+          <T
+            id={'carts.item.remove'}
+            values={{ name }}
+            components={{ 0: <span className="visually-hidden" /> }}
+          />
         </button>
       </td>
     </tr>
   );
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { formatMoney } from '../../../components/money';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useFormat } from '../../../i18n/format';
+import { T, message, useT, type Translate } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { cartQueries } from '../api/cart-queries';
@@ -11,11 +13,11 @@ import { useCreateCart } from '../api/create-cart';
 const PRODUCTS_NAMED = 3;
 
 /** "Canon IXUS 175, Samsung Galaxy S5 mini and 2 more": what the cart holds, at a glance. */
-function productSummary(cart: Cart): string {
+function productSummary(cart: Cart, t: Translate): string {
   const names = (cart.items ?? []).map((item) => item.name ?? item.sku);
   const named = names.slice(0, PRODUCTS_NAMED).join(', ');
   const more = names.length - PRODUCTS_NAMED;
-  return more > 0 ? `${named} and ${more} more` : named;
+  return more > 0 ? t('carts.products.andMore', { names: named, more }) : named;
 }
 
 interface CartsPanelProps {
@@ -28,6 +30,8 @@ interface CartsPanelProps {
  * marked; and a new one. One request: the carts come with their items and products.
  */
 export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
+  const t = useT();
+  const format = useFormat();
   const session = useGlueSession();
   const carts = useQuery(cartQueries.list(session, customerReference));
   const createCart = useCreateCart(customerReference);
@@ -43,39 +47,40 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
 
   return (
     <section className="panel" aria-labelledby="carts-title">
-      <h2 id="carts-title">Carts</h2>
-      {carts.isPending && <p className="muted">Loading carts…</p>}
+      <h2 id="carts-title">{t('carts.title')}</h2>
+      {carts.isPending && <p className="muted">{t('carts.loading')}</p>}
       {carts.isError && (
-        <p className="notice notice--error" role="alert">
-          The carts could not be loaded. {describeError(carts.error)}
-        </p>
+        <ErrorNotice
+          error={carts.error}
+          text={message('carts.loadFailed', { error: describeError(carts.error) })}
+        />
       )}
-      {carts.data?.length === 0 && <p className="muted">No carts yet.</p>}
+      {carts.data?.length === 0 && <p className="muted">{t('carts.none')}</p>}
       {carts.data && carts.data.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Cart</th>
+              <th scope="col">{t('carts.column.cart')}</th>
               <th scope="col" className="num">
-                Items
+                {t('carts.column.items')}
               </th>
               <th scope="col" className="num">
-                Grand total
+                {t('carts.column.grandTotal')}
               </th>
             </tr>
           </thead>
           <tbody>
             {carts.data.map((cart) => {
-              const products = productSummary(cart);
+              const products = productSummary(cart, t);
               return (
                 <tr key={cart.id}>
                   <td>
-                    <Link to={cartPath(cart.id)}>{cart.name}</Link>
-                    {cart.isDefault && <span className="badge">Default</span>}
+                    <Link to={cartPath(cart.id)}>{cart.name ?? t('carts.unnamed')}</Link>
+                    {cart.isDefault && <span className="badge">{t('carts.default')}</span>}
                     {products && <div className="muted small">{products}</div>}
                   </td>
                   <td className="num">{cart.itemCount}</td>
-                  <td className="num">{formatMoney(cart.totals.grandTotal, cart.currency)}</td>
+                  <td className="num">{format.money(cart.totals.grandTotal, cart.currency)}</td>
                 </tr>
               );
             })}
@@ -83,28 +88,32 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
         </table>
       )}
       <form className="inline-form" onSubmit={handleCreate}>
-        <label htmlFor={nameId}>New cart</label>
+        <label htmlFor={nameId}>{t('carts.new.label')}</label>
         <input
           id={nameId}
           value={name}
           onChange={(event) => setName(event.target.value)}
-          placeholder="Cart name"
+          placeholder={t('carts.new.placeholder')}
           maxLength={100}
           required
         />
         <button type="submit" className="button" disabled={createCart.isPending || !name.trim()}>
-          {createCart.isPending ? 'Creating…' : 'Create cart'}
+          {createCart.isPending ? t('carts.new.creating') : t('carts.new.create')}
         </button>
       </form>
       {createCart.isError && (
-        <p className="notice notice--error" role="alert">
-          The cart could not be created. {describeError(createCart.error)}
-        </p>
+        <ErrorNotice
+          error={createCart.error}
+          text={message('carts.new.failed', { error: describeError(createCart.error) })}
+        />
       )}
       {createCart.isSuccess && (
         <p className="muted small" role="status">
-          Cart “{createCart.data.name}” created.{' '}
-          <Link to={cartPath(createCart.data.id)}>Open it</Link>
+          <T
+            id={'carts.new.created'}
+            values={{ name: createCart.data.name ?? t('carts.unnamed') }}
+            components={{ 0: <Link to={cartPath(createCart.data.id)} /> }}
+          />
         </p>
       )}
     </section>

@@ -1,7 +1,9 @@
 import { useCombobox } from 'downshift';
 import { useRef, useState } from 'react';
+import { GlueSaid } from '../../../components/error-notice';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
-import { describeError } from '../../../lib/glue-errors';
+import { message, useT, type Message } from '../../../i18n/translate';
+import { GlueError, describeError } from '../../../lib/glue-errors';
 import type { CustomerProfile } from '../../../lib/glue-session';
 import { useCustomerSearch } from '../api/search-customers';
 
@@ -16,12 +18,13 @@ export function fullName(customer: CustomerProfile): string {
 
 interface CustomerPickerProps {
   onSelect: (customer: CustomerProfile) => void;
-  /** Shown under the field while the choice is being acted on, e.g. "Starting a session…". */
+  /** Shown under the field while the choice is being acted on, translated, e.g. "Chosen: …". */
   busyMessage?: string | null;
   disabled?: boolean;
 }
 
 export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPickerProps) {
+  const t = useT();
   // A mirror of the field for searching; downshift owns the field itself, because feeding its
   // value back (a controlled inputValue) re-renders with the old text and drops fast keystrokes.
   const [inputValue, setInputValue] = useState('');
@@ -72,11 +75,10 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
   return (
     <div className="picker" ref={pickerRef}>
       <label {...combobox.getLabelProps()} className="picker__label">
-        Find a customer
+        {t('customers.picker.label')}
       </label>
       <p id="picker-hint" className="muted small picker__hint">
-        Name, e-mail or customer reference. Use the arrow keys to choose, Enter to act as the
-        customer.
+        {t('customers.picker.hint')}
       </p>
       <input
         {...combobox.getInputProps({ 'aria-describedby': 'picker-hint picker-status', disabled })}
@@ -84,7 +86,7 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
         data-find-customer=""
         aria-keyshortcuts="/"
         className="picker__input"
-        placeholder="e.g. mar, sonia@acme.com, DE--21"
+        placeholder={t('customers.picker.placeholder')}
         autoComplete="off"
         spellCheck={false}
         autoFocus
@@ -107,7 +109,7 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
                   <span className="picker__ref mono">{option.customer.customerReference}</span>
                 </>
               ) : (
-                <span>Show more customers</span>
+                <span>{t('customers.picker.more')}</span>
               )}
             </li>
           ))}
@@ -117,8 +119,11 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
         className={status.isError ? 'picker__status field__error' : 'picker__status muted small'}
         role="status"
       >
-        {busyMessage ?? status.text}
+        {busyMessage ?? (status.text && t(status.text))}
       </p>
+      {status.isError && !busyMessage && search.error instanceof GlueError && (
+        <GlueSaid error={search.error} />
+      )}
       {status.isError && !busyMessage && (
         <button
           type="button"
@@ -130,7 +135,7 @@ export function CustomerPicker({ onSelect, busyMessage, disabled }: CustomerPick
             void search.refetch();
           }}
         >
-          Try again
+          {t('customers.picker.retry')}
         </button>
       )}
     </div>
@@ -147,15 +152,26 @@ interface StatusInput {
   hasMore: boolean;
 }
 
-function describeStatus(s: StatusInput): { text: string; isError: boolean } {
-  if (!s.typed) return { text: '', isError: false };
-  if (!s.isCurrent || s.isLoading) return { text: 'Searching…', isError: false };
-  if (s.error) return { text: `The search failed: ${describeError(s.error)}`, isError: true };
-  if (s.count === 0) return { text: `No customer matches “${s.typed}”.`, isError: false };
-  const shown = `${s.count} ${s.count === 1 ? 'customer' : 'customers'}`;
-  if (s.isLoadingMore) return { text: `${shown} shown, loading more…`, isError: false };
+/** What the search is doing, for the status line under the field; null when nothing is typed. */
+function describeStatus(s: StatusInput): { text: Message | null; isError: boolean } {
+  if (!s.typed) return { text: null, isError: false };
+  if (!s.isCurrent || s.isLoading) {
+    return { text: message('customers.search.searching'), isError: false };
+  }
+  if (s.error) {
+    return {
+      text: message('customers.search.failed', { reason: describeError(s.error) }),
+      isError: true,
+    };
+  }
+  if (s.count === 0) {
+    return { text: message('customers.search.none', { query: s.typed }), isError: false };
+  }
+  const count = { count: s.count };
+  if (s.isLoadingMore)
+    return { text: message('customers.search.loadingMore', count), isError: false };
   return {
-    text: s.hasMore ? `${shown} shown, more available.` : `${shown} found.`,
+    text: message(s.hasMore ? 'customers.search.more' : 'customers.search.found', count),
     isError: false,
   };
 }

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import type { Message } from '../../../i18n/translate';
 import { useGlueSession } from '../../../lib/glue-session';
 
 /**
@@ -8,7 +9,7 @@ import { useGlueSession } from '../../../lib/glue-session';
 export function useEndImpersonation() {
   const session = useGlueSession();
   return useMutation({
-    /** `reason` when the agent did not end it themselves, e.g. the idle limit. */
-    mutationFn: (reason: string | null = null) => session.endSession(session.customer, reason),
+    /** `reason` when the agent did not end it themselves, e.g. the idle limit: see `runOutReason`. */
+    mutationFn: (reason: Message | null = null) => session.endSession(session.customer, reason),
   });
 }

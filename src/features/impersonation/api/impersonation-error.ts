@@ -1,3 +1,4 @@
+import { message, type Message } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import type { CustomerProfile } from '../../../lib/glue-session';
 
@@ -5,12 +6,17 @@ import type { CustomerProfile } from '../../../lib/glue-session';
 export function describeImpersonationError(
   error: unknown,
   customer: CustomerProfile | undefined,
-): string {
-  const who = customer
-    ? `${customer.firstName} ${customer.lastName} (${customer.customerReference})`
-    : 'this customer';
+): Message {
+  const who = customer && {
+    name: `${customer.firstName} ${customer.lastName}`,
+    reference: customer.customerReference,
+  };
   if (error instanceof GlueError && error.code === '4104') {
-    return `You cannot act as ${who}: Glue said "${error.detail}"`;
+    // Glue's own words follow one click away (ErrorNotice): the sentence is the console's.
+    return who ? message('impersonation.refused', who) : message('glue.code.4104');
   }
-  return `Could not start acting as ${who}. ${describeError(error)}`;
+  const reason = describeError(error);
+  return who
+    ? message('impersonation.failed', { ...who, reason })
+    : message('impersonation.failed.unknown', { reason });
 }

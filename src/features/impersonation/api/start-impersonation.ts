@@ -3,6 +3,7 @@ import { useSessionLog } from '../../activity/session-log';
 import type { CustomerProfile, GlueSession } from '../../../lib/glue-session';
 import { useGlueSession } from '../../../lib/glue-session';
 import { SessionEndedError } from '../../../lib/glue-errors';
+import { message } from '../../../i18n/translate';
 import { revokeRefreshToken, toTokenPair, tokenDocumentSchema } from '../../../lib/glue-tokens';
 
 const TYPE = 'agent-customer-impersonation-access-tokens';
@@ -46,7 +47,7 @@ export function useStartImpersonation() {
         await revokeRefreshToken(session.glue, pair.accessToken, pair.refreshToken).catch(
           () => undefined,
         );
-        throw new SessionEndedError('You signed out before the customer session started.');
+        throw new SessionEndedError(message('impersonation.signedOutFirst'));
       }
       return { pair, agent: agent.profile.username };
     },

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fullName } from '../../customers/components/customer-picker';
+import { useT } from '../../../i18n/translate';
 import type { CustomerProfile } from '../../../lib/glue-session';
 import { useRuntimeConfig } from '../../../lib/runtime-config';
 
@@ -9,7 +10,7 @@ export const MAX_REASON_LENGTH = 500;
 interface ReasonFormProps {
   customer: CustomerProfile;
   busy: boolean;
-  /** The label of the button, e.g. "End session and act as Bill Martin". */
+  /** The label of the button, translated, e.g. "End session and act as Bill Martin". */
   actLabel?: string;
   onSubmit: (reason: string | null) => void;
   onCancel?: () => void;
@@ -17,6 +18,7 @@ interface ReasonFormProps {
 
 /** Before acting as a customer, the agent says why: a ticket reference or a short text. */
 export function ReasonForm({ customer, busy, actLabel, onSubmit, onCancel }: ReasonFormProps) {
+  const t = useT();
   const { requireReason } = useRuntimeConfig();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -34,11 +36,18 @@ export function ReasonForm({ customer, busy, actLabel, onSubmit, onCancel }: Rea
   }
 
   return (
-    <form className="reason-form" aria-label={`Act as ${name}`} onSubmit={handleSubmit} noValidate>
+    <form
+      className="reason-form"
+      aria-label={t('impersonation.actAs', { name })}
+      onSubmit={handleSubmit}
+      noValidate
+    >
       <div className="field">
-        <label htmlFor={reasonId}>Reason for access{requireReason ? '' : ' (optional)'}</label>
+        <label htmlFor={reasonId}>
+          {t('impersonation.reason.label', { required: requireReason ? 'yes' : 'no' })}
+        </label>
         <p id={`${reasonId}-hint`} className="muted small">
-          A ticket reference or a short text; it is recorded with the session.
+          {t('impersonation.reason.hint')}
         </p>
         <input
           id={reasonId}
@@ -49,7 +58,7 @@ export function ReasonForm({ customer, busy, actLabel, onSubmit, onCancel }: Rea
           aria-required={requireReason}
           aria-invalid={missing || undefined}
           aria-describedby={`${reasonId}-hint${missing ? ` ${reasonId}-error` : ''}`}
-          placeholder="e.g. TICKET-4711 wrong delivery address"
+          placeholder={t('impersonation.reason.placeholder')}
           onChange={(event) => {
             setReason(event.target.value);
             setMissing(false);
@@ -58,17 +67,19 @@ export function ReasonForm({ customer, busy, actLabel, onSubmit, onCancel }: Rea
         />
         {missing && (
           <p id={`${reasonId}-error`} className="field__error" role="alert">
-            Give a reason: a ticket reference or a short text.
+            {t('impersonation.reason.missing')}
           </p>
         )}
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? `Starting a session as ${name}…` : (actLabel ?? `Act as ${name}`)}
+          {busy
+            ? t('impersonation.starting', { name })
+            : (actLabel ?? t('impersonation.actAs', { name }))}
         </button>
         {onCancel && (
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Cancel
+            {t('impersonation.cancel')}
           </button>
         )}
       </div>

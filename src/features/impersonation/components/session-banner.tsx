@@ -1,8 +1,9 @@
 import { fullName } from '../../customers/components/customer-picker';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { formatTimeLeft } from '../../../components/format';
 import { useNow } from '../../../components/use-now';
+import { useFormat } from '../../../i18n/format';
+import { T, useT, type Message } from '../../../i18n/translate';
 import type { CustomerProfile } from '../../../lib/glue-session';
 
 interface SessionBannerProps {
@@ -11,12 +12,12 @@ interface SessionBannerProps {
   idleDeadline: number;
   /** When the refresh token runs out: past it, the session cannot be kept alive. */
   renewableUntil: number;
-  /** The idle limit, in words, e.g. "15 minutes". */
-  idleLimit: string;
+  /** The idle limit, in words, e.g. "15 minutes": see `idleLimit` in use-session-clocks. */
+  idleLimit: Message;
   ending: boolean;
   extending: boolean;
   /** Why the last "Extend" failed, if it did. */
-  extendError: string | null;
+  extendError: Message | null;
   onStillHere: () => void;
   onExtend: () => void;
   onEnd: () => void;
@@ -40,6 +41,8 @@ export function SessionBanner({
   onEnd,
   onSwitch,
 }: SessionBannerProps) {
+  const t = useT();
+  const format = useFormat();
   const now = useNow();
   const [confirmingSwitch, setConfirmingSwitch] = useState(false);
   const name = fullName(customer);
@@ -53,21 +56,29 @@ export function SessionBanner({
   return (
     <section
       className={warning ? 'banner banner--warning' : 'banner'}
-      aria-label="Customer session"
+      aria-label={t('impersonation.banner.label')}
     >
       <div className="banner__who">
-        <span className="banner__tag">Acting as</span>
+        <span className="banner__tag">{t('impersonation.banner.actingAs')}</span>
         <strong className="banner__name">{name}</strong>
         <span>{customer.email}</span>
         <span className="mono">{customer.customerReference}</span>
       </div>
       <div className="banner__actions">
         <span className="banner__time">
-          <span title={`The session ends after ${idleLimit} without a key or pointer press.`}>
-            Ends in <time>{formatTimeLeft(idleLeft)}</time> without activity
+          <span title={t('impersonation.banner.idleHint', { limit: idleLimit })}>
+            <T
+              id={'impersonation.banner.idleLeft'}
+              values={{ time: format.timeLeft(idleLeft) }}
+              components={{ 0: <time /> }}
+            />
           </span>
-          <span title="Past this the session cannot be kept alive: its refresh token runs out. Each renewal starts a new one.">
-            Renewable for <time>{formatTimeLeft(renewalLeft)}</time>
+          <span title={t('impersonation.banner.renewalHint')}>
+            <T
+              id={'impersonation.banner.renewalLeft'}
+              values={{ time: format.timeLeft(renewalLeft) }}
+              components={{ 0: <time /> }}
+            />
           </span>
         </span>
         <button
@@ -76,7 +87,7 @@ export function SessionBanner({
           onClick={() => setConfirmingSwitch(true)}
           disabled={ending}
         >
-          Switch customer
+          {t('impersonation.banner.switch')}
         </button>
         <button
           type="button"
@@ -84,18 +95,18 @@ export function SessionBanner({
           onClick={onEnd}
           disabled={ending}
         >
-          {ending ? 'Ending…' : 'End session'}
+          {ending ? t('impersonation.banner.ending') : t('impersonation.banner.end')}
         </button>
       </div>
       {warning && (
         <p className="banner__warning" role="alert">
           {/* A fixed sentence: a ticking one would be read out again every second. */}
           {idleFirst
-            ? `The session as ${name} ends in less than a minute without activity.`
-            : `The session as ${name} can be renewed for less than a minute more.`}{' '}
+            ? t('impersonation.banner.idleWarning', { name })
+            : t('impersonation.banner.renewalWarning', { name })}{' '}
           {idleFirst ? (
             <button type="button" className="button button--on-banner" onClick={onStillHere}>
-              Keep working
+              {t('impersonation.banner.keepWorking')}
             </button>
           ) : (
             <button
@@ -104,26 +115,26 @@ export function SessionBanner({
               onClick={onExtend}
               disabled={extending}
             >
-              {extending ? 'Extending…' : 'Extend'}
+              {extending ? t('impersonation.banner.extending') : t('impersonation.banner.extend')}
             </button>
           )}
-          {!idleFirst && extendError && ` It could not be extended: ${extendError}`}
+          {!idleFirst && extendError && (
+            <> {t('impersonation.banner.extendFailed', { reason: extendError })}</>
+          )}
         </p>
       )}
       <ConfirmDialog
         open={confirmingSwitch}
-        title="Switch customer?"
-        confirmLabel="End session and switch"
+        title={t('impersonation.switch.title')}
+        confirmLabel={t('impersonation.switch.confirm')}
+        cancelLabel={t('impersonation.cancel')}
         onCancel={() => setConfirmingSwitch(false)}
         onConfirm={() => {
           setConfirmingSwitch(false);
           onSwitch();
         }}
       >
-        <p>
-          Your session as {name} ({customer.customerReference}) ends, and nothing of theirs stays on
-          screen. You can then choose another customer.
-        </p>
+        <p>{t('impersonation.switch.body', { name, reference: customer.customerReference })}</p>
       </ConfirmDialog>
     </section>
   );

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatMoney } from '../../../components/money';
+import { ErrorNotice } from '../../../components/error-notice';
 import { useDocumentTitle } from '../../../components/use-document-title';
+import { useFormat } from '../../../i18n/format';
+import { message, useT, type MessageId, type Translate } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { orderQueries, type Address } from '../api/order-queries';
-import { formatDateTime } from '../../../components/format';
 
 /** One order: its items with their states, its totals and its addresses. */
 export function OrderDetail({
@@ -14,40 +15,47 @@ export function OrderDetail({
   customerReference: string;
   orderReference: string;
 }) {
-  useDocumentTitle(`Order ${orderReference}`);
+  const t = useT();
+  const format = useFormat();
+  useDocumentTitle(t('orders.detail.title', { reference: orderReference }));
   const session = useGlueSession();
   const order = useQuery(orderQueries.detail(session, customerReference, orderReference));
   const data = order.data;
   const currency = data?.attributes.currencyIsoCode ?? 'EUR';
-  const money = (amount: number) => formatMoney(amount, currency);
+  const money = (amount: number) => format.money(amount, currency);
 
   return (
     <section className="panel" aria-labelledby="order-title">
-      <h1 id="order-title">Order {orderReference}</h1>
-      {order.isPending && <p className="muted">Loading the order…</p>}
+      <h1 id="order-title">{t('orders.detail.title', { reference: orderReference })}</h1>
+      {order.isPending && <p className="muted">{t('orders.detail.loading')}</p>}
       {order.isError && (
-        <p className="notice notice--error" role="alert">
-          {order.error instanceof GlueError && order.error.code === '801'
-            ? `This customer has no order ${orderReference}.`
-            : `The order could not be loaded. ${describeError(order.error)}`}
-        </p>
+        <ErrorNotice
+          error={order.error}
+          text={
+            order.error instanceof GlueError && order.error.code === '801'
+              ? message('orders.detail.notFound', { reference: orderReference })
+              : message('orders.detail.loadFailed', { error: describeError(order.error) })
+          }
+        />
       )}
       {data && (
         <>
-          <p className="muted">Placed {formatDateTime(data.attributes.createdAt)}</p>
+          <p className="muted">
+            {t('orders.detail.placed', { date: format.dateTime(data.attributes.createdAt) })}
+          </p>
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Product</th>
-                <th scope="col">State</th>
+                <th scope="col">{t('orders.column.product')}</th>
+                <th scope="col">{t('orders.column.state')}</th>
                 <th scope="col" className="num">
-                  Unit price
+                  {t('orders.column.unitPrice')}
                 </th>
                 <th scope="col" className="num">
-                  Quantity
+                  {t('orders.column.quantity')}
                 </th>
                 <th scope="col" className="num">
-                  Line total
+                  {t('orders.column.lineTotal')}
                 </th>
               </tr>
             </thead>
@@ -59,7 +67,7 @@ export function OrderDetail({
                     <div className="muted small mono">{item.sku}</div>
                   </td>
                   <td>
-                    <span className="badge">{item.state ?? 'unknown'}</span>
+                    <span className="badge">{orderState(item.state, t)}</span>
                   </td>
                   <td className="num">{money(item.unitPrice)}</td>
                   <td className="num">{item.quantity}</td>
@@ -68,29 +76,35 @@ export function OrderDetail({
               ))}
             </tbody>
           </table>
-          <dl className="totals" aria-label="Order totals">
-            <dt>Subtotal</dt>
+          <dl className="totals" aria-label={t('orders.totals.label')}>
+            <dt>{t('orders.totals.subtotal')}</dt>
             <dd>{money(data.attributes.totals.subtotal)}</dd>
             {Boolean(data.attributes.totals.expenseTotal) && (
               <>
-                <dt>Shipping and other expenses</dt>
+                <dt>{t('orders.totals.expenses')}</dt>
                 <dd>{money(data.attributes.totals.expenseTotal ?? 0)}</dd>
               </>
             )}
             {Boolean(data.attributes.totals.discountTotal) && (
               <>
-                <dt>Discounts</dt>
+                <dt>{t('orders.totals.discounts')}</dt>
                 <dd>−{money(data.attributes.totals.discountTotal ?? 0)}</dd>
               </>
             )}
-            <dt>Tax included</dt>
+            <dt>{t('orders.totals.taxIncluded')}</dt>
             <dd>{money(data.attributes.totals.taxTotal)}</dd>
-            <dt className="totals__grand">Grand total</dt>
+            <dt className="totals__grand">{t('orders.totals.grandTotal')}</dt>
             <dd className="totals__grand">{money(data.attributes.totals.grandTotal)}</dd>
           </dl>
           <div className="addresses">
-            <AddressBlock title="Billing address" address={data.attributes.billingAddress} />
-            <AddressBlock title="Shipping address" address={data.attributes.shippingAddress} />
+            <AddressBlock
+              title={t('orders.address.billing')}
+              address={data.attributes.billingAddress}
+            />
+            <AddressBlock
+              title={t('orders.address.shipping')}
+              address={data.attributes.shippingAddress}
+            />
           </div>
         </>
       )}
@@ -99,14 +113,23 @@ export function OrderDetail({
 }
 
 function AddressBlock({ title, address }: { title: string; address: Address | null | undefined }) {
+  const t = useT();
+  const format = useFormat();
   const lines = address
     ? [
-        [address.salutation, address.firstName, address.lastName].filter(Boolean).join(' '),
+        [
+          address.salutation && t('orders.address.salutation', { salutation: address.salutation }),
+          address.firstName,
+          address.lastName,
+        ]
+          .filter(Boolean)
+          .join(' '),
         address.company,
         [address.address1, address.address2].filter(Boolean).join(' '),
         address.address3,
         [address.zipCode, address.city].filter(Boolean).join(' '),
-        address.country ?? address.iso2Code,
+        // The country in the agent's language when Glue names its code; else as Glue wrote it.
+        address.iso2Code ? format.country(address.iso2Code) : address.country,
       ].filter((line): line is string => Boolean(line))
     : [];
   return (
@@ -119,8 +142,29 @@ function AddressBlock({ title, address }: { title: string; address: Address | nu
           ))}
         </address>
       ) : (
-        <p className="muted">None given.</p>
+        <p className="muted">{t('orders.address.none')}</p>
       )}
     </div>
   );
+}
+
+/** The order state machine's states the demo shop uses, in words; any other shows as Glue names it. */
+const ORDER_STATES: Record<string, MessageId> = {
+  new: 'orders.state.new',
+  'payment pending': 'orders.state.paymentPending',
+  paid: 'orders.state.paid',
+  confirmed: 'orders.state.confirmed',
+  exported: 'orders.state.exported',
+  shipped: 'orders.state.shipped',
+  delivered: 'orders.state.delivered',
+  closed: 'orders.state.closed',
+  canceled: 'orders.state.canceled',
+  returned: 'orders.state.returned',
+  refunded: 'orders.state.refunded',
+};
+
+function orderState(state: string | null | undefined, t: Translate): string {
+  if (!state) return t('orders.state.unknown');
+  const known = ORDER_STATES[state];
+  return known ? t(known) : state;
 }

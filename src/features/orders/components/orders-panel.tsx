@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { formatMoney } from '../../../components/money';
+import { ErrorNotice } from '../../../components/error-notice';
+import { useFormat } from '../../../i18n/format';
+import { message, useT } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { ORDERS_PAGE_SIZE, orderQueries } from '../api/order-queries';
-import { formatDateTime } from '../../../components/format';
 
 interface OrdersPanelProps {
   customerReference: string;
@@ -14,6 +15,8 @@ interface OrdersPanelProps {
 
 /** The customer's orders, newest first (asked of Glue: it lists the oldest first), a page at a time. */
 export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) {
+  const t = useT();
+  const format = useFormat();
   const session = useGlueSession();
   const [offset, setOffset] = useState(0);
   const orders = useQuery(orderQueries.page(session, customerReference, offset));
@@ -24,26 +27,27 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
 
   return (
     <section className="panel" aria-labelledby="orders-title">
-      <h2 id="orders-title">Orders</h2>
-      {orders.isPending && <p className="muted">Loading orders…</p>}
+      <h2 id="orders-title">{t('orders.title')}</h2>
+      {orders.isPending && <p className="muted">{t('orders.loading')}</p>}
       {orders.isError && (
-        <p className="notice notice--error" role="alert">
-          The orders could not be loaded. {describeError(orders.error)}
-        </p>
+        <ErrorNotice
+          error={orders.error}
+          text={message('orders.loadFailed', { error: describeError(orders.error) })}
+        />
       )}
-      {page?.orders.length === 0 && <p className="muted">No orders yet.</p>}
+      {page?.orders.length === 0 && <p className="muted">{t('orders.none')}</p>}
       {page && page.orders.length > 0 && (
         <>
           <table className="table" aria-busy={orders.isPlaceholderData}>
             <thead>
               <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Date</th>
+                <th scope="col">{t('orders.column.order')}</th>
+                <th scope="col">{t('orders.column.date')}</th>
                 <th scope="col" className="num">
-                  Items
+                  {t('orders.column.items')}
                 </th>
                 <th scope="col" className="num">
-                  Grand total
+                  {t('orders.column.grandTotal')}
                 </th>
               </tr>
             </thead>
@@ -53,7 +57,7 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
                   <td>
                     <Link to={orderPath(order.reference)}>{order.reference}</Link>
                   </td>
-                  <td>{formatDateTime(order.createdAt)}</td>
+                  <td>{format.dateTime(order.createdAt)}</td>
                   <td className="num">
                     {order.itemCount ?? (
                       <OpenedOrderItemCount
@@ -62,30 +66,28 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
                       />
                     )}
                   </td>
-                  <td className="num">{formatMoney(order.grandTotal, order.currency)}</td>
+                  <td className="num">{format.money(order.grandTotal, order.currency)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {page.orders.some((order) => order.itemCount === null) && (
-            <p className="muted small">
-              Item counts show for the orders you have opened: Glue’s list of orders does not
-              include their items.
-            </p>
+            <p className="muted small">{t('orders.itemCountsHint')}</p>
           )}
           {(page.hasNext || page.hasPrev) && (
-            <nav className="pager" aria-label="Order pages">
+            <nav className="pager" aria-label={t('orders.pages')}>
               <button
                 type="button"
                 className="button"
                 disabled={!page.hasPrev || orders.isPlaceholderData}
                 onClick={() => setOffset(Math.max(0, offset - ORDERS_PAGE_SIZE))}
               >
-                Previous
+                {t('orders.previous')}
               </button>
               <span>
-                Page {pageNumber}
-                {pageCount ? ` of ${pageCount}` : ''}
+                {pageCount
+                  ? t('orders.pageOf', { page: pageNumber, count: pageCount })
+                  : t('orders.page', { page: pageNumber })}
               </span>
               <button
                 type="button"
@@ -93,7 +95,7 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
                 disabled={!page.hasNext || orders.isPlaceholderData}
                 onClick={() => setOffset(offset + ORDERS_PAGE_SIZE)}
               >
-                Next
+                {t('orders.next')}
               </button>
             </nav>
           )}
@@ -108,6 +110,7 @@ export function OrdersPanel({ customerReference, orderPath }: OrdersPanelProps) 
  * cost a request per row: the count shows only for an order already opened, from that answer.
  */
 function OpenedOrderItemCount(props: { customerReference: string; orderReference: string }) {
+  const t = useT();
   const session = useGlueSession();
   const count = useQuery({
     ...orderQueries.detail(session, props.customerReference, props.orderReference),
@@ -119,7 +122,7 @@ function OpenedOrderItemCount(props: { customerReference: string; orderReference
   return (
     <>
       <span aria-hidden="true">—</span>
-      <span className="visually-hidden">Not known until the order is opened</span>
+      <span className="visually-hidden">{t('orders.itemCountUnknown')}</span>
     </>
   );
 }

@@ -80,6 +80,7 @@ export const productQueries = {
   suggestions: (session: GlueSession, text: string) =>
     queryOptions({
       queryKey: ['products', 'suggestions', text],
+      meta: { translatedByGlue: true },
       queryFn: async ({ signal }): Promise<ProductSuggestion[]> => {
         const document = await session.glue.request({
           path: `/catalog-search-suggestions?${new URLSearchParams({ q: text })}`,
@@ -100,6 +101,7 @@ export const productQueries = {
   concreteSkus: (session: GlueSession, abstractSku: string) =>
     queryOptions({
       queryKey: ['products', 'abstract', abstractSku],
+      meta: { translatedByGlue: true },
       queryFn: async ({ signal }) => {
         const document = await session.glue.request({
           path: `/abstract-products/${encodeURIComponent(abstractSku)}?include=concrete-products`,
@@ -112,6 +114,7 @@ export const productQueries = {
   concrete: (session: GlueSession, sku: string) =>
     queryOptions({
       queryKey: ['products', 'concrete', sku],
+      meta: { translatedByGlue: true },
       queryFn: async ({ signal }): Promise<ConcreteProduct> => {
         const document = await session.glue.request({
           path: `/concrete-products/${encodeURIComponent(sku)}?include=concrete-product-prices`,

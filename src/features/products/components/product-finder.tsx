@@ -1,7 +1,9 @@
 import { useCombobox } from 'downshift';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { formatMoney } from '../../../components/money';
+import { ErrorNotice } from '../../../components/error-notice';
 import { useDebouncedValue } from '../../../components/use-debounced-value';
+import { useFormat } from '../../../i18n/format';
+import { message, useT } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import type { ConcreteProduct, ProductSuggestion } from '../api/product-queries';
 import { useConcreteProduct, useConcreteSkus, useProductSuggestions } from '../api/use-products';
@@ -20,6 +22,8 @@ interface ProductFinderProps {
 
 /** Find a product by name or SKU, or type a SKU; see its name and price; add it with a quantity. */
 export function ProductFinder({ currency, adding, onAdd }: ProductFinderProps) {
+  const t = useT();
+  const format = useFormat();
   // A mirror of the field for searching; downshift owns the field (see CustomerPicker).
   const [inputValue, setInputValue] = useState('');
   const [abstractSku, setAbstractSku] = useState<string | null>(null);
@@ -69,28 +73,28 @@ export function ProductFinder({ currency, adding, onAdd }: ProductFinderProps) {
 
   const status = (() => {
     if (!typed) return '';
-    if (!isCurrent || suggestions.isLoading) return 'Searching products…';
+    if (!isCurrent || suggestions.isLoading) return t('products.searching');
     if (suggestions.isError)
-      return `The product search failed: ${describeError(suggestions.error)}`;
+      return t('products.searchFailed', { error: describeError(suggestions.error) });
     const count = suggestions.data?.length ?? 0;
-    if (count === 0 && options.length === 0) return `No product matches “${typed}”.`;
-    return `${count} ${count === 1 ? 'product' : 'products'} found${SKU_PATTERN.test(typed) ? ', or look the SKU up directly' : ''}.`;
+    if (count === 0 && options.length === 0) return t('products.noMatch', { text: typed });
+    return t('products.found', { count, orSku: SKU_PATTERN.test(typed) ? 'yes' : 'no' });
   })();
 
   return (
     <section className="panel product-finder" aria-labelledby="add-product-title">
-      <h2 id="add-product-title">Add a product</h2>
+      <h2 id="add-product-title">{t('products.title')}</h2>
       <div className="picker" ref={pickerRef}>
         <label {...combobox.getLabelProps()} className="picker__label">
-          Find a product
+          {t('products.find.label')}
         </label>
         <p id="product-hint" className="muted small picker__hint">
-          Type part of its name, or its SKU.
+          {t('products.find.hint')}
         </p>
         <input
           {...combobox.getInputProps({ 'aria-describedby': 'product-hint product-status' })}
           className="picker__input"
-          placeholder="e.g. Canon, 005_30663301"
+          placeholder={t('products.find.placeholder')}
           autoComplete="off"
           spellCheck={false}
         />
@@ -116,11 +120,13 @@ export function ProductFinder({ currency, adding, onAdd }: ProductFinderProps) {
                     <span className="picker__ref">
                       {option.product.price === null
                         ? ''
-                        : formatMoney(option.product.price, currency)}
+                        : format.money(option.product.price, currency)}
                     </span>
                   </>
                 ) : (
-                  <span className="picker__name">Look up SKU “{option.sku}”</span>
+                  <span className="picker__name">
+                    {t('products.lookUpSku', { sku: option.sku })}
+                  </span>
                 )}
               </li>
             ))}
@@ -131,16 +137,17 @@ export function ProductFinder({ currency, adding, onAdd }: ProductFinderProps) {
       </div>
 
       {abstractSku && concreteSkus.isPending && (
-        <p className="muted">Loading the product’s variants…</p>
+        <p className="muted">{t('products.variants.loading')}</p>
       )}
       {abstractSku && concreteSkus.isError && (
-        <p className="notice notice--error" role="alert">
-          The product could not be loaded. {describeError(concreteSkus.error)}
-        </p>
+        <ErrorNotice
+          error={concreteSkus.error}
+          text={message('products.loadFailed', { error: describeError(concreteSkus.error) })}
+        />
       )}
       {abstractSku && concreteSkus.data && concreteSkus.data.length > 1 && !sku && (
         <fieldset className="variants">
-          <legend>Choose a variant</legend>
+          <legend>{t('products.variants.choose')}</legend>
           {concreteSkus.data.map((variant) => (
             <button key={variant} type="button" className="button" onClick={() => setSku(variant)}>
               {variant}
@@ -162,6 +169,8 @@ interface ProductPreviewProps {
 
 /** Name and price of the chosen SKU, before anything is added. */
 function ProductPreview({ sku, adding, onAdd, onDone }: ProductPreviewProps) {
+  const t = useT();
+  const format = useFormat();
   const product = useConcreteProduct(sku);
   const [quantity, setQuantity] = useState('1');
   const quantityId = useId();
@@ -180,29 +189,36 @@ function ProductPreview({ sku, adding, onAdd, onDone }: ProductPreviewProps) {
     onAdd(product.data, parsedQuantity).then(onDone, () => undefined);
   }
 
-  if (product.isPending) return <p className="muted">Looking up {sku}…</p>;
+  if (product.isPending) return <p className="muted">{t('products.lookingUp', { sku })}</p>;
   if (product.isError) {
     const notFound = product.error instanceof GlueError && product.error.status === 404;
     return (
-      <p className="notice notice--error" role="alert">
-        {notFound
-          ? `No product has the SKU “${sku}”.`
-          : `The product could not be loaded. ${describeError(product.error)}`}
-      </p>
+      <ErrorNotice
+        error={product.error}
+        text={
+          notFound
+            ? message('products.skuUnknown', { sku })
+            : message('products.loadFailed', { error: describeError(product.error) })
+        }
+      />
     );
   }
   const { name, price, isDiscontinued } = product.data;
   return (
-    <form className="preview" onSubmit={handleSubmit} aria-label={`Add ${name}`}>
+    <form
+      className="preview"
+      onSubmit={handleSubmit}
+      aria-label={t('products.preview.label', { name })}
+    >
       <div>
         <strong>{name}</strong>
         <div className="muted small mono">{sku}</div>
-        {isDiscontinued && <p className="field__error">This product is discontinued.</p>}
+        {isDiscontinued && <p className="field__error">{t('products.discontinued')}</p>}
       </div>
       <div className="preview__price">
-        {price ? formatMoney(price.amount, price.currency) : 'No price'}
+        {price ? format.money(price.amount, price.currency) : t('products.noPrice')}
       </div>
-      <label htmlFor={quantityId}>Quantity</label>
+      <label htmlFor={quantityId}>{t('products.quantity')}</label>
       <input
         id={quantityId}
         className="quantity"
@@ -220,7 +236,7 @@ function ProductPreview({ sku, adding, onAdd, onDone }: ProductPreviewProps) {
         className="button button--primary"
         disabled={adding || !quantityValid}
       >
-        {adding ? 'Adding…' : 'Add to cart'}
+        {adding ? t('products.adding') : t('products.addToCart')}
       </button>
     </form>
   );

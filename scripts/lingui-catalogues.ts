@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+import type { Plugin } from 'vite';
+
+/** Where the message catalogues live: one flat JSON object of ICU messages per locale. */
+export const CATALOGUE_PATTERN = /[\\/]src[\\/]i18n[\\/]locales[\\/][a-z]{2}(?:-[A-Z]{2})?\.json$/;
+
+/** A catalogue's ICU messages compiled for Lingui's runtime, which ships without a parser. */
+export function compileCatalogue(source: string, file: string): Record<string, unknown> {
+  const messages = JSON.parse(source) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(messages).map(([id, text]) => {
+      try {
+        return [id, compileMessageOrThrow(text)];
+      } catch (error) {
+        throw new Error(`${file}: message "${id}" is not valid ICU: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }),
+  );
+}
+
+/**
+ * `import('./locales/de.json?lingui')` yields `{ messages }`, compiled at build time, so each
+ * locale is a chunk of its own and a broken message fails the build, not the agent's screen.
+ */
+export function linguiCatalogues(): Plugin {
+  return {
+    name: 'lingui-catalogues',
+    enforce: 'pre',
+    load(id) {
+      const [file, query] = id.split('?');
+      if (query !== 'lingui' || !file || !CATALOGUE_PATTERN.test(file)) return null;
+      this.addWatchFile(file);
+      const messages = compileCatalogue(readFileSync(file, 'utf8'), file);
+      return {
+        code: `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(messages))});`,
+        moduleType: 'js',
+      };
+    },
+  };
+}
