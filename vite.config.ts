@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { linguiCatalogues } from './scripts/lingui-catalogues';
+import { linguiCatalogues } from './scripts/lingui-catalogues.ts';
 
 export default defineConfig({
   plugins: [react(), linguiCatalogues()],
