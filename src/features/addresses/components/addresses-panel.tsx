@@ -83,7 +83,7 @@ export function AddressesPanel({
         <p className="muted">{t('addresses.none')}</p>
       )}
       {addresses.data && addresses.data.length > 0 && (
-        <ul className="address-list">
+        <ul className="address-list" aria-label={t('addresses.list.label')}>
           {addresses.data.map((address) => {
             const line = addressLine(address);
             const hidden = { 0: <span className="visually-hidden" /> };
