@@ -62,6 +62,9 @@ export const Errors = {
   abstractProductNotFound: { code: '301', status: 404, detail: 'Abstract product is not found.' },
   concreteProductNotFound: { code: '302', status: 404, detail: 'Concrete product is not found.' },
   customerNotFound: { code: '402', status: 404, detail: 'Customer not found.' },
+  addressNotFound: { code: '404', status: 404, detail: 'Address was not found.' },
+  // §8: the route authorization of customer addresses, when {ref} is not the caller's own.
+  customerUnauthorized: { code: '411', status: 403, detail: 'Unauthorized request.' },
   orderNotFound: {
     code: '801',
     status: 404,
@@ -94,7 +97,21 @@ export const ValidationMessages = {
   typeString: 'This value should be of type string.',
   // Symfony's DateTime constraint, for the stand-in's own date filters.
   dateTime: 'This value is not a valid datetime.',
+  // Symfony's Collection, Choice and Type constraints, as §8's address rules use them.
+  fieldMissing: 'This field is missing.',
+  notValidChoice: 'The value you selected is not a valid choice.',
+  typeBool: 'This value should be of type bool.',
 } as const;
+
+/** Symfony's Length constraint over its maximum (§8: `100`, `255`, `15`, `2`). */
+export function tooLong(limit: number): string {
+  return `This value is too long. It should have ${limit} characters or less.`;
+}
+
+/** Symfony's Length constraint under its minimum (§8: `3`). */
+export function tooShort(limit: number): string {
+  return `This value is too short. It should have ${limit} characters or more.`;
+}
 
 /** 422 901, one per failing field: `<field> => <message>`. */
 export function validationFailed(field: string, message: string): GlueErrorSpec {

@@ -3,6 +3,7 @@ import {
   addItem,
   bearer,
   createCart,
+  document,
   errorBody,
   makeTestGlue,
   refresh,
@@ -33,6 +34,22 @@ const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
 const POST_DATA_INVALID = errorBody(null, 400, 'Post data is invalid.');
 const NO_ID = errorBody(null, 400, 'Resource id is not specified.');
 const UUID_MISSING = errorBody('104', 400, 'Cart uuid is missing.');
+const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
+const CUSTOMER_NOT_FOUND = errorBody('402', 404, 'Customer not found.');
+
+/** §8: a customer address that POST and PATCH accept. */
+const ADDRESS = {
+  salutation: 'Ms',
+  firstName: 'Sonia',
+  lastName: 'Wagner',
+  address1: 'Julie-Wolfthorn-Straße',
+  address2: '1',
+  zipCode: '10115',
+  city: 'Berlin',
+  iso2Code: 'DE',
+  isDefaultShipping: false,
+  isDefaultBilling: false,
+};
 
 /**
  * What the caller presents: nothing, an invalid token in Authorization (`invalid`) or in
@@ -135,7 +152,24 @@ function admitted({ method, path }: Route): Expected {
   return { status: 204, body: null };
 }
 
-/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5). */
+/** §8's routes: `/customers/{ref}/addresses[/{uuid}]`, and those with an empty `{ref}`. */
+function isAddressRoute({ path }: Route): boolean {
+  return /^\/customers\/[^/]*\/addresses(\/|$)/.test(path);
+}
+
+/**
+ * §8.2 past the token, with a valid body where the route takes one: an agent's own token names no
+ * customer (411); an empty reference is refused on POST (411) and finds no customer on GET (402).
+ */
+function addressAnswer({ method, path }: Route, who: 'agent' | 'customer'): Expected {
+  const noReference = path.startsWith('/customers//');
+  if (method === 'GET' && noReference) return { status: 404, body: CUSTOMER_NOT_FOUND };
+  if (who === 'agent' || noReference) return { status: 403, body: NOT_THE_CUSTOMERS };
+  if (method === 'POST') return { status: 201 };
+  return method === 'DELETE' ? { status: 204, body: null } : { status: 200 };
+}
+
+/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5, §8.2). */
 function expected(kind: RouteKind, route: Route, who: Who): Expected {
   if (kind === 'idless') return { status: 400, body: NO_ID };
   if (kind === 'agent') {
@@ -161,6 +195,10 @@ function expected(kind: RouteKind, route: Route, who: Who): Expected {
     agent: kind === 'any-token' ? null : { status: 403, body: UNAUTHORIZED },
     customer: null,
   };
+  if (isAddressRoute(route)) {
+    if (who === 'agent') return addressAnswer(route, 'agent');
+    return refused[who] ?? addressAnswer(route, 'customer');
+  }
   return refused[who] ?? admitted(route);
 }
 
@@ -214,7 +252,19 @@ beforeAll(async () => {
 
 afterAll(() => t.close());
 
-/** A path for the route, with a new cart of DE--21 holding one item where the route names a cart. */
+/** §8: a new address of DE--21; its UUID. */
+async function newAddress(): Promise<string> {
+  const response = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
+    headers: auth('customer'),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+/**
+ * A path for the route, with a new cart of DE--21 holding one item where the route names a cart,
+ * and a new address of DE--21 where it names an address.
+ */
 async function pathFor(route: Route): Promise<string> {
   let cartId: string | null = null;
   if (route.path.includes(':cartId')) {
@@ -223,6 +273,7 @@ async function pathFor(route: Route): Promise<string> {
       201,
     );
   }
+  const addressId = route.path.includes(':addressId') ? await newAddress() : null;
   const placeholders: Record<string, string> = {
     customerReference: 'DE--21',
     groupKey: CANON,
@@ -232,7 +283,8 @@ async function pathFor(route: Route): Promise<string> {
     refreshToken: `def50200${'0'.repeat(128)}`,
   };
   return fillPath(route.path, (param) => {
-    const value = param === 'cartId' ? cartId : placeholders[param];
+    const value =
+      param === 'cartId' ? cartId : param === 'addressId' ? addressId : placeholders[param];
     if (value === undefined || value === null) {
       throw new Error(`token-matrix: give :${param} of ${routeName(route)} a placeholder`);
     }
@@ -264,7 +316,15 @@ describe('every protected route against every kind of token', () => {
         // An impersonation token's refused changes are audited, by design: that table may grow.
         const kept = column.audited === true ? ['impersonation_audit'] : [];
         const before = snapshotExcept(t.glue, ...kept);
-        const response = await t.send(route.method, path, { headers: column.headers() });
+        // §8.2 checks the document before the token: an address route gets one it accepts.
+        const body =
+          isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
+            ? JSON.stringify(document('addresses', ADDRESS))
+            : undefined;
+        const response = await t.send(route.method, path, {
+          headers: column.headers(),
+          ...(body === undefined ? {} : { body }),
+        });
         const text = await response.text();
         leaks.expectClean(`${routeName(route)} with ${column.name}`, text);
         const got = { column: column.name, status: response.status };
@@ -326,7 +386,15 @@ describe('every public route against every kind of token', () => {
       const want = await anonymous.text();
       for (const column of COLUMNS) {
         const before = snapshotExcept(t.glue);
-        const response = await t.send(route.method, path, { headers: column.headers() });
+        // §8.2 checks the document before the token: an address route gets one it accepts.
+        const body =
+          isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
+            ? JSON.stringify(document('addresses', ADDRESS))
+            : undefined;
+        const response = await t.send(route.method, path, {
+          headers: column.headers(),
+          ...(body === undefined ? {} : { body }),
+        });
         const text = await response.text();
         leaks.expectClean(`${routeName(route)} with ${column.name}`, text);
         // Glue validates tokens on protected resources only: not even an invalid one is refused.
