@@ -72,6 +72,13 @@ test('an agent fixes Sonia Wagner’s addresses, and Sonia sees exactly the resu
 
   // Edit the first, then delete it (asked first).
   await first.getByRole('button', { name: /^Edit/ }).click();
+  // Glue keeps a saved address's country (§8): the form says so rather than pretend.
+  const editForm = page.getByRole('form', { name: say(EN, 'addresses.form.editTitle') });
+  await expect(editForm.getByLabel('Country')).toBeDisabled();
+  await expect(editForm.getByLabel('Country')).toHaveAccessibleDescription(
+    say(EN, 'addresses.form.countryFixed'),
+  );
+  await expectAccessible('edit address');
   await fill(page, { Postcode: '10117' });
   await page.getByRole('button', { name: say(EN, 'addresses.form.save') }).click();
   await expect(saved(page).getByRole('listitem').filter({ hasText: '10117 Berlin' })).toBeVisible();

@@ -53,6 +53,8 @@ export interface AddressFormProps {
   refused: FieldErrors;
   onSubmit: (fields: AddressFields, defaults: { shipping: boolean; billing: boolean }) => void;
   onCancel: () => void;
+  /** A saved address keeps its country: Glue does not change it on PATCH (contract §8). */
+  countryFixed?: boolean;
 }
 
 /** One address, every field with its rule checked before sending and its error beside it. */
@@ -64,6 +66,7 @@ export function AddressForm({
   refused,
   onSubmit,
   onCancel,
+  countryFixed = false,
 }: AddressFormProps) {
   const t = useT();
   const format = useFormat();
@@ -155,6 +158,7 @@ export function AddressForm({
           <label htmlFor={`${id}-iso2Code`}>{t('addresses.form.country')}</label>
           <select
             {...fieldProps('iso2Code')}
+            {...(countryFixed && { 'aria-describedby': `${id}-country-fixed`, disabled: true })}
             value={fields.iso2Code}
             onChange={(event) => set('iso2Code', event.target.value)}
           >
@@ -166,6 +170,11 @@ export function AddressForm({
             ))}
           </select>
           {errorOf('iso2Code')}
+          {countryFixed && (
+            <p id={`${id}-country-fixed`} className="field__hint">
+              {t('addresses.form.countryFixed')}
+            </p>
+          )}
         </div>
       </div>
       {withDefaults && (

@@ -185,6 +185,7 @@ export function AddressesPanel({
               editing.kind === 'edit' ? editing.address : { ...EMPTY_ADDRESS, ...customerName }
             }
             withDefaults={editing.kind === 'add'}
+            countryFixed={editing.kind === 'edit'}
             pending={change.isPending}
             refused={formFailed ? fieldErrorsOf(change.error) : {}}
             onSubmit={(fields, defaults) =>
