@@ -226,6 +226,20 @@ export async function signInCustomerWith(
   );
 }
 
+/** §8: a customer address that POST and PATCH accept. */
+export const ADDRESS_ATTRIBUTES = {
+  salutation: 'Ms',
+  firstName: 'Sonia',
+  lastName: 'Wagner',
+  address1: 'Julie-Wolfthorn-Straße',
+  address2: '1',
+  zipCode: '10115',
+  city: 'Berlin',
+  iso2Code: 'DE',
+  isDefaultShipping: false,
+  isDefaultBilling: false,
+} as const;
+
 export const CART_ATTRIBUTES = {
   name: 'Weekly shopping',
   priceMode: 'GROSS_MODE',

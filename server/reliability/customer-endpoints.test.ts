@@ -11,6 +11,7 @@ import {
   signInCustomer,
   snapshot,
   statusAndBody,
+  ADDRESS_ATTRIBUTES,
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
 
@@ -20,19 +21,6 @@ const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
 // §8.2: the addresses' route authorization, which an agent's own token does not pass either.
 const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
 
-const ADDRESS = {
-  salutation: 'Ms',
-  firstName: 'Sonia',
-  lastName: 'Wagner',
-  address1: 'Julie-Wolfthorn-Straße',
-  address2: '1',
-  zipCode: '10115',
-  city: 'Berlin',
-  iso2Code: 'DE',
-  isDefaultShipping: false,
-  isDefaultBilling: false,
-};
-
 let t: TestGlue;
 let cartId: string;
 let addressId: string;
@@ -41,9 +29,13 @@ beforeEach(async () => {
   t = await makeTestGlue();
   const sonia = bearer((await signInCustomer(t)).accessToken);
   cartId = await createCart(t, sonia);
-  const address = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
-    headers: sonia,
-  });
+  const address = await t.post(
+    '/customers/DE--21/addresses',
+    document('addresses', ADDRESS_ATTRIBUTES),
+    {
+      headers: sonia,
+    },
+  );
   addressId = ((await address.json()) as { data: { id: string } }).data.id;
 });
 
@@ -72,7 +64,7 @@ const endpoints = (): [method: string, path: string, body?: unknown][] => [
 const addressEndpoints = (): [method: string, path: string, body?: unknown][] => [
   ['GET', '/customers/DE--21/addresses'],
   ['GET', `/customers/DE--21/addresses/${addressId}`],
-  ['POST', '/customers/DE--21/addresses', document('addresses', ADDRESS)],
+  ['POST', '/customers/DE--21/addresses', document('addresses', ADDRESS_ATTRIBUTES)],
   ['PATCH', `/customers/DE--21/addresses/${addressId}`, document('addresses', { city: 'Bonn' })],
   ['DELETE', `/customers/DE--21/addresses/${addressId}`],
 ];
@@ -171,9 +163,13 @@ describe('the customer endpoints (§5) refuse callers who are not a customer', (
         statuses.push((await send(method, path, body, bearer(accessToken))).status);
       }
       expect(statuses).toEqual([200, 200, 201, 200, 204]);
-      const again = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
-        headers: bearer(accessToken),
-      });
+      const again = await t.post(
+        '/customers/DE--21/addresses',
+        document('addresses', ADDRESS_ATTRIBUTES),
+        {
+          headers: bearer(accessToken),
+        },
+      );
       addressId = ((await again.json()) as { data: { id: string } }).data.id;
     }
   });

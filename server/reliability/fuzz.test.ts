@@ -14,6 +14,7 @@ import {
   signInAsCustomerThroughAgent,
   signInCustomer,
   snapshot,
+  ADDRESS_ATTRIBUTES,
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
 import { phpString } from '../features/addresses/address-rules';
@@ -43,20 +44,6 @@ const MISSING = errorBody('002', 403, 'Missing access token.');
 const INVALID = errorBody('001', 401, 'Invalid access token.');
 const AGENT_ONLY = errorBody('4103', 401, 'Action is available to agent user only.');
 const INVALID_TYPE = errorBody(null, 400, 'Invalid type.');
-
-/** §8: a customer address that POST accepts. */
-const ADDRESS = {
-  salutation: 'Ms',
-  firstName: 'Sonia',
-  lastName: 'Wagner',
-  address1: 'Julie-Wolfthorn-Straße',
-  address2: '1',
-  zipCode: '10115',
-  city: 'Berlin',
-  iso2Code: 'DE',
-  isDefaultShipping: false,
-  isDefaultBilling: false,
-};
 
 let t: TestGlue;
 const leaks = new LeakWatch();
@@ -148,7 +135,7 @@ function validAttributes(type: string): Record<string, unknown> {
     'agent-customer-impersonation-access-tokens': { customerReference: 'DE--21' },
     carts: { ...CART_ATTRIBUTES },
     items: { sku: CANON, quantity: 1 },
-    addresses: { ...ADDRESS },
+    addresses: { ...ADDRESS_ATTRIBUTES },
   };
   return valid[type] ?? {};
 }
@@ -169,7 +156,7 @@ const ATTRIBUTE_KEYS = [
 
 // §8's attributes, and values that reach each of its rules (and a code of no country).
 const ADDRESS_KEYS = [
-  ...Object.keys(ADDRESS),
+  ...Object.keys(ADDRESS_ATTRIBUTES),
   'address3',
   'company',
   'phone',
@@ -461,9 +448,13 @@ async function realValue(param: string): Promise<string> {
       return 'DE--21';
     case 'addressId': {
       // A new address each time: a fuzzed DELETE may well remove it.
-      const response = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
-        headers: bearer(tokens.customer),
-      });
+      const response = await t.post(
+        '/customers/DE--21/addresses',
+        document('addresses', ADDRESS_ATTRIBUTES),
+        {
+          headers: bearer(tokens.customer),
+        },
+      );
       return ((await response.json()) as { data: { id: string } }).data.id;
     }
     case 'orderReference': {
@@ -640,7 +631,7 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
     const check = makeChecker(t);
     const path = '/customers/DE--21/addresses';
     for (const iso2Code of ['XX', 'ZZ', 'D', 7, true]) {
-      const body = JSON.stringify(document('addresses', { ...ADDRESS, iso2Code }));
+      const body = JSON.stringify(document('addresses', { ...ADDRESS_ATTRIBUTES, iso2Code }));
       expect(namesNoCountry(body)).toBe(true);
       const sent = await check(
         `POST ${path} ${String(iso2Code)}`,
@@ -650,7 +641,7 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
       );
       expect(sent.status).toBe(500);
     }
-    expect(namesNoCountry(JSON.stringify(document('addresses', ADDRESS)))).toBe(false);
+    expect(namesNoCountry(JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES)))).toBe(false);
     expect(t.logLines).toEqual([]);
   });
 

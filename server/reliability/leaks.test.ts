@@ -7,6 +7,7 @@ import {
   makeTestGlue,
   signInAgent,
   signInCustomer,
+  ADDRESS_ATTRIBUTES,
 } from '../platform/test-support';
 import type { TestGlue, TokenAttributes } from '../platform/test-support';
 import {
@@ -19,18 +20,6 @@ import {
 } from './helpers';
 
 const INTERNAL = errorBody(null, 500, 'Internal Server Error');
-const ADDRESS = {
-  salutation: 'Ms',
-  firstName: 'Sonia',
-  lastName: 'Wagner',
-  address1: 'Julie-Wolfthorn-Straße',
-  address2: '1',
-  zipCode: '10115',
-  city: 'Berlin',
-  iso2Code: 'DE',
-  isDefaultShipping: false,
-  isDefaultBilling: false,
-};
 
 describe('the leak detector itself', () => {
   const watch = new LeakWatch();
@@ -104,7 +93,7 @@ describe('every route failing unexpectedly (the database gone)', () => {
             sku: customer.accessToken,
             quantity: 1,
             // §8: an address its rules let through.
-            ...ADDRESS,
+            ...ADDRESS_ATTRIBUTES,
           },
         },
       });

@@ -7,6 +7,7 @@ import {
   CUSTOMER,
   errorBody,
   freshDatabasePath,
+  ADDRESS_ATTRIBUTES,
 } from '../platform/test-support';
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 import { LeakWatch, expectErrorDocument } from './helpers';
@@ -295,24 +296,12 @@ describe('concurrent cart creation and deletion', () => {
 });
 
 describe('concurrent writes to one customer’s addresses (§8)', () => {
-  const ADDRESS = {
-    salutation: 'Ms',
-    firstName: 'Sonia',
-    lastName: 'Wagner',
-    address1: 'Julie-Wolfthorn-Straße',
-    address2: '1',
-    zipCode: '10115',
-    city: 'Berlin',
-    iso2Code: 'DE',
-    isDefaultShipping: false,
-    isDefaultBilling: false,
-  };
   const PATH = '/customers/DE--21/addresses';
 
   const post = (token: string, flags: Record<string, boolean> = {}): Promise<Answer> =>
     call('POST', PATH, {
       token,
-      body: { data: { type: 'addresses', attributes: { ...ADDRESS, ...flags } } },
+      body: { data: { type: 'addresses', attributes: { ...ADDRESS_ATTRIBUTES, ...flags } } },
     });
 
   /** Each address as [uuid, default shipping, default billing]. */

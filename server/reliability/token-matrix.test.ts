@@ -10,6 +10,7 @@ import {
   signInAgent,
   signInAsCustomerThroughAgent,
   signInCustomer,
+  ADDRESS_ATTRIBUTES,
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
 import {
@@ -36,20 +37,6 @@ const NO_ID = errorBody(null, 400, 'Resource id is not specified.');
 const UUID_MISSING = errorBody('104', 400, 'Cart uuid is missing.');
 const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
 const CUSTOMER_NOT_FOUND = errorBody('402', 404, 'Customer not found.');
-
-/** §8: a customer address that POST and PATCH accept. */
-const ADDRESS = {
-  salutation: 'Ms',
-  firstName: 'Sonia',
-  lastName: 'Wagner',
-  address1: 'Julie-Wolfthorn-Straße',
-  address2: '1',
-  zipCode: '10115',
-  city: 'Berlin',
-  iso2Code: 'DE',
-  isDefaultShipping: false,
-  isDefaultBilling: false,
-};
 
 /**
  * What the caller presents: nothing, an invalid token in Authorization (`invalid`) or in
@@ -254,9 +241,13 @@ afterAll(() => t.close());
 
 /** §8: a new address of DE--21; its UUID. */
 async function newAddress(): Promise<string> {
-  const response = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
-    headers: auth('customer'),
-  });
+  const response = await t.post(
+    '/customers/DE--21/addresses',
+    document('addresses', ADDRESS_ATTRIBUTES),
+    {
+      headers: auth('customer'),
+    },
+  );
   expect(response.status).toBe(201);
   return ((await response.json()) as { data: { id: string } }).data.id;
 }
@@ -319,7 +310,7 @@ describe('every protected route against every kind of token', () => {
         // §8.2 checks the document before the token: an address route gets one it accepts.
         const body =
           isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
-            ? JSON.stringify(document('addresses', ADDRESS))
+            ? JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES))
             : undefined;
         const response = await t.send(route.method, path, {
           headers: column.headers(),
@@ -389,7 +380,7 @@ describe('every public route against every kind of token', () => {
         // §8.2 checks the document before the token: an address route gets one it accepts.
         const body =
           isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
-            ? JSON.stringify(document('addresses', ADDRESS))
+            ? JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES))
             : undefined;
         const response = await t.send(route.method, path, {
           headers: column.headers(),
