@@ -192,8 +192,9 @@ CREATE TABLE IF NOT EXISTS order_items (
   shipment_id INTEGER REFERENCES order_shipments (id)
 );
 CREATE INDEX IF NOT EXISTS order_items_order ON order_items (order_id, id);
--- Every change made with an impersonation token (carts and their items), for the audit trail:
--- which session (and so which agent) did what to which customer's cart, and whether it worked.
+-- Every change made with an impersonation token (carts, their items, checkouts), for the audit
+-- trail: which session (and so which agent) did what to which customer's cart, and whether it
+-- worked; order_reference is the order a checkout placed.
 -- A change that worked is written in the same transaction as the change itself; a request that
 -- failed afterwards, with success 0, its HTTP status and its error codes (comma-separated).
 CREATE TABLE IF NOT EXISTS impersonation_audit (
@@ -208,6 +209,7 @@ CREATE TABLE IF NOT EXISTS impersonation_audit (
   sku TEXT,
   quantity_before INTEGER,
   quantity_after INTEGER,
+  order_reference TEXT,
   success INTEGER NOT NULL CHECK (success IN (0, 1)),
   status INTEGER NOT NULL,
   error_code TEXT,
@@ -713,6 +715,9 @@ function migrate(db: Database.Database): void {
       db.exec(
         'ALTER TABLE order_items ADD COLUMN shipment_id INTEGER REFERENCES order_shipments (id)',
       );
+    }
+    if (!columnsOf(db, 'impersonation_audit').includes('order_reference')) {
+      db.exec('ALTER TABLE impersonation_audit ADD COLUMN order_reference TEXT');
     }
   }).immediate();
 }
