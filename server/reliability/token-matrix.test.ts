@@ -11,6 +11,7 @@ import {
   signInCustomer,
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
+import { NOTEBOOK, cartWith, consoleRequest } from '../features/checkout/checkout-fixtures';
 import {
   LeakWatch,
   appRoutes,
@@ -33,6 +34,12 @@ const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
 const POST_DATA_INVALID = errorBody(null, 400, 'Post data is invalid.');
 const NO_ID = errorBody(null, 400, 'Resource id is not specified.');
 const UUID_MISSING = errorBody('104', 400, 'Cart uuid is missing.');
+const NO_USER = errorBody(
+  '1105',
+  400,
+  'One of Authorization or X-Anonymous-Customer-Unique-Id headers is required.',
+);
+const CART_NOT_FOUND = errorBody('1103', 422, 'Cart not found.');
 
 /**
  * What the caller presents: nothing, an invalid token in Authorization (`invalid`) or in
@@ -135,9 +142,23 @@ function admitted({ method, path }: Route): Expected {
   return { status: 204, body: null };
 }
 
-/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5). */
+/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5, §9.6). */
 function expected(kind: RouteKind, route: Route, who: Who): Expected {
   if (kind === 'idless') return { status: 400, body: NO_ID };
+  if (kind === 'checkout') {
+    // Sent §9.1's request for a cart of DE--21: checkout reads Authorization only.
+    const answers: Record<Who, Expected> = {
+      none: { status: 400, body: NO_USER },
+      'invalid-x': { status: 400, body: NO_USER },
+      'agent-x': { status: 400, body: NO_USER },
+      'customer-x': { status: 400, body: NO_USER },
+      invalid: { status: 401, body: INVALID },
+      // An agent's own token names no customer, so no cart of theirs.
+      agent: { status: 422, body: CART_NOT_FOUND },
+      customer: { status: route.path === '/checkout' ? 201 : 200 },
+    };
+    return answers[who];
+  }
   if (kind === 'agent') {
     const refused: Record<Who, Expected | null> = {
       none: { status: 401, body: AGENT_ONLY },
@@ -246,6 +267,7 @@ describe('every protected route against every kind of token', () => {
     expect([...kinds].sort()).toEqual([
       'agent',
       'any-token',
+      'checkout',
       'customer',
       'idless',
       'issuing',
@@ -260,11 +282,27 @@ describe('every protected route against every kind of token', () => {
       const kind = routeKind(route);
       for (const column of COLUMNS) {
         const path = await pathFor(route);
+        // Checkout reads its request document first (§9.5): it is sent one, for a new cart.
+        const body =
+          kind === 'checkout'
+            ? JSON.stringify({
+                data: {
+                  type: route.path.slice(1),
+                  attributes: consoleRequest(await cartWith(t, auth('customer'), [[NOTEBOOK, 1]])),
+                },
+              })
+            : undefined;
         const want = expected(kind, route, column.who);
         // An impersonation token's refused changes are audited, by design: that table may grow.
         const kept = column.audited === true ? ['impersonation_audit'] : [];
         const before = snapshotExcept(t.glue, ...kept);
-        const response = await t.send(route.method, path, { headers: column.headers() });
+        const response = await t.send(route.method, path, {
+          headers:
+            body === undefined
+              ? column.headers()
+              : { ...column.headers(), 'Content-Type': 'application/vnd.api+json' },
+          ...(body === undefined ? {} : { body }),
+        });
         const text = await response.text();
         leaks.expectClean(`${routeName(route)} with ${column.name}`, text);
         const got = { column: column.name, status: response.status };
