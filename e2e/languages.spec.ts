@@ -22,6 +22,8 @@ test.describe('a German-speaking agent', () => {
     glue,
     expectAccessible,
   }) => {
+    // The whole walk, with axe on 8 screens: three times the usual time on a loaded runner.
+    test.slow();
     const requests = watchGlueRequests<'walk' | 'to English' | 'to German'>(page, glue.url);
     const languages: string[] = [];
     page.on('request', (request) => {

@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { CustomerAddresses } from './features/addresses/addresses';
+import { registerAddresses } from './features/addresses/addresses.routes';
 import { registerAgentAccessTokens } from './features/agents/agent-access-tokens.routes';
 import { registerAgentCustomerImpersonationAccessTokens } from './features/agents/agent-customer-impersonation-access-tokens.routes';
 import { registerAgentCustomerSearch } from './features/agents/agent-customer-search.routes';
@@ -95,6 +97,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAccessTokens(app, services);
   registerRefreshTokens(app, services);
   registerCustomers(app, services);
+  registerAddresses(app, services);
   registerCarts(app, services);
   registerItems(app, services);
   registerOrders(app, services);
@@ -170,6 +173,7 @@ export async function createGlue(
       audit,
       impersonationSessions: new ImpersonationSessions(db),
       stores: new Stores(db, STORE),
+      addresses: new CustomerAddresses(db, clock),
     };
     const app = buildApp(services, log);
     return {

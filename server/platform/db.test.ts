@@ -288,6 +288,27 @@ describe('the catalog and order seed', () => {
     reopened.close();
   });
 
+  it('gives a database made before customer addresses their table, empty', async () => {
+    const path = join(scratch, 'before-addresses.sqlite');
+    const first = await openDatabase(path, { clock });
+    first.exec(`DROP TABLE customer_addresses`);
+    first.close();
+    const reopened = await openDatabase(path, { clock });
+    expect(reopened.prepare('SELECT count(*) FROM customer_addresses').pluck().get()).toBe(0);
+    const indexes = reopened
+      .prepare<[], string>(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_addresses' AND sql IS NOT NULL ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual([
+      'customer_addresses_customer',
+      'customer_addresses_one_default_billing',
+      'customer_addresses_one_default_shipping',
+    ]);
+    reopened.close();
+  });
+
   it('seeds the stores, their currencies, locales and countries, countries by ISO2 code', () => {
     expect(
       db.prepare('SELECT id, name, default_currency, default_locale FROM stores').all(),

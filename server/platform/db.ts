@@ -262,6 +262,35 @@ CREATE TABLE IF NOT EXISTS login_attempts (
   blocked_until INTEGER,
   PRIMARY KEY (ip, username)
 );
+-- The customers' saved addresses (§8); the demo data has none. id orders a customer's addresses
+-- as they were created and is never used twice (AUTOINCREMENT): the UUID is made from it, as
+-- Spryker's UUID behaviour makes it. A customer has at most one default shipping and one default
+-- billing address; deleting it leaves the customer without that default.
+CREATE TABLE IF NOT EXISTS customer_addresses (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid TEXT NOT NULL UNIQUE,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  salutation TEXT NOT NULL,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  address1 TEXT NOT NULL,
+  address2 TEXT NOT NULL,
+  address3 TEXT,
+  zip_code TEXT NOT NULL,
+  city TEXT NOT NULL,
+  iso2_code TEXT NOT NULL,
+  company TEXT,
+  phone TEXT,
+  is_default_shipping INTEGER NOT NULL CHECK (is_default_shipping IN (0, 1)),
+  is_default_billing INTEGER NOT NULL CHECK (is_default_billing IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS customer_addresses_customer ON customer_addresses (id_customer, id);
+CREATE UNIQUE INDEX IF NOT EXISTS customer_addresses_one_default_shipping
+  ON customer_addresses (id_customer) WHERE is_default_shipping = 1;
+CREATE UNIQUE INDEX IF NOT EXISTS customer_addresses_one_default_billing
+  ON customer_addresses (id_customer) WHERE is_default_billing = 1;
 `;
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */

@@ -6,7 +6,9 @@ import {
   ValidationMessages,
   invalidPayment,
   productNotFound,
+  tooLong,
   tooManyLoginAttempts,
+  tooShort,
   validationFailed,
 } from './errors';
 import type { GlueErrorSpec } from './errors';
@@ -142,5 +144,54 @@ describe('the error catalogue', () => {
     for (const [, code = '', detail] of notFound) {
       expect(catalogued(code)).toEqual({ code, status: 404, detail });
     }
+  });
+
+  it('holds every row of the §8.2 error table, status, code and detail as written', () => {
+    // | when | status | code | detail |: the rows whose code cell names a code.
+    const rows = section('8. ')
+      .split('\n')
+      .filter((line) => /^\| [^|]+ \| \d{3} \| `\d+` \|/.test(line));
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      const [, status = '', code = '', detail = ''] = row
+        .split('|')
+        .slice(1, 5)
+        .map((cell) => cell.trim());
+      const codeOnly = code.replace(/`/g, '');
+      const [, quoted = ''] = /^`([^`]+)`/.exec(detail) ?? [];
+      const spec = catalogued(codeOnly);
+      // 901's detail is a pattern, `<field> => <message>`: its messages are checked below.
+      const want = { code: codeOnly, status: Number(status), detail: quoted };
+      if (codeOnly === '901') want.detail = spec?.detail ?? '';
+      expect({ row, error: spec }).toEqual({ row, error: want });
+    }
+    expect(Errors.addressNotFound).toEqual({
+      code: '404',
+      status: 404,
+      detail: 'Address was not found.',
+    });
+    expect(Errors.customerUnauthorized).toEqual({
+      code: '411',
+      status: 403,
+      detail: 'Unauthorized request.',
+    });
+  });
+
+  it('holds the Symfony messages §8.2 lists, word for word', () => {
+    const [, list = ''] =
+      /The messages used by the rules[^:]*:\n([\s\S]*?)\nExamples:/.exec(section('8. ')) ?? [];
+    const messages = [...list.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+    expect(messages).toEqual([
+      ValidationMessages.fieldMissing,
+      ValidationMessages.notBlank,
+      ValidationMessages.notValidChoice,
+      tooLong(100),
+      // "(and `255`, `15`, `2`)"
+      '255',
+      '15',
+      '2',
+      tooShort(3),
+      ValidationMessages.typeBool,
+    ]);
   });
 });

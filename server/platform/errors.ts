@@ -62,6 +62,9 @@ export const Errors = {
   abstractProductNotFound: { code: '301', status: 404, detail: 'Abstract product is not found.' },
   concreteProductNotFound: { code: '302', status: 404, detail: 'Concrete product is not found.' },
   customerNotFound: { code: '402', status: 404, detail: 'Customer not found.' },
+  addressNotFound: { code: '404', status: 404, detail: 'Address was not found.' },
+  // §8: the route authorization of customer addresses, when {ref} is not the caller's own.
+  customerUnauthorized: { code: '411', status: 403, detail: 'Unauthorized request.' },
   orderNotFound: {
     code: '801',
     status: 404,
@@ -150,8 +153,11 @@ export const ValidationMessages = {
   typeString: 'This value should be of type string.',
   // Symfony's DateTime constraint, for the stand-in's own date filters.
   dateTime: 'This value is not a valid datetime.',
-  // Symfony Validator 6.4, as checkout's request rules use them (§9.7).
+  // Symfony's Collection, Choice and Type constraints, as §8's address rules use them.
   fieldMissing: 'This field is missing.',
+  notValidChoice: 'The value you selected is not a valid choice.',
+  typeBool: 'This value should be of type bool.',
+  // Symfony Validator 6.4, as checkout's request rules use them (§9.7).
   typeBoolean: 'This value should be of type boolean.',
   typeArray: 'This value should be of type array|(Traversable&ArrayAccess).',
   typeIterable: 'This value should be of type iterable.',
@@ -160,9 +166,14 @@ export const ValidationMessages = {
   email: 'Email is invalid.',
 } as const;
 
-/** Symfony's Length message for a minimum (`This value is too short. …`). */
-export function tooShort(min: number): string {
-  return `This value is too short. It should have ${min} character${min === 1 ? '' : 's'} or more.`;
+/** Symfony's Length constraint over its maximum (§8: `100`, `255`, `15`, `2`). */
+export function tooLong(limit: number): string {
+  return `This value is too long. It should have ${limit} characters or less.`;
+}
+
+/** Symfony's Length constraint under its minimum (§8, §9.7: `3`). */
+export function tooShort(limit: number): string {
+  return `This value is too short. It should have ${limit} character${limit === 1 ? '' : 's'} or more.`;
 }
 
 /** 422 901, one per failing field: `<field> => <message>`. */

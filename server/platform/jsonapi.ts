@@ -224,6 +224,18 @@ export function noContentResponse(): Response {
   return new Response(null, { status: 204, headers: { 'Content-Type': JSON_API_MEDIA_TYPE } });
 }
 
+/**
+ * What Glue answers when the module it calls throws (§8: an address of no country): Symfony's
+ * status text as a plain body, no JSON:API document, with the content type Symfony's Response
+ * gives a body that names none (glue-application 1.65.0 `ControllerFilter::handleException()`).
+ */
+export function plainInternalServerError(): Response {
+  return new Response('Internal Server Error', {
+    status: 500,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+  });
+}
+
 export function errorDocument(errors: readonly GlueErrorSpec[]): {
   errors: GlueErrorSpec[];
 } {

@@ -134,6 +134,41 @@ describe('the self-link rule on every kind of answer', () => {
     expect(selfLinks(body.data)).toEqual([`${BASE}/customers/DE--21?include=addresses`]);
   });
 
+  it('addresses (§8) have links of their own: no query on them, the query on the collection link', async () => {
+    const attributes = {
+      salutation: 'Ms',
+      firstName: 'Sonia',
+      lastName: 'Wagner',
+      address1: 'Julie-Wolfthorn-Straße',
+      address2: '1',
+      zipCode: '10115',
+      city: 'Berlin',
+      iso2Code: 'DE',
+      isDefaultShipping: true,
+      isDefaultBilling: true,
+    };
+    const path = '/customers/DE--21/addresses';
+    const posted = await read(
+      await t.post(`${path}?x=1`, document('addresses', attributes), { headers: sonia }),
+      201,
+    );
+    const own = `${BASE}${path}/${String((posted.data as Resource).id)}`;
+    expect(selfLinks(posted.data)).toEqual([own]);
+    const listed = await read(await t.send('GET', `${path}?x=1`, { headers: sonia }), 200);
+    expect(selfLinks(listed.data)).toEqual([own]);
+    expect(listed.links).toEqual({ self: `${BASE}${path}?x=1` });
+    const changed = await read(
+      await patch(
+        t,
+        `${own.slice(BASE.length)}?x=1`,
+        document('addresses', { city: 'Ulm' }),
+        sonia,
+      ),
+      200,
+    );
+    expect(selfLinks(changed.data)).toEqual([own]);
+  });
+
   it('token resources (id null): <base>/<type>?<query>', async () => {
     const body = await read(
       await t.post('/agent-access-tokens?lang=en', document('agent-access-tokens', AGENT)),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ImpersonationAudit } from '../features/agents/audit';
+import type { CustomerAddresses } from '../features/addresses/addresses';
 import type { CustomerSearch } from '../features/agents/customer-search';
 import type { ImpersonationSessions } from '../features/agents/impersonation-sessions';
 import type { Lockout } from '../features/agents/lockout';
@@ -25,4 +26,6 @@ export interface GlueServices {
   audit: ImpersonationAudit;
   impersonationSessions: ImpersonationSessions;
   stores: Stores;
+  /** §8: a customer's saved addresses; `addressesOf(idCustomer)`, `addressById(idCustomer, uuid)` read them. */
+  addresses: CustomerAddresses;
 }

@@ -41,6 +41,30 @@ export const NOT_IN_SPRYKERS_SCHEMA: readonly Extension[] = [
   },
 ];
 
+/**
+ * An answer Glue sends without a JSON:API document at all, where the document declares one: the
+ * stand-in's answer must be exactly this status and body, on exactly this operation.
+ */
+export interface PlainTextAnswer {
+  readonly method: string;
+  /** A path template as Spryker's document names it. */
+  readonly path: string;
+  readonly status: number;
+  readonly body: string;
+  readonly reason: string;
+}
+
+export const PLAIN_TEXT_ANSWERS: readonly PlainTextAnswer[] = [
+  {
+    method: 'POST',
+    path: '/customers/{customerId}/addresses',
+    status: 500,
+    body: 'Internal Server Error',
+    reason:
+      "an iso2Code of no country (XX): Zed's MissingCountryException reaches Glue's ControllerFilter, which answers Symfony's status text (contract §8.1)",
+  },
+];
+
 /** Each `Schema.property` of `paths` may be `null`. */
 function allowNull(schema: SchemaEditor, paths: readonly string[]): void {
   for (const path of paths) schema.allowNull(path);
@@ -303,6 +327,17 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
     glue: '`"deliveryTime": null`: the demo shop configures none',
     evidence: 'contract §9.4 (shipments); demo-data/README.md (shipment-methods.csv)',
     apply: (schema) => allowNull(schema, ['RestOrderShipment.deliveryTime']),
+  },
+  {
+    name: 'a customer address without address3, company or phone has null there',
+    glue: '`"address3": null`, `"company": null`, `"phone": null` when not given (or sent as null)',
+    evidence:
+      'contract §8.1 (every key always present, null when empty); robotframework-suite-tests customer_endpoints/addresses/positive.robot (`None`)',
+    apply: (schema) =>
+      allowNull(
+        schema,
+        ['address3', 'company', 'phone'].map((key) => `RestAddressAttributes.${key}`),
+      ),
   },
   {
     name: "an order address's empty fields are null",

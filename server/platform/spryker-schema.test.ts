@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SprykerSchema, assertSprykerShape, sprykerSchema } from './spryker-schema';
 import type { GlueAnswer } from './spryker-schema';
-import { NOT_IN_SPRYKERS_SCHEMA, SCHEMA_CORRECTIONS } from './spryker-schema-mistakes';
+import {
+  NOT_IN_SPRYKERS_SCHEMA,
+  PLAIN_TEXT_ANSWERS,
+  SCHEMA_CORRECTIONS,
+} from './spryker-schema-mistakes';
 
 const schema = sprykerSchema();
 const BASE = 'http://glue.test';
@@ -328,5 +332,55 @@ describe('the Spryker schema checker', () => {
       SCHEMA_CORRECTIONS.length,
     );
     for (const extension of NOT_IN_SPRYKERS_SCHEMA) expect(extension.reason).not.toBe('');
+    for (const plain of PLAIN_TEXT_ANSWERS) expect(plain.reason).not.toBe('');
+  });
+
+  it('accepts the listed plain-text answer only where it is listed, and only word for word', () => {
+    const path = '/customers/DE--21/addresses';
+    expect(schema.problems(answer('POST', path, 500, 'Internal Server Error'))).toEqual([]);
+    expect(schema.problems(answer('POST', path, 500, 'Oops'))).toEqual([
+      'the body is not JSON: Oops',
+    ]);
+    // The stand-in's own answer to an unexpected failure stays the error document.
+    const internal = { errors: [{ status: 500, detail: 'Internal Server Error' }] };
+    expect(schema.problems(answer('POST', path, 500, internal))).toEqual([]);
+    expect(schema.problems(answer('PATCH', `${path}/a1`, 500, 'Internal Server Error'))).toEqual([
+      'the body is not JSON: Internal Server Error',
+    ]);
+    expect(schema.problems(answer('POST', '/carts', 500, 'Internal Server Error'))).toEqual([
+      'the body is not JSON: Internal Server Error',
+    ]);
+  });
+
+  it('answers customer addresses with null only where an address has nothing', () => {
+    const address = (attributes: Record<string, unknown>): unknown => ({
+      data: {
+        type: 'addresses',
+        id: 'a1',
+        attributes: {
+          salutation: 'Ms',
+          firstName: 'Sonia',
+          lastName: 'Wagner',
+          address1: 'Street',
+          address2: '1',
+          address3: null,
+          zipCode: '10115',
+          city: 'Berlin',
+          country: 'Germany',
+          iso2Code: 'DE',
+          company: null,
+          phone: null,
+          isDefaultShipping: true,
+          isDefaultBilling: true,
+          ...attributes,
+        },
+        links: { self: `${BASE}/customers/DE--21/addresses/a1` },
+      },
+    });
+    const path = '/customers/DE--21/addresses/a1';
+    expect(schema.problems(answer('GET', path, 200, address({})))).toEqual([]);
+    expect(schema.problems(answer('GET', path, 200, address({ city: null })))).toEqual([
+      'wrong type at /data/attributes/city: string expected, got null',
+    ]);
   });
 });

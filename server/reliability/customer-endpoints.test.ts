@@ -18,20 +18,41 @@ import { NOTEBOOK, cartWith, consoleRequest } from '../features/checkout/checkou
 const MISSING = errorBody('002', 403, 'Missing access token.');
 const INVALID = errorBody('001', 401, 'Invalid access token.');
 const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
+// §8.2: the addresses' route authorization, which an agent's own token does not pass either.
+const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
+
+const ADDRESS = {
+  salutation: 'Ms',
+  firstName: 'Sonia',
+  lastName: 'Wagner',
+  address1: 'Julie-Wolfthorn-Straße',
+  address2: '1',
+  zipCode: '10115',
+  city: 'Berlin',
+  iso2Code: 'DE',
+  isDefaultShipping: false,
+  isDefaultBilling: false,
+};
 
 let t: TestGlue;
 let cartId: string;
+let addressId: string;
 
 beforeEach(async () => {
   t = await makeTestGlue();
-  cartId = await createCart(t, bearer((await signInCustomer(t)).accessToken));
+  const sonia = bearer((await signInCustomer(t)).accessToken);
+  cartId = await createCart(t, sonia);
+  const address = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
+    headers: sonia,
+  });
+  addressId = ((await address.json()) as { data: { id: string } }).data.id;
 });
 
 afterEach(() => t.close());
 
 const itemBody = document('items', { sku: '005_30663301', quantity: 1 });
 
-/** Every customer endpoint of §5, with a body where it takes one. */
+/** Every customer endpoint of §5 and §8, with a body where it takes one. */
 const endpoints = (): [method: string, path: string, body?: unknown][] => [
   ['GET', '/customers/DE--21'],
   ['GET', '/customers'],
@@ -45,7 +66,19 @@ const endpoints = (): [method: string, path: string, body?: unknown][] => [
   ['GET', '/orders'],
   ['GET', '/orders/DE--1'],
   ['GET', '/customers/DE--21/orders'],
+  ...addressEndpoints(),
 ];
+
+/** §8's endpoints. */
+const addressEndpoints = (): [method: string, path: string, body?: unknown][] => [
+  ['GET', '/customers/DE--21/addresses'],
+  ['GET', `/customers/DE--21/addresses/${addressId}`],
+  ['POST', '/customers/DE--21/addresses', document('addresses', ADDRESS)],
+  ['PATCH', `/customers/DE--21/addresses/${addressId}`, document('addresses', { city: 'Bonn' })],
+  ['DELETE', `/customers/DE--21/addresses/${addressId}`],
+];
+
+const isAddressPath = (path: string): boolean => path.includes('/addresses');
 
 function send(
   method: string,
@@ -91,7 +124,7 @@ describe('the customer endpoints (§5) refuse callers who are not a customer', (
     }
   });
 
-  it('answers 403 802 to an agent’s own token, which names no customer, and changes nothing', async () => {
+  it('answers 403 802 (411 on §8’s addresses) to an agent’s own token, which names no customer, and changes nothing', async () => {
     const { accessToken } = await signInAgent(t);
     const before = snapshot(t.glue);
     for (const [method, path, body] of endpoints()) {
@@ -100,7 +133,7 @@ describe('the customer endpoints (§5) refuse callers who are not a customer', (
         method,
         path,
         status: 403,
-        body: UNAUTHORIZED,
+        body: isAddressPath(path) ? NOT_THE_CUSTOMERS : UNAUTHORIZED,
       });
     }
     // An agent token in X-Agent-Authorization is no customer token either.
@@ -121,9 +154,28 @@ describe('the customer endpoints (§5) refuse callers who are not a customer', (
         ['GET', '/carts'],
         ['GET', '/orders'],
         ['GET', '/customers/DE--21/orders'],
+        ['GET', '/customers/DE--21/addresses'],
+        ['GET', `/customers/DE--21/addresses/${addressId}`],
       ] as const) {
         expect((await t.send(method, path, { headers: bearer(accessToken) })).status).toBe(200);
       }
+    }
+  });
+
+  it('lets both change the customer’s addresses (§8)', async () => {
+    for (const { accessToken } of [
+      await signInCustomer(t),
+      await signInAsCustomerThroughAgent(t),
+    ]) {
+      const statuses: number[] = [];
+      for (const [method, path, body] of addressEndpoints()) {
+        statuses.push((await send(method, path, body, bearer(accessToken))).status);
+      }
+      expect(statuses).toEqual([200, 200, 201, 200, 204]);
+      const again = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
+        headers: bearer(accessToken),
+      });
+      addressId = ((await again.json()) as { data: { id: string } }).data.id;
     }
   });
 });

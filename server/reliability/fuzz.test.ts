@@ -7,6 +7,7 @@ import {
   addItem,
   bearer,
   createCart,
+  document,
   errorBody,
   makeTestGlue,
   signInAgent,
@@ -15,6 +16,8 @@ import {
   snapshot,
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
+import { phpString } from '../features/addresses/address-rules';
+import { countryOf } from '../features/addresses/addresses';
 import {
   NOTEBOOK,
   SONIA_ADDRESS,
@@ -46,6 +49,21 @@ const POST_DATA_INVALID = errorBody(null, 400, 'Post data is invalid.');
 const MISSING = errorBody('002', 403, 'Missing access token.');
 const INVALID = errorBody('001', 401, 'Invalid access token.');
 const AGENT_ONLY = errorBody('4103', 401, 'Action is available to agent user only.');
+const INVALID_TYPE = errorBody(null, 400, 'Invalid type.');
+
+/** §8: a customer address that POST accepts. */
+const ADDRESS = {
+  salutation: 'Ms',
+  firstName: 'Sonia',
+  lastName: 'Wagner',
+  address1: 'Julie-Wolfthorn-Straße',
+  address2: '1',
+  zipCode: '10115',
+  city: 'Berlin',
+  iso2Code: 'DE',
+  isDefaultShipping: false,
+  isDefaultBilling: false,
+};
 
 let t: TestGlue;
 const leaks = new LeakWatch();
@@ -159,6 +177,7 @@ function validAttributes(type: string): Record<string, unknown> {
     items: { sku: CANON, quantity: 1 },
     'checkout-data': consoleRequest(checkoutCart),
     checkout: consoleRequest(checkoutCart),
+    addresses: { ...ADDRESS },
   };
   return valid[type] ?? {};
 }
@@ -188,22 +207,48 @@ const ATTRIBUTE_KEYS = [
   'constructor',
 ];
 
+// §8's attributes, and values that reach each of its rules (and a code of no country).
+const ADDRESS_KEYS = [
+  ...Object.keys(ADDRESS),
+  'address3',
+  'company',
+  'phone',
+  'country',
+  'customer_reference',
+  '__proto__',
+  'constructor',
+];
+const addressValue = fc.oneof(
+  value,
+  fc.constantFrom('XX', 'de', 'D', 'ZZ', 'Mr', 'Dr', 'Ulm', 'x'.repeat(256), true, false),
+);
+
 /** A body, as text; `near` marks documents built from valid attributes with some fields changed. */
 function bodyFor(resourceType: string): fc.Arbitrary<string> {
+  const keys = resourceType === 'addresses' ? ADDRESS_KEYS : ATTRIBUTE_KEYS;
+  const values = resourceType === 'addresses' ? addressValue : value;
   const type = fc.oneof(
     { weight: 4, arbitrary: fc.constant(resourceType) },
     fc.constantFrom(...TYPES),
     fc.jsonValue({ maxDepth: 1 }),
   );
-  const attributes = fc.oneof(
-    fc.dictionary(fc.oneof(fc.constantFrom(...ATTRIBUTE_KEYS), fc.string()), value, {
+  const anyAttributes = fc.oneof(
+    fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string()), values, {
       maxKeys: 4,
     }),
     fc
-      .dictionary(fc.constantFrom(...ATTRIBUTE_KEYS), value, { minKeys: 1, maxKeys: 2 })
+      .dictionary(fc.constantFrom(...keys), values, { minKeys: 1, maxKeys: 2 })
       .map((changes) => ({ ...validAttributes(resourceType), ...changes })),
     fc.jsonValue({ maxDepth: 2 }),
   );
+  // §8's addresses have many rules: most bodies break one, so one key changed is tried more often.
+  const oneChanged = fc
+    .tuple(fc.constantFrom(...keys), values)
+    .map(([key, changed]) => ({ ...validAttributes(resourceType), [key]: changed }));
+  const attributes =
+    resourceType === 'addresses'
+      ? fc.oneof(anyAttributes, { weight: 3, arbitrary: oneChanged })
+      : anyAttributes;
   const document = fc
     .tuple(type, attributes)
     .map(([docType, attrs]) => JSON.stringify({ data: { type: docType, attributes: attrs } }));
@@ -454,6 +499,13 @@ async function realValue(param: string): Promise<string> {
       return '005';
     case 'customerReference':
       return 'DE--21';
+    case 'addressId': {
+      // A new address each time: a fuzzed DELETE may well remove it.
+      const response = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
+        headers: bearer(tokens.customer),
+      });
+      return ((await response.json()) as { data: { id: string } }).data.id;
+    }
     case 'orderReference': {
       // Sonia's first demo order (DE--<n>, numbered across every customer's orders).
       const reference = t.glue.db
@@ -486,7 +538,9 @@ interface Sent {
 /**
  * Sends one request and checks what every answer must be: below 500, a §1 error document when
  * refused, a JSON:API document when not, no stack trace nor token in it, and, when refused, the
- * database as it was (but for `audited` tables, which record refusals by design).
+ * database as it was (but for `audited` tables, which record refusals by design). The one 500 the
+ * contract has, §8.1's plain-text answer to an address of no country, is let through where
+ * `plain500` says the request may get it, and must then be exactly that and change nothing.
  */
 function makeChecker(glue: TestGlue) {
   let baseline = snapshot(glue.glue);
@@ -495,6 +549,7 @@ function makeChecker(glue: TestGlue) {
     where: string,
     send: () => Promise<Response>,
     audited: string[] = [],
+    plain500 = false,
   ): Promise<Sent> => {
     // Setup requests (a new cart) are not under test: start from what they left.
     if (totalChanges(glue.glue) !== baselineChanges) {
@@ -507,10 +562,16 @@ function makeChecker(glue: TestGlue) {
       headers: response.headers,
       text: await response.text(),
     };
-    expect(sent.status, `${where}: ${sent.text}`).toBeLessThan(500);
+    const noCountry = plain500 && sent.status === 500;
+    if (!noCountry) expect(sent.status, `${where}: ${sent.text}`).toBeLessThan(500);
     leaks.expectClean(where, sent.text);
     if (sent.status >= 400) {
-      expectErrorDocument(sent.status, sent.headers, sent.text);
+      if (noCountry) {
+        expect(sent.text).toBe('Internal Server Error');
+        expect(sent.headers.get('Content-Type')).toBe('text/html; charset=UTF-8');
+      } else {
+        expectErrorDocument(sent.status, sent.headers, sent.text);
+      }
       // total_changes also counts rolled-back rows, so a change is confirmed against the rows.
       if (totalChanges(glue.glue) !== baselineChanges) {
         const kept = JSON.stringify(
@@ -569,20 +630,33 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
               ...(r.body === null ? {} : { body: r.body }),
             }),
           audited,
+          route.method === 'POST' && route.path === '/customers/:customerReference/addresses'
+            ? namesNoCountry(r.body)
+            : false,
         );
         // Where the path is the route's own, the contract fixes some answers exactly.
         // A declared Content-Length over the limit is refused (413) before anything else.
         const realPath =
           r.segments.every((seg) => 'real' in seg) && r.extra?.[0] !== 'Content-Length';
+        // §8.2: an address's POST or PATCH checks its document before the token.
+        const documentFirst =
+          kind !== 'idless' &&
+          route.path.includes('/addresses') &&
+          ['POST', 'PATCH'].includes(route.method);
+        const unreadable = r.body === null || !isJsonObject(r.body);
+        const refusedDocument = documentFirst ? [POST_DATA_INVALID, INVALID_TYPE] : [];
+        if (realPath && documentFirst && unreadable) {
+          expect(JSON.parse(sent.text)).toEqual(POST_DATA_INVALID);
+        }
         if (realPath && r.auth.kind === 'none') {
           if (kind === 'customer' || kind === 'any-token') {
-            expect(JSON.parse(sent.text)).toEqual(MISSING);
+            expect(refusedDocument.concat([MISSING])).toContainEqual(JSON.parse(sent.text));
           }
           if (kind === 'agent') expect(JSON.parse(sent.text)).toEqual(AGENT_ONLY);
         }
         const garbage = r.auth.kind === 'decorated' && r.auth.template.startsWith('Basic');
         if (realPath && garbage && ['customer', 'any-token', 'agent'].includes(kind)) {
-          expect(JSON.parse(sent.text)).toEqual(INVALID);
+          expect(refusedDocument.concat([INVALID])).toContainEqual(JSON.parse(sent.text));
         }
         // §5a, §7.1: a public resource answers whatever the token; only an unknown id is refused.
         if (kind === 'public' && r.extra?.[0] !== 'Content-Length') {
@@ -591,19 +665,37 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
         if (route.path === '/stores/:storeId' && realPath) {
           expect(JSON.parse(sent.text)).toMatchObject({ data: { type: 'stores', id: 'DE' } });
         }
-        const unreadable = r.body !== null && !isJsonObject(r.body);
         const admitted = r.auth.kind === 'valid' && ['customer', 'agent', 'issuing'].includes(kind);
-        if (realPath && admitted && unreadable && ['POST', 'PATCH'].includes(route.method)) {
+        const readable = r.body === null || isJsonObject(r.body);
+        if (realPath && admitted && !readable && ['POST', 'PATCH'].includes(route.method)) {
           expect(JSON.parse(sent.text)).toEqual(POST_DATA_INVALID);
         }
         // §9.5: checkout reads the document before any token, and answers a missing one itself.
         if (realPath && kind === 'checkout') {
-          if (unreadable) expect(JSON.parse(sent.text)).toEqual(POST_DATA_INVALID);
+          if (!readable) expect(JSON.parse(sent.text)).toEqual(POST_DATA_INVALID);
           if (r.auth.kind === 'none') expect([400, 422]).toContain(sent.status);
         }
       }),
       { seed: SEED, numRuns: slow ? SLOW_RUNS : RUNS },
     );
+    expect(t.logLines).toEqual([]);
+  });
+
+  it('answers an address of no country with the plain-text 500 of §8.1, and changes nothing', async () => {
+    const check = makeChecker(t);
+    const path = '/customers/DE--21/addresses';
+    for (const iso2Code of ['XX', 'ZZ', 'D', 7, true]) {
+      const body = JSON.stringify(document('addresses', { ...ADDRESS, iso2Code }));
+      expect(namesNoCountry(body)).toBe(true);
+      const sent = await check(
+        `POST ${path} ${String(iso2Code)}`,
+        () => t.send('POST', path, { headers: bearer(tokens.impersonation), body }),
+        ['impersonation_audit'],
+        true,
+      );
+      expect(sent.status).toBe(500);
+    }
+    expect(namesNoCountry(JSON.stringify(document('addresses', ADDRESS)))).toBe(false);
     expect(t.logLines).toEqual([]);
   });
 
@@ -641,6 +733,20 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
     expect(t.logLines).toEqual([]);
   });
 });
+
+/** §8.1: a POSTed address whose `iso2Code` names no country may get the plain-text 500. */
+function namesNoCountry(body: string | null): boolean {
+  try {
+    const parsed = JSON.parse((body ?? '').replace(/^\uFEFF/, '')) as {
+      data?: { attributes?: { iso2Code?: unknown } };
+    };
+    const code = parsed.data?.attributes?.iso2Code;
+    const scalar = ['string', 'number', 'boolean'].includes(typeof code);
+    return scalar && countryOf(phpString(code as string | number | boolean)) === null;
+  } catch {
+    return false;
+  }
+}
 
 function isJsonObject(body: string): boolean {
   try {

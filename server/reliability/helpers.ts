@@ -48,8 +48,10 @@ export function routeKind({ method, path }: Route): RouteKind {
   const resource = path.split('/')[1] ?? '';
   if (PUBLIC_RESOURCES.includes(resource)) return 'public';
   if (ISSUING.includes(`${method} ${path}`)) return 'issuing';
-  // §1: PATCH or DELETE on a path that ends without an id names nothing to change.
-  if ((method === 'PATCH' || method === 'DELETE') && !/\/:[^/]+$/.test(path)) return 'idless';
+  // §1: PATCH or DELETE on a path that ends without an id names nothing to change; §8.2: nor does
+  // one whose customer reference is empty (`/customers//addresses/{uuid}`).
+  const changes = method === 'PATCH' || method === 'DELETE';
+  if (changes && (!/\/:[^/]+$/.test(path) || path.startsWith('/customers//'))) return 'idless';
   if (resource.startsWith('agent-')) return 'agent';
   if (resource === 'refresh-tokens') return 'any-token';
   if (CHECKOUT.includes(resource)) return 'checkout';

@@ -294,6 +294,105 @@ describe('concurrent cart creation and deletion', () => {
   });
 });
 
+describe('concurrent writes to one customer’s addresses (§8)', () => {
+  const ADDRESS = {
+    salutation: 'Ms',
+    firstName: 'Sonia',
+    lastName: 'Wagner',
+    address1: 'Julie-Wolfthorn-Straße',
+    address2: '1',
+    zipCode: '10115',
+    city: 'Berlin',
+    iso2Code: 'DE',
+    isDefaultShipping: false,
+    isDefaultBilling: false,
+  };
+  const PATH = '/customers/DE--21/addresses';
+
+  const post = (token: string, flags: Record<string, boolean> = {}): Promise<Answer> =>
+    call('POST', PATH, {
+      token,
+      body: { data: { type: 'addresses', attributes: { ...ADDRESS, ...flags } } },
+    });
+
+  /** Each address as [uuid, default shipping, default billing]. */
+  const addresses = async (token: string): Promise<[string, boolean, boolean][]> => {
+    const answer = await call('GET', PATH, { token });
+    expect(answer.status).toBe(200);
+    type Address = {
+      id: string;
+      attributes: { isDefaultShipping: boolean; isDefaultBilling: boolean };
+    };
+    return (answer.body as { data: Address[] }).data.map((address) => [
+      address.id,
+      address.attributes.isDefaultShipping,
+      address.attributes.isDefaultBilling,
+    ]);
+  };
+
+  const idOf = (answer: Answer): string => (answer.body as { data: { id: string } }).data.id;
+
+  it('leaves exactly one default when two POSTs with isDefaultShipping true race', async () => {
+    const customer = await signInCustomer();
+    const agentAsCustomer = await impersonate();
+    expect((await post(customer.accessToken)).status).toBe(201);
+    const answers = await Promise.all([
+      post(customer.accessToken, { isDefaultShipping: true, isDefaultBilling: true }),
+      post(agentAsCustomer.accessToken, { isDefaultShipping: true, isDefaultBilling: true }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    const list = await addresses(customer.accessToken);
+    expect(list).toHaveLength(3);
+    expect(list.filter(([, shipping]) => shipping)).toHaveLength(1);
+    expect(list.filter(([, , billing]) => billing)).toHaveLength(1);
+    // One of the two racing addresses holds both defaults.
+    const [winner] = list.filter(([, shipping]) => shipping);
+    expect(answers.map(idOf)).toContain(winner?.[0]);
+  });
+
+  it('makes exactly one of many first addresses created at once the default', async () => {
+    const customer = await signInCustomer();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post(customer.accessToken)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(201));
+    const list = await addresses(customer.accessToken);
+    expect(new Set(list.map(([id]) => id)).size).toBe(10);
+    // The first one created, which the list shows first.
+    expect(list.filter(([, shipping, billing]) => shipping || billing)).toEqual([
+      [list[0]?.[0], true, true],
+    ]);
+  });
+
+  it('keeps at most one default when the default is deleted while others are created and flagged', async () => {
+    const customer = await signInCustomer();
+    const first = idOf(await post(customer.accessToken));
+    const answers = await Promise.all([
+      call('DELETE', `${PATH}/${first}`, { token: customer.accessToken }),
+      ...Array.from({ length: 4 }, (_, i) =>
+        post(customer.accessToken, { isDefaultShipping: i % 2 === 0 }),
+      ),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([204, 201, 201, 201, 201]);
+    const list = await addresses(customer.accessToken);
+    expect(list).toHaveLength(4);
+    expect(list.filter(([, shipping]) => shipping).length).toBeLessThanOrEqual(1);
+    expect(list.filter(([, , billing]) => billing).length).toBeLessThanOrEqual(1);
+    expect(running.glue.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('deletes an address once when two clients delete it at once', async () => {
+    const customer = await signInCustomer();
+    const id = idOf(await post(customer.accessToken));
+    const answers = await Promise.all([
+      call('DELETE', `${PATH}/${id}`, { token: customer.accessToken }),
+      call('DELETE', `${PATH}/${id}`, { token: customer.accessToken }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([204, 404]);
+    expect(answers.find((answer) => answer.status === 404)?.body).toEqual(
+      errorBody('404', 404, 'Address was not found.'),
+    );
+  });
+});
+
 describe('one refresh token used twice at once', () => {
   it.each([
     ['an agent', signInAgent],

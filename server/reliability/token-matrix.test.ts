@@ -3,6 +3,7 @@ import {
   addItem,
   bearer,
   createCart,
+  document,
   errorBody,
   makeTestGlue,
   refresh,
@@ -40,6 +41,22 @@ const NO_USER = errorBody(
   'One of Authorization or X-Anonymous-Customer-Unique-Id headers is required.',
 );
 const CART_NOT_FOUND = errorBody('1103', 422, 'Cart not found.');
+const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
+const CUSTOMER_NOT_FOUND = errorBody('402', 404, 'Customer not found.');
+
+/** §8: a customer address that POST and PATCH accept. */
+const ADDRESS = {
+  salutation: 'Ms',
+  firstName: 'Sonia',
+  lastName: 'Wagner',
+  address1: 'Julie-Wolfthorn-Straße',
+  address2: '1',
+  zipCode: '10115',
+  city: 'Berlin',
+  iso2Code: 'DE',
+  isDefaultShipping: false,
+  isDefaultBilling: false,
+};
 
 /**
  * What the caller presents: nothing, an invalid token in Authorization (`invalid`) or in
@@ -142,7 +159,24 @@ function admitted({ method, path }: Route): Expected {
   return { status: 204, body: null };
 }
 
-/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5, §9.6). */
+/** §8's routes: `/customers/{ref}/addresses[/{uuid}]`, and those with an empty `{ref}`. */
+function isAddressRoute({ path }: Route): boolean {
+  return /^\/customers\/[^/]*\/addresses(\/|$)/.test(path);
+}
+
+/**
+ * §8.2 past the token, with a valid body where the route takes one: an agent's own token names no
+ * customer (411); an empty reference is refused on POST (411) and finds no customer on GET (402).
+ */
+function addressAnswer({ method, path }: Route, who: 'agent' | 'customer'): Expected {
+  const noReference = path.startsWith('/customers//');
+  if (method === 'GET' && noReference) return { status: 404, body: CUSTOMER_NOT_FOUND };
+  if (who === 'agent' || noReference) return { status: 403, body: NOT_THE_CUSTOMERS };
+  if (method === 'POST') return { status: 201 };
+  return method === 'DELETE' ? { status: 204, body: null } : { status: 200 };
+}
+
+/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5, §8.2, §9.6). */
 function expected(kind: RouteKind, route: Route, who: Who): Expected {
   if (kind === 'idless') return { status: 400, body: NO_ID };
   if (kind === 'checkout') {
@@ -182,6 +216,10 @@ function expected(kind: RouteKind, route: Route, who: Who): Expected {
     agent: kind === 'any-token' ? null : { status: 403, body: UNAUTHORIZED },
     customer: null,
   };
+  if (isAddressRoute(route)) {
+    if (who === 'agent') return addressAnswer(route, 'agent');
+    return refused[who] ?? addressAnswer(route, 'customer');
+  }
   return refused[who] ?? admitted(route);
 }
 
@@ -235,7 +273,19 @@ beforeAll(async () => {
 
 afterAll(() => t.close());
 
-/** A path for the route, with a new cart of DE--21 holding one item where the route names a cart. */
+/** §8: a new address of DE--21; its UUID. */
+async function newAddress(): Promise<string> {
+  const response = await t.post('/customers/DE--21/addresses', document('addresses', ADDRESS), {
+    headers: auth('customer'),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+/**
+ * A path for the route, with a new cart of DE--21 holding one item where the route names a cart,
+ * and a new address of DE--21 where it names an address.
+ */
 async function pathFor(route: Route): Promise<string> {
   let cartId: string | null = null;
   if (route.path.includes(':cartId')) {
@@ -244,6 +294,7 @@ async function pathFor(route: Route): Promise<string> {
       201,
     );
   }
+  const addressId = route.path.includes(':addressId') ? await newAddress() : null;
   const placeholders: Record<string, string> = {
     customerReference: 'DE--21',
     groupKey: CANON,
@@ -253,7 +304,8 @@ async function pathFor(route: Route): Promise<string> {
     refreshToken: `def50200${'0'.repeat(128)}`,
   };
   return fillPath(route.path, (param) => {
-    const value = param === 'cartId' ? cartId : placeholders[param];
+    const value =
+      param === 'cartId' ? cartId : param === 'addressId' ? addressId : placeholders[param];
     if (value === undefined || value === null) {
       throw new Error(`token-matrix: give :${param} of ${routeName(route)} a placeholder`);
     }
@@ -282,25 +334,24 @@ describe('every protected route against every kind of token', () => {
       const kind = routeKind(route);
       for (const column of COLUMNS) {
         const path = await pathFor(route);
-        // Checkout reads its request document first (§9.5): it is sent one, for a new cart.
-        const body =
-          kind === 'checkout'
-            ? JSON.stringify({
-                data: {
-                  type: route.path.slice(1),
-                  attributes: consoleRequest(await cartWith(t, auth('customer'), [[NOTEBOOK, 1]])),
-                },
-              })
-            : undefined;
+        // §8.2 and §9.5 check the document before the token: an address route gets one it
+        // accepts, a checkout route §9.1's request for a new cart.
+        let body: string | undefined;
+        if (isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)) {
+          body = JSON.stringify(document('addresses', ADDRESS));
+        } else if (kind === 'checkout') {
+          const idCart = await cartWith(t, auth('customer'), [[NOTEBOOK, 1]]);
+          body = JSON.stringify(document(route.path.slice(1), consoleRequest(idCart)));
+        }
         const want = expected(kind, route, column.who);
         // An impersonation token's refused changes are audited, by design: that table may grow.
         const kept = column.audited === true ? ['impersonation_audit'] : [];
         const before = snapshotExcept(t.glue, ...kept);
         const response = await t.send(route.method, path, {
           headers:
-            body === undefined
-              ? column.headers()
-              : { ...column.headers(), 'Content-Type': 'application/vnd.api+json' },
+            kind === 'checkout'
+              ? { ...column.headers(), 'Content-Type': 'application/vnd.api+json' }
+              : column.headers(),
           ...(body === undefined ? {} : { body }),
         });
         const text = await response.text();
@@ -364,7 +415,15 @@ describe('every public route against every kind of token', () => {
       const want = await anonymous.text();
       for (const column of COLUMNS) {
         const before = snapshotExcept(t.glue);
-        const response = await t.send(route.method, path, { headers: column.headers() });
+        // §8.2 checks the document before the token: an address route gets one it accepts.
+        const body =
+          isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
+            ? JSON.stringify(document('addresses', ADDRESS))
+            : undefined;
+        const response = await t.send(route.method, path, {
+          headers: column.headers(),
+          ...(body === undefined ? {} : { body }),
+        });
         const text = await response.text();
         leaks.expectClean(`${routeName(route)} with ${column.name}`, text);
         // Glue validates tokens on protected resources only: not even an invalid one is refused.

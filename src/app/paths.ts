@@ -15,6 +15,10 @@ export function ordersPath(customerReference: string): string {
   return `${customerPath(customerReference)}/orders`;
 }
 
+export function addressesPath(customerReference: string): string {
+  return `${customerPath(customerReference)}/addresses`;
+}
+
 export function profilePath(customerReference: string): string {
   return `${customerPath(customerReference)}/profile`;
 }

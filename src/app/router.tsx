@@ -50,6 +50,12 @@ export function createRouter() {
                       }),
                     },
                     {
+                      path: 'addresses',
+                      lazy: async () => ({
+                        Component: (await import('./routes/customer-workspace')).AddressesTab,
+                      }),
+                    },
+                    {
                       path: 'profile',
                       lazy: async () => ({
                         Component: (await import('./routes/customer-workspace')).ProfileTab,

@@ -95,7 +95,14 @@ async function readJson(response: Response): Promise<unknown> {
 function toGlueError(status: number, payload: unknown, endpoint: string): GlueError {
   const parsed = errorDocumentSchema.safeParse(payload);
   // Glue's HTTP status equals the status of the last error object.
-  const last = parsed.success ? parsed.data.errors.at(-1) : undefined;
+  const errors = parsed.success ? parsed.data.errors : [];
+  const last = errors.at(-1);
   const detail = last?.detail ?? `HTTP ${status} without an error document`;
-  return new GlueError(status, last?.code, detail, endpoint);
+  return new GlueError(
+    status,
+    last?.code,
+    detail,
+    endpoint,
+    errors.map((error) => ({ code: error.code, detail: error.detail ?? '' })),
+  );
 }

@@ -8,6 +8,8 @@ export class GlueError extends Error {
     /** Glue's own text, word for word: agents quote it to the shop's developers. */
     readonly detail: string,
     readonly endpoint: string,
+    /** Every error of the document, in order: a 422 901 names each failing field in one. */
+    readonly errors: readonly { code?: string; detail: string }[] = [{ code, detail }],
   ) {
     super(`Glue answered ${status}${code ? ` (${code})` : ''}: ${detail}`);
     this.name = 'GlueError';

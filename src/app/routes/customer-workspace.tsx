@@ -2,13 +2,21 @@ import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { message, useT, type MessageId } from '../../i18n/translate';
 import { fullName } from '../../features/customers/components/customer-picker';
+import { AddressesPanel } from '../../features/addresses/components/addresses-panel';
 import { AssistedSessionsPanel } from '../../features/audit/components/assisted-sessions-panel';
 import { CartsPanel } from '../../features/carts/components/carts-panel';
 import { OrdersPanel } from '../../features/orders/components/orders-panel';
 import { ProfileCard } from '../../features/profile/components/profile-card';
 import { useGlueSession } from '../../lib/glue-session';
 import { useTokenSlotState } from '../../lib/token-slot';
-import { cartPath, customerPath, orderPath, ordersPath, profilePath } from '../paths';
+import {
+  addressesPath,
+  cartPath,
+  customerPath,
+  orderPath,
+  ordersPath,
+  profilePath,
+} from '../paths';
 
 /**
  * The customer's workspace: carts first, what an agent is most often there to fix; orders and
@@ -28,6 +36,9 @@ export function CustomerWorkspace() {
         </NavLink>
         <NavLink to={ordersPath(customerReference)} end className="tabs__tab">
           {t('workspace.tab.orders')}
+        </NavLink>
+        <NavLink to={addressesPath(customerReference)} end className="tabs__tab">
+          {t('workspace.tab.addresses')}
         </NavLink>
         <NavLink to={profilePath(customerReference)} end className="tabs__tab">
           {t('workspace.tab.profile')}
@@ -56,6 +67,19 @@ export function OrdersTab() {
     <OrdersPanel
       customerReference={customerReference}
       orderPath={(ref) => orderPath(customerReference, ref)}
+    />
+  );
+}
+
+export function AddressesTab() {
+  const { customerReference = '' } = useParams();
+  useWorkspaceTitle('workspace.tab.addresses');
+  const state = useTokenSlotState(useGlueSession().customer);
+  const profile = state.status === 'active' ? state.profile : null;
+  return (
+    <AddressesPanel
+      customerReference={customerReference}
+      customerName={{ firstName: profile?.firstName ?? '', lastName: profile?.lastName ?? '' }}
     />
   );
 }

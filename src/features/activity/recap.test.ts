@@ -33,6 +33,7 @@ function scriptedSession() {
     productName: null,
     quantityBefore: null,
     quantityAfter: null,
+    address: null,
   });
   log.settle(cart, { status: 'done', cartId: 'c-1' });
   now += 20_000;
@@ -41,6 +42,7 @@ function scriptedSession() {
     cartName: 'Birthday',
     sku: '005_30663301',
     productName: 'Canon IXUS 175',
+    address: null,
   };
   const add = log.begin({ ...item, action: 'add-item', quantityBefore: 0, quantityAfter: 3 });
   log.settle(add, { status: 'done', quantityAfter: 3 });
@@ -110,6 +112,7 @@ describe('the session recap', () => {
       productName: 'Canon IXUS 175',
       quantityBefore: 0,
       quantityAfter: 3,
+      address: null,
       status: 'done',
       error: null,
       glueSaid: null,
@@ -155,6 +158,7 @@ describe('the session recap', () => {
         productName: null,
         quantityBefore: null,
         quantityAfter: null,
+        address: null,
       }),
     ).toBeNull();
     log.start(
@@ -184,6 +188,7 @@ describe('the session recap', () => {
       productName: null,
       quantityBefore: 2,
       quantityAfter: 0,
+      address: null,
     });
     log.end(null);
     log.settle(id, { status: 'done', quantityAfter: 0 });

@@ -7,6 +7,11 @@ const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'add-item': 'activity.entry.addItem',
   'change-quantity': 'activity.entry.changeQuantity',
   'remove-item': 'activity.entry.removeItem',
+  'add-address': 'activity.entry.addAddress',
+  'change-address': 'activity.entry.changeAddress',
+  'default-shipping-address': 'activity.entry.defaultShippingAddress',
+  'default-billing-address': 'activity.entry.defaultBillingAddress',
+  'delete-address': 'activity.entry.deleteAddress',
 };
 
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */
@@ -17,12 +22,13 @@ export function describeEntry(entry: ActivityEntry): Message {
     product,
     named: entry.cartName ? 'yes' : 'no',
     cart: entry.cartName ?? '',
+    address: entry.address ?? '',
   });
 }
 
 /** "quantity 1 → 3", or null when the change has no quantity. */
 export function describeQuantities(entry: ActivityEntry): Message | null {
-  if (entry.action === 'create-cart') return null;
+  if (entry.quantityBefore === null && entry.quantityAfter === null) return null;
   const after = entry.status === 'failed' ? entry.quantityBefore : entry.quantityAfter;
   return message('activity.entry.quantities', {
     before: entry.quantityBefore ?? 0,

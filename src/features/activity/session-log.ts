@@ -8,13 +8,24 @@ export interface ActivityEntry {
   id: number;
   /** When it was asked for (ms since the epoch). */
   at: number;
-  action: 'create-cart' | 'add-item' | 'change-quantity' | 'remove-item';
+  action:
+    | 'create-cart'
+    | 'add-item'
+    | 'change-quantity'
+    | 'remove-item'
+    | 'add-address'
+    | 'change-address'
+    | 'default-shipping-address'
+    | 'default-billing-address'
+    | 'delete-address';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
   productName: string | null;
   quantityBefore: number | null;
   quantityAfter: number | null;
+  /** The address a change was about, in one line ("Julie-Wolfthorn-Straße 1, 10115 Berlin"). */
+  address: string | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
   error: Message | null;

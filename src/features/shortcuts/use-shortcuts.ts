@@ -6,12 +6,13 @@ export const SHORTCUTS: readonly { key: string; does: MessageId }[] = [
   { key: '/', does: 'shortcuts.findCustomer' },
   { key: 'c', does: 'shortcuts.carts' },
   { key: 'o', does: 'shortcuts.orders' },
+  { key: 'a', does: 'shortcuts.addresses' },
   { key: 'p', does: 'shortcuts.profile' },
   { key: '?', does: 'shortcuts.help' },
   { key: 'Esc', does: 'shortcuts.close' },
 ];
 
-export type ShortcutKey = '/' | 'c' | 'o' | 'p' | '?';
+export type ShortcutKey = '/' | 'c' | 'o' | 'a' | 'p' | '?';
 
 /** Where typing is going on: keys there are text, not shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -34,7 +35,10 @@ export function useShortcuts(onShortcut: (key: ShortcutKey) => boolean): void {
       if (event.defaultPrevented || event.repeat) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      if (['/', 'c', 'o', 'p', '?'].includes(event.key) && onShortcut(event.key as ShortcutKey)) {
+      if (
+        ['/', 'c', 'o', 'a', 'p', '?'].includes(event.key) &&
+        onShortcut(event.key as ShortcutKey)
+      ) {
         event.preventDefault();
       }
     };

@@ -90,6 +90,7 @@ export function useChangeCart(customerReference: string, cartId: string) {
             : change.kind === 'remove'
               ? 0
               : change.quantity,
+        address: null,
       });
       return { entryId };
     },

@@ -47,6 +47,7 @@ export function useCreateCart(customerReference: string) {
         productName: null,
         quantityBefore: null,
         quantityAfter: null,
+        address: null,
       }),
     }),
     onSuccess: (cart, _name, context) =>
