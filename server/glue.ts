@@ -153,6 +153,7 @@ export async function createGlue(
     const catalog = new Catalog(db);
     const carts = new Carts(db, audit, clock);
     const orders = new Orders(db, clock);
+    const addresses = new CustomerAddresses(db, clock);
     const services: GlueServices = {
       config,
       db,
@@ -168,12 +169,13 @@ export async function createGlue(
         catalog,
         shipmentMethods: new ShipmentMethods(),
         paymentMethods: new PaymentMethods(),
+        addresses,
       }),
       orders,
       audit,
       impersonationSessions: new ImpersonationSessions(db),
       stores: new Stores(db, STORE),
-      addresses: new CustomerAddresses(db, clock),
+      addresses,
     };
     const app = buildApp(services, log);
     return {

@@ -17,6 +17,7 @@ import {
   cartWith,
   consoleRequest,
   delivery,
+  saveAddress,
   submit,
 } from './checkout-fixtures';
 
@@ -361,13 +362,58 @@ describe('POST /checkout-data (§9.2)', () => {
     });
   });
 
-  it('include=addresses: the customer’s saved addresses, none in the demo data', async () => {
+  it('include=addresses: the customer’s saved addresses, as §8 answers them', async () => {
+    const none = await checkoutData(consoleRequest(cartId), '?include=addresses');
+    // The demo data holds no saved addresses.
+    expect(none.included).toBeUndefined();
+    expect(none.data.relationships).toBeUndefined();
+    const first = await saveAddress(t, sonia, 'DE--21');
+    const second = await saveAddress(t, sonia, 'DE--21', { city: 'Bremen', zipCode: '28195' });
     const body = await checkoutData(consoleRequest(cartId), '?include=addresses');
-    expect(body.included).toBeUndefined();
-    expect(body.data.relationships).toBeUndefined();
+    const listed = (await (
+      await t.send('GET', '/customers/DE--21/addresses', { headers: sonia })
+    ).json()) as { data: Resource[] };
+    expect(body.included).toEqual(listed.data);
+    expect(body.data.relationships).toEqual({
+      addresses: {
+        data: [
+          { type: 'addresses', id: first },
+          { type: 'addresses', id: second },
+        ],
+      },
+    });
+    expect(body.included?.[0]?.links.self).toBe(
+      `http://glue.test/customers/DE--21/addresses/${first}`,
+    );
   });
 
-  it('includes nested resources before their parent: methods, shipments, payment methods, carts', async () => {
+  it('include=shipments: a delivery to a saved address shows it, with its id, country and flags', async () => {
+    const uuid = await saveAddress(t, sonia, 'DE--21');
+    const body = await checkoutData(
+      split([{ items: [NOTEBOOK], shippingAddress: { id: uuid }, idShipmentMethod: 1 }]),
+      '?include=shipments',
+    );
+    expect(ofType(body, 'shipments')[0]?.attributes.shippingAddress).toEqual({
+      id: uuid,
+      salutation: 'Ms',
+      firstName: 'Sonia',
+      lastName: 'Wagner',
+      address1: 'Hauptstraße',
+      address2: '7',
+      address3: null,
+      zipCode: '20095',
+      city: 'Hamburg',
+      country: 'Germany',
+      iso2Code: 'DE',
+      company: 'Acme GmbH',
+      phone: '040 123',
+      isDefaultBilling: true,
+      isDefaultShipping: true,
+    });
+  });
+
+  it('includes nested resources before their parent: methods, shipments, payment methods, addresses, carts', async () => {
+    await saveAddress(t, sonia, 'DE--21');
     const body = await checkoutData(
       consoleRequest(cartId),
       '?include=carts,payment-methods,addresses,shipment-methods,shipments',
@@ -377,11 +423,13 @@ describe('POST /checkout-data (§9.2)', () => {
       'shipments',
       'payment-methods',
       'payment-methods',
+      'addresses',
       'carts',
     ]);
     expect(Object.keys(body.data.relationships ?? {})).toEqual([
       'shipments',
       'payment-methods',
+      'addresses',
       'carts',
     ]);
   });

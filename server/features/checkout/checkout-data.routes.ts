@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { ADDRESSES_TYPE, addressResource } from '../addresses/addresses.routes';
 import { cartRelated, cartResource } from '../carts/carts.routes';
 import {
   documentResponse,
@@ -21,7 +22,6 @@ const TYPE = 'checkout-data';
 export const SHIPMENTS_TYPE = 'shipments';
 export const SHIPMENT_METHODS_TYPE = 'shipment-methods';
 export const PAYMENT_METHODS_TYPE = 'payment-methods';
-export const ADDRESSES_TYPE = 'addresses';
 export const CARTS_TYPE = 'carts';
 
 /** A delivery's address as `shipments` answers it: every key, all null when none was sent. */
@@ -149,7 +149,12 @@ function shipmentsResource(base: string, group: ShipmentGroup, currency: string)
  * asks, the deliveries (each after its methods), the payment methods, the saved addresses and
  * the cart (after its own included resources): nested resources before their parent.
  */
-function checkoutDataResponse(c: Context, services: GlueServices, data: CheckoutData): Response {
+function checkoutDataResponse(
+  c: Context,
+  services: GlueServices,
+  customerReference: string | null,
+  data: CheckoutData,
+): Response {
   const base = publicBaseUrl(c.req.url, services.config.publicUrl);
   const rule = relationshipRule(c);
   const currency = data.cart.currency;
@@ -190,9 +195,15 @@ function checkoutDataResponse(c: Context, services: GlueServices, data: Checkout
       .map((method) => paymentMethodResource(base, method));
     included.push(...related[PAYMENT_METHODS_TYPE]);
   }
-  if (rule.loads(ADDRESSES_TYPE)) {
-    // The customer's saved addresses (§8): the stand-in keeps none yet, so there are none to show.
-    related[ADDRESSES_TYPE] = [];
+  if (rule.loads(ADDRESSES_TYPE) && customerReference !== null) {
+    // The customer's saved addresses, as §8 answers them (customers-rest-api
+    // `AddressByCheckoutDataResourceRelationshipExpander`).
+    const addresses = data.addresses.map((address): ResourceObject => {
+      const resource = addressResource(base, customerReference, address);
+      return { ...resource, attributes: { ...resource.attributes } };
+    });
+    related[ADDRESSES_TYPE] = addresses;
+    included.push(...addresses);
   }
   if (rule.loads(CARTS_TYPE)) {
     const cart = cartResource(base, data.cart, cartRelated(c, services, base, [data.cart]));
@@ -211,9 +222,15 @@ function checkoutDataResponse(c: Context, services: GlueServices, data: Checkout
  */
 export function registerCheckoutData(app: Hono, services: GlueServices): void {
   app.post(`/${TYPE}`, async (c) => {
-    const data = await runCheckout(c, services, TYPE, ({ caller, request, locale }) =>
-      services.checkout.readData(caller, request, locale),
+    const { data, customerReference } = await runCheckout(
+      c,
+      services,
+      TYPE,
+      ({ caller, request, locale }) => ({
+        data: services.checkout.readData(caller, request, locale),
+        customerReference: caller.customerReference,
+      }),
     );
-    return checkoutDataResponse(c, services, data);
+    return checkoutDataResponse(c, services, customerReference, data);
   });
 }

@@ -65,3 +65,30 @@ export function submit(
 ): Promise<Response> {
   return t.post(`/${endpoint}${query}`, document(endpoint, attributes), { headers });
 }
+
+/** POST /customers/{ref}/addresses (§8): a saved address of the caller's; its UUID. */
+export async function saveAddress(
+  t: TestGlue,
+  headers: Record<string, string>,
+  customerReference: string,
+  attributes: Record<string, unknown> = {},
+): Promise<string> {
+  const response = await t.post(
+    `/customers/${customerReference}/addresses`,
+    document('addresses', {
+      ...SONIA_ADDRESS,
+      address1: 'Hauptstraße',
+      address2: '7',
+      city: 'Hamburg',
+      zipCode: '20095',
+      company: 'Acme GmbH',
+      phone: '040 123',
+      isDefaultShipping: true,
+      isDefaultBilling: true,
+      ...attributes,
+    }),
+    { headers },
+  );
+  if (response.status !== 201) throw new Error(`saving an address: ${await response.text()}`);
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}

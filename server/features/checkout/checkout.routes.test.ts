@@ -22,6 +22,7 @@ import {
   cartWith,
   consoleRequest,
   delivery,
+  saveAddress,
   submit,
 } from './checkout-fixtures';
 
@@ -372,6 +373,101 @@ describe('after the order (§9.4)', () => {
     expect(results.map((result) => result.status).sort()).toEqual([201, 422]);
     expect(results.find((result) => result.status === 422)?.body).toEqual(CART_NOT_FOUND);
     expect(orderCount()).toBe(orders + 1);
+  });
+});
+
+describe('addresses by id (§9.1, §8)', () => {
+  const SAVED = {
+    salutation: 'Ms',
+    firstName: 'Sonia',
+    middleName: null,
+    lastName: 'Wagner',
+    address1: 'Hauptstraße',
+    address2: '7',
+    address3: null,
+    company: 'Acme GmbH',
+    city: 'Hamburg',
+    zipCode: '20095',
+    poBox: null,
+    phone: '040 123',
+    cellPhone: null,
+    description: null,
+    comment: null,
+    email: null,
+    country: 'Germany',
+    iso2Code: 'DE',
+  };
+
+  it('bills and delivers to the customer’s saved addresses named by id', async () => {
+    const uuid = await saveAddress(t, sonia, 'DE--21');
+    const cartId = await cartWith(t, sonia, [[NOTEBOOK, 1]]);
+    const { shipment: _shipment, shippingAddress: _address, ...rest } = consoleRequest(cartId);
+    const reference = (
+      await checkout({
+        ...rest,
+        billingAddress: { id: uuid },
+        shipments: [{ items: [NOTEBOOK], shippingAddress: { id: uuid }, idShipmentMethod: 2 }],
+      })
+    ).data.attributes.orderReference;
+    const { attributes } = (await order(reference)).data;
+    expect(attributes.billingAddress).toEqual(SAVED);
+    expect(attributes.shippingAddress).toEqual(SAVED);
+  });
+
+  it('takes the saved address for the one shippingAddress when its id names one', async () => {
+    const uuid = await saveAddress(t, sonia, 'DE--21');
+    const cartId = await cartWith(t, sonia, [[NOTEBOOK, 1]]);
+    const shippingAddress = { ...SONIA_ADDRESS, id: uuid };
+    const reference = (await checkout({ ...consoleRequest(cartId), shippingAddress })).data
+      .attributes.orderReference;
+    const { attributes } = (await order(reference)).data;
+    expect(attributes.shippingAddress).toEqual(SAVED);
+    expect(attributes.billingAddress).toMatchObject({ city: 'Berlin' });
+  });
+
+  it('takes a billing address as sent when its id is none of the customer’s', async () => {
+    const bill = bearer((await signInCustomerWith(t, 'bill.martin@acme.com')).accessToken);
+    const billsAddress = await saveAddress(t, bill, 'DE--4');
+    const cartId = await cartWith(t, sonia, [[NOTEBOOK, 1]]);
+    const billingAddress = { ...SONIA_ADDRESS, id: billsAddress, city: 'Potsdam' };
+    const reference = (await checkout({ ...consoleRequest(cartId), billingAddress })).data
+      .attributes.orderReference;
+    expect((await order(reference)).data.attributes.billingAddress).toMatchObject({
+      city: 'Potsdam',
+      company: null,
+    });
+    // A delivery's id must be the customer's own.
+    const other = await cartWith(t, sonia, [[NOTEBOOK, 1]]);
+    const { shipment: _shipment, shippingAddress: _address, ...rest } = consoleRequest(other);
+    const refused = await submit(
+      t,
+      'checkout',
+      {
+        ...rest,
+        shipments: [
+          { items: [NOTEBOOK], shippingAddress: { id: billsAddress }, idShipmentMethod: 2 },
+        ],
+      },
+      sonia,
+    );
+    expect(await statusAndBody(refused)).toEqual({
+      status: 422,
+      body: errorBody('1102', 422, `Customer address with ID ${billsAddress} not found.`),
+    });
+  });
+
+  it('takes every country Spryker has, in any letter case, and names it in English', async () => {
+    const cartId = await cartWith(t, sonia, [[NOTEBOOK, 1]]);
+    const reference = (
+      await checkout({
+        ...consoleRequest(cartId),
+        billingAddress: { ...SONIA_ADDRESS, iso2Code: 'FR', city: 'Paris', zipCode: '75001' },
+        shippingAddress: { ...SONIA_ADDRESS, iso2Code: 'de' },
+      })
+    ).data.attributes.orderReference;
+    const { attributes } = (await order(reference)).data;
+    expect(attributes.billingAddress).toMatchObject({ country: 'France', iso2Code: 'FR' });
+    expect(attributes.shippingAddress).toMatchObject({ country: 'Germany', iso2Code: 'DE' });
   });
 });
 

@@ -5,6 +5,8 @@
  * `PlaceOrderProcessor`, `CheckoutDataReader`, with the demo shop's validator plugins.
  */
 import type Database from 'better-sqlite3';
+import { countryOf } from '../addresses/addresses';
+import type { CustomerAddress, CustomerAddresses } from '../addresses/addresses';
 import type { Actor, AuditEntry, ImpersonationAudit } from '../agents/audit';
 import type { Cart, CartItem, Carts } from '../carts/carts';
 import type { NewOrderItem, NewOrderShipment, Orders } from '../orders/orders';
@@ -36,6 +38,8 @@ export interface ShipmentGroup {
 /** What `POST /checkout-data` answers about the cart (§9.2). */
 export interface CheckoutData {
   cart: Cart;
+  /** The customer's saved addresses (§8), for `include=addresses`. */
+  addresses: CustomerAddress[];
   /** Empty for an empty cart: a delivery is made of items. */
   groups: ShipmentGroup[];
   /** The requested payments named by the provider key (§9.2 `selectedPaymentMethods`). */
@@ -45,11 +49,9 @@ export interface CheckoutData {
 /** Who checks out: a customer (maybe through an agent), or an agent's own token, which has no cart. */
 export interface CheckoutCaller {
   idCustomer: number | null;
+  customerReference: string | null;
   actor: Actor | null;
 }
-
-/** A customer's saved address (§8) by its UUID, as checkout takes it; null when there is none. */
-export type SavedAddressLookup = (idCustomer: number, uuid: string) => AddressInput | null;
 
 interface ItemShipment {
   method: ShipmentMethod | null;
@@ -84,14 +86,39 @@ export interface CheckoutDependencies {
   catalog: Catalog;
   shipmentMethods: ShipmentMethods;
   paymentMethods: PaymentMethods;
-  /** The §8 addresses, once the stand-in has them; until then no id names an address. */
-  savedAddress?: SavedAddressLookup;
+  /** §8: the addresses an `id` names, and what `include=addresses` lists. */
+  addresses: CustomerAddresses;
+}
+
+/** A saved address (§8) as the request's address transfer holds it once Zed has read it. */
+function savedInput(address: CustomerAddress): AddressInput {
+  const { attributes } = address;
+  return {
+    id: address.uuid,
+    salutation: attributes.salutation,
+    firstName: attributes.firstName,
+    lastName: attributes.lastName,
+    address1: attributes.address1,
+    address2: attributes.address2,
+    address3: attributes.address3,
+    zipCode: attributes.zipCode,
+    city: attributes.city,
+    country: attributes.country,
+    iso2Code: attributes.iso2Code,
+    company: attributes.company,
+    phone: attributes.phone,
+    isDefaultBilling: attributes.isDefaultBilling,
+    isDefaultShipping: attributes.isDefaultShipping,
+  };
+}
+
+/** Spryker's countries (every CLDR one, §8.1), in any letter case: whether the code names one. */
+function isCountry(iso2Code: string): boolean {
+  return countryOf(iso2Code) !== null;
 }
 
 export class Checkout {
   readonly #deps: CheckoutDependencies;
-  /** English names by ISO2 code: the countries the stand-in knows (seed-data/countries.csv). */
-  readonly #countries: ReadonlyMap<string, string>;
   readonly #read: (
     caller: CheckoutCaller,
     request: CheckoutRequest,
@@ -103,14 +130,6 @@ export class Checkout {
 
   constructor(db: Database.Database, deps: CheckoutDependencies) {
     this.#deps = deps;
-    this.#countries = new Map(
-      db
-        .prepare<[], { iso2: string; name: string }>(
-          'SELECT iso2_code AS iso2, name FROM countries',
-        )
-        .all()
-        .map((row) => [row.iso2, row.name]),
-    );
     // A read in one snapshot; nothing is written.
     this.#read = db.transaction(
       (caller: CheckoutCaller, request: CheckoutRequest, locale: string) =>
@@ -160,6 +179,8 @@ export class Checkout {
     ]);
     return {
       cart,
+      addresses:
+        caller.idCustomer === null ? [] : this.#deps.addresses.addressesOf(caller.idCustomer),
       groups: this.#groups(cart, shipments),
       selectedPaymentMethods: request.payments.flatMap((payment) => {
         const method = this.#deps.paymentMethods.selected(
@@ -254,10 +275,14 @@ export class Checkout {
     return reference;
   }
 
-  /** A saved address (§8) when `id` names one of the customer's, else the address as sent. */
+  /**
+   * A saved address (§8) when `id` names one of the customer's, else the address as sent, whose
+   * `id` then names nothing (`AddressQuoteMapper`).
+   */
   #resolve(idCustomer: number, address: AddressInput): AddressInput {
     if (address.id === null) return address;
-    return this.#deps.savedAddress?.(idCustomer, address.id) ?? address;
+    const saved = this.#deps.addresses.addressById(idCustomer, address.id);
+    return saved === null ? { ...address, id: null } : savedInput(saved);
   }
 
   /**
@@ -384,8 +409,9 @@ export class Checkout {
     return request.shipments.flatMap((entry) => {
       const id = entry.shippingAddress?.id ?? null;
       if (id === null || id === '') return [];
-      const saved = this.#deps.savedAddress?.(idCustomer, id) ?? null;
-      return saved === null ? [message('customerAddressNotFound', locale, { '%id%': id })] : [];
+      return this.#deps.addresses.addressById(idCustomer, id) === null
+        ? [message('customerAddressNotFound', locale, { '%id%': id })]
+        : [];
     });
   }
 
@@ -401,7 +427,7 @@ export class Checkout {
   ): string[] {
     if (request.billingAddress === null) return [message('billingAddressMissing', locale)];
     const billing = request.billingAddress.iso2Code;
-    if (billing !== null && billing !== '' && !this.#countries.has(billing)) {
+    if (billing !== null && billing !== '' && !isCountry(billing)) {
       return [message('billingCountryNotFound', locale, { '%code%': billing })];
     }
     const codes =
@@ -409,7 +435,7 @@ export class Checkout {
         ? request.shipments.map((entry) => entry.shippingAddress?.iso2Code ?? null)
         : [[...shipments.values()][0]?.address?.iso2Code ?? null];
     return codes.flatMap((code) =>
-      code === null || code === '' || this.#countries.has(code)
+      code === null || code === '' || isCountry(code)
         ? []
         : [message('shippingCountryNotFound', locale, { '%code%': code })],
     );
@@ -431,7 +457,7 @@ export class Checkout {
 
   /** An order address (§9.4): the address as sent or saved, its country named in English. */
   #orderAddress(address: AddressInput): OrderAddress {
-    const iso2Code = address.iso2Code ?? '';
+    const country = countryOf(address.iso2Code ?? '');
     return {
       salutation: address.salutation,
       firstName: address.firstName ?? '',
@@ -441,8 +467,8 @@ export class Checkout {
       address3: address.address3,
       zipCode: address.zipCode ?? '',
       city: address.city ?? '',
-      country: this.#countries.get(iso2Code) ?? address.country ?? '',
-      iso2Code,
+      country: country?.name ?? '',
+      iso2Code: country?.iso2Code ?? address.iso2Code ?? '',
       company: address.company,
       phone: address.phone,
     };

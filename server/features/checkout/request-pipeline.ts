@@ -44,6 +44,7 @@ export async function runCheckout<T>(
     const caller: CheckoutCaller = {
       // An agent's own token is a user without carts: Zed finds no cart of theirs (1103).
       idCustomer: customer?.idCustomer ?? null,
+      customerReference: customer?.customerReference ?? null,
       actor: customer,
     };
     return work({ caller, request, locale: requestLocale(c, stores) });
