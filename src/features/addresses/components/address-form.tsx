@@ -53,6 +53,8 @@ export interface AddressFormProps {
   refused: FieldErrors;
   onSubmit: (fields: AddressFields, defaults: { shipping: boolean; billing: boolean }) => void;
   onCancel: () => void;
+  /** What the submit button says; "Save address" unless told. */
+  submitLabel?: MessageId;
 }
 
 /** One address, every field with its rule checked before sending and its error beside it. */
@@ -64,6 +66,7 @@ export function AddressForm({
   refused,
   onSubmit,
   onCancel,
+  submitLabel = 'addresses.form.save',
 }: AddressFormProps) {
   const t = useT();
   const format = useFormat();
@@ -194,7 +197,7 @@ export function AddressForm({
           className="button button--primary"
           aria-disabled={pending || undefined}
         >
-          {t(pending ? 'addresses.saving' : 'addresses.form.save')}
+          {t(pending ? 'addresses.saving' : submitLabel)}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('addresses.form.cancel')}
