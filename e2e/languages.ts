@@ -57,21 +57,33 @@ function foreignWords(locale: string): Set<string> {
 function shownText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const lang = document.documentElement.lang;
-    const parts = [document.title, document.body.innerText];
-    for (const element of document.querySelectorAll('*')) {
-      for (const name of ['aria-label', 'aria-description', 'title', 'placeholder', 'alt']) {
-        const value = element.getAttribute(name);
-        if (value) parts.push(value);
-      }
+    // Text marked as another language (a language's own name, Glue's words) is that language,
+    // and a key's name (<kbd>a</kbd>) is a key, in no language: hidden while the text is read.
+    const marked = [...document.querySelectorAll('body [lang], kbd')].filter(
+      (element) => element.tagName === 'KBD' || element.getAttribute('lang') !== lang,
+    );
+    // Through the CSSOM, which the console's Content-Security-Policy allows (a <style> it does not).
+    const before = marked.map((element) => (element as HTMLElement).style.display);
+    for (const element of marked) {
+      element.setAttribute('data-not-this-language', '');
+      (element as HTMLElement).style.setProperty('display', 'none', 'important');
     }
-    let text = parts.join('\n');
-    // Text marked as another language (a language's own name, Glue's words) is that language.
-    for (const element of document.querySelectorAll('body [lang]')) {
-      if (element.getAttribute('lang') !== lang && element.textContent) {
-        text = text.split(element.textContent).join(' ');
+    try {
+      const parts = [document.title, document.body.innerText];
+      for (const element of document.querySelectorAll('*')) {
+        if (element.closest('[data-not-this-language]')) continue;
+        for (const name of ['aria-label', 'aria-description', 'title', 'placeholder', 'alt']) {
+          const value = element.getAttribute(name);
+          if (value) parts.push(value);
+        }
       }
+      return parts.join('\n');
+    } finally {
+      marked.forEach((element, index) => {
+        element.removeAttribute('data-not-this-language');
+        (element as HTMLElement).style.display = before[index] ?? '';
+      });
     }
-    return text;
   });
 }
 
