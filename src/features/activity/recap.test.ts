@@ -113,6 +113,7 @@ describe('the session recap', () => {
       quantityBefore: 0,
       quantityAfter: 3,
       address: null,
+      order: null,
       status: 'done',
       error: null,
       glueSaid: null,

@@ -1,0 +1,150 @@
+import type { Page } from '@playwright/test';
+import { actAs, expect, test } from './fixtures';
+import { DE, EN, expectOnly, say } from './languages';
+
+// Demo prices (server/platform/seed-data/products.csv), gross, in cents; Standard by DHL is 4.90 €.
+const CANON = { name: 'Canon IXUS 175', search: 'IXUS 175', abstractSku: '005', price: 7000 };
+const LENOVO = {
+  name: 'Lenovo IdeaPad Yoga 500',
+  search: 'Yoga 500',
+  abstractSku: '155',
+  price: 8005,
+};
+const STANDARD = 490;
+
+const euro = (cents: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+async function addByName(page: Page, product: typeof CANON, quantity: number) {
+  await page.getByRole('combobox', { name: 'Find a product' }).fill(product.search);
+  await page
+    .getByRole('option', { name: new RegExp(`${product.name}.*${product.abstractSku}`) })
+    .click();
+  const preview = page.getByRole('form', { name: `Add ${product.name}` });
+  await preview.getByLabel('Quantity').fill(String(quantity));
+  await preview.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(product.name) })).toBeVisible();
+}
+
+test('a phone order for Sonia Wagner: from an empty cart to her own order, with a new delivery address', async ({
+  page,
+  glue,
+  signInAsAgent,
+  expectAccessible,
+}) => {
+  await signInAsAgent();
+  await actAs(page, 'sonia', 'Sonia Wagner');
+
+  // A cart with two products found by name.
+  await page.getByLabel('New cart').fill('Phone order');
+  await page.getByRole('button', { name: 'Create cart' }).click();
+  await page.getByRole('link', { name: 'Phone order' }).click();
+  await addByName(page, CANON, 2);
+  await addByName(page, LENOVO, 1);
+  await page.getByRole('link', { name: say(EN, 'checkout.start') }).click();
+
+  // Sonia has no saved address yet: a new one, saved to her addresses on the way.
+  const shipping = page.getByRole('group', { name: say(EN, 'checkout.shipping') });
+  await expect(
+    shipping.getByRole('form', { name: say(EN, 'checkout.address.newTitle') }),
+  ).toBeVisible();
+  await expectAccessible('checkout, new address');
+  await shipping.getByLabel('Salutation').selectOption('Ms');
+  for (const [label, value] of Object.entries({
+    Street: 'Julie-Wolfthorn-Straße',
+    'House number': '1',
+    Postcode: '10115',
+    City: 'Berlin',
+  })) {
+    await shipping.getByLabel(label, { exact: true }).fill(value);
+  }
+  await shipping.getByLabel('Country').selectOption('DE');
+  await shipping.getByRole('button', { name: say(EN, 'checkout.address.use') }).click();
+  await expect(shipping).toContainText('Julie-Wolfthorn-Straße 1, 10115 Berlin');
+
+  // Standard shipment and invoice are offered, with the shop's prices.
+  const shipment = page.getByRole('group', { name: say(EN, 'checkout.shipment') });
+  await shipment.getByLabel(/^Standard \(DHL\)/).check();
+  await page
+    .getByRole('group', { name: say(EN, 'checkout.payment') })
+    .getByLabel('invoice')
+    .check();
+  const subtotal = 2 * CANON.price + LENOVO.price;
+  const total = subtotal + STANDARD;
+  const place = page.getByRole('button', { name: `Place order for Sonia Wagner — ${euro(total)}` });
+  await expect(place).toBeVisible();
+  await expectAccessible('checkout, ready');
+
+  // In German too, before placing it.
+  await page
+    .getByRole('group', { name: 'Language' })
+    .getByRole('button', { name: 'Deutsch' })
+    .click();
+  await expect(
+    page.getByRole('button', { name: /^Bestellung für Sonia Wagner aufgeben – / }),
+  ).toBeVisible();
+  await expectOnly(page, 'de', 'checkout', ['Phone order']);
+  await expectAccessible('checkout, German');
+  await page
+    .getByRole('group', { name: say(DE, 'language.label') })
+    .getByRole('button', { name: 'English' })
+    .click();
+
+  // A double click places one order.
+  await place.dblclick();
+  const placed = page.getByRole('heading', { name: /^Order DE--\d+ placed$/ });
+  await expect(placed).toBeVisible();
+  const reference = (await placed.textContent())!.match(/DE--\d+/)![0];
+  await expectAccessible('order placed');
+  await expect(page.getByRole('list', { name: 'Changes in this session' })).toContainText(
+    `Placed order ${reference}, ${euro(total)}, Standard, invoice — done`,
+  );
+
+  // Outside the console: Sonia finds exactly that order, and the address saved.
+  const login = await fetch(`${glue.url}/access-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/vnd.api+json' },
+    body: JSON.stringify({
+      data: {
+        type: 'access-tokens',
+        attributes: { username: 'sonia@acme.com', password: 'change123' },
+      },
+    }),
+  });
+  const token = ((await login.json()) as { data: { attributes: { accessToken: string } } }).data
+    .attributes.accessToken;
+  const get = async (path: string) =>
+    (await (
+      await fetch(`${glue.url}${path}`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as {
+      data: { id: string; attributes: Record<string, unknown> } & { length?: number };
+    };
+  const orders = (await get('/orders')) as unknown as { data: { id: string }[] };
+  expect(orders.data.filter((o) => o.id === reference)).toHaveLength(1);
+  const order = (await get(`/orders/${reference}`)).data.attributes as {
+    items: { sku: string; quantity: number }[];
+    totals: { subtotal: number; expenseTotal: number; grandTotal: number };
+    shippingAddress: Record<string, unknown>;
+    shipments: { shipmentMethodName: string; defaultGrossPrice: number }[];
+    payments: { paymentMethod: string }[];
+  };
+  expect(order.totals).toMatchObject({ subtotal, expenseTotal: STANDARD, grandTotal: total });
+  expect(order.items.map((i) => i.sku).sort()).toEqual([
+    '005_30663301',
+    '005_30663301',
+    '155_30149933',
+  ]);
+  expect(order.shippingAddress).toMatchObject({
+    address1: 'Julie-Wolfthorn-Straße',
+    address2: '1',
+    zipCode: '10115',
+    city: 'Berlin',
+    iso2Code: 'DE',
+  });
+  expect(order.shipments).toEqual([
+    expect.objectContaining({ shipmentMethodName: 'Standard', defaultGrossPrice: STANDARD }),
+  ]);
+  expect(order.payments).toEqual([expect.objectContaining({ paymentMethod: 'Invoice' })]);
+  const addresses = (await get('/customers/DE--21/addresses')) as unknown as { data: unknown[] };
+  expect(addresses.data).toHaveLength(1);
+});

@@ -1,0 +1,157 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { GlueError } from '../../../lib/glue-errors';
+import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
+import { failedWith, useSessionLog } from '../../activity/session-log';
+import type { AddressFields } from '../../addresses/api/address-schemas';
+import { cartQueries } from '../../carts/api/cart-queries';
+import { newestOrder, orderQueries, orderResourceSchema } from '../../orders/api/order-queries';
+import type { PaymentMethod, ShipmentMethod } from './checkout-data';
+
+const checkoutDocumentSchema = z.object({
+  data: z.object({
+    type: z.literal('checkout'),
+    attributes: z.object({ orderReference: z.string() }),
+  }),
+  included: z.optional(z.array(z.looseObject({ type: z.string(), id: z.string() }))),
+});
+
+export interface OrderRequest {
+  cartId: string;
+  shippingAddress: AddressFields;
+  billingAddress: AddressFields;
+  shipment: ShipmentMethod;
+  payment: PaymentMethod;
+  /** What the agent was shown on the button: recorded with the order. */
+  grandTotal: number;
+  currency: string;
+}
+
+/** An address as §9.1 takes it: the fields, optional ones left out when empty. */
+function addressOf(fields: AddressFields) {
+  const optional = (name: 'address3' | 'company' | 'phone') =>
+    fields[name].trim() ? { [name]: fields[name].trim() } : {};
+  return {
+    salutation: fields.salutation,
+    firstName: fields.firstName.trim(),
+    lastName: fields.lastName.trim(),
+    address1: fields.address1.trim(),
+    address2: fields.address2.trim(),
+    zipCode: fields.zipCode.trim(),
+    city: fields.city.trim(),
+    iso2Code: fields.iso2Code,
+    ...optional('address3'),
+    ...optional('company'),
+    ...optional('phone'),
+  };
+}
+
+export async function placeOrder(session: GlueSession, request: OrderRequest) {
+  const document = await session.asCustomer({
+    method: 'POST',
+    path: '/checkout?include=orders',
+    body: {
+      data: {
+        type: 'checkout',
+        attributes: {
+          idCart: request.cartId,
+          billingAddress: addressOf(request.billingAddress),
+          shippingAddress: addressOf(request.shippingAddress),
+          shipment: { idShipmentMethod: request.shipment.id },
+          payments: [
+            {
+              paymentProviderName: request.payment.providerName,
+              paymentMethodName: request.payment.methodName,
+            },
+          ],
+        },
+      },
+    },
+    schema: checkoutDocumentSchema,
+  });
+  const reference = document.data.attributes.orderReference;
+  const included = document.included?.find((r) => r.type === 'orders' && r.id === reference);
+  const order = included ? orderResourceSchema.safeParse(included) : undefined;
+  return { reference, order: order?.success ? order.data : null };
+}
+
+/**
+ * After a lost answer the order may be placed already: then the cart is gone (1103) and the
+ * customer's newest order, placed since this session began, is that order.
+ */
+async function placedSince(session: GlueSession, since: number) {
+  const newest = await newestOrder(session);
+  const placedAt = newest
+    ? Date.parse(newest.createdAt.replace(' ', 'T') + (newest.createdAt.includes('T') ? '' : 'Z'))
+    : NaN;
+  // A minute's grace for the shop's clock.
+  return newest && placedAt >= since - 60_000 ? newest.reference : null;
+}
+
+/**
+ * Places the order. Glue deletes the cart with it (§9.4), so one cart is never ordered twice: a
+ * retry after a lost answer gets 1103, and finds the order instead of placing another.
+ */
+export function usePlaceOrder(customerReference: string) {
+  const session = useGlueSession();
+  const log = useSessionLog();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (request: OrderRequest) => {
+      try {
+        return await placeOrder(session, request);
+      } catch (error) {
+        const since = log.getState().current?.startedAt;
+        if (error instanceof GlueError && error.code === '1103' && since !== undefined) {
+          const reference = await placedSince(session, since);
+          if (reference) return { reference, order: null };
+        }
+        throw error;
+      }
+    },
+    onMutate: (request) => {
+      const cart = queryClient.getQueryData(
+        cartQueries.detail(session, customerReference, request.cartId).queryKey,
+      );
+      const order = {
+        reference: null,
+        grandTotal: request.grandTotal,
+        currency: request.currency,
+        shipment: request.shipment.name,
+        payment: request.payment.methodName,
+      };
+      return {
+        order,
+        entryId: log.begin({
+          action: 'place-order',
+          cartId: request.cartId,
+          cartName: cart?.name ?? null,
+          sku: null,
+          productName: null,
+          quantityBefore: null,
+          quantityAfter: null,
+          address: null,
+          order,
+        }),
+      };
+    },
+    onSuccess: ({ reference, order }, request, context) => {
+      if (order) {
+        queryClient.setQueryData(
+          orderQueries.detail(session, customerReference, reference).queryKey,
+          order,
+        );
+      }
+      log.settle(context.entryId, { status: 'done', order: { ...context.order, reference } });
+      queryClient.removeQueries({
+        queryKey: cartQueries.detail(session, customerReference, request.cartId).queryKey,
+      });
+    },
+    onError: (error, _request, context) => log.settle(context?.entryId ?? null, failedWith(error)),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: cartQueries.all(customerReference) }),
+        queryClient.invalidateQueries({ queryKey: orderQueries.all(customerReference) }),
+      ]),
+  });
+}
