@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { actAs, expect, test } from './fixtures';
+import { REASON, actAs, expect, test, watchGlueRequests } from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
 
 // Demo prices (server/platform/seed-data/products.csv), gross, in cents; Standard by DHL is 4.90 €.
@@ -32,6 +32,8 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   signInAsAgent,
   expectAccessible,
 }) => {
+  const requests = watchGlueRequests<'fill' | 'open checkout' | 'place'>(page, glue.url);
+  requests.begin('fill');
   await signInAsAgent();
   await actAs(page, 'sonia', 'Sonia Wagner');
 
@@ -41,6 +43,8 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   await page.getByRole('link', { name: 'Phone order' }).click();
   await addByName(page, CANON, 2);
   await addByName(page, LENOVO, 1);
+  await requests.settle();
+  requests.begin('open checkout');
   await page.getByRole('link', { name: say(EN, 'checkout.start') }).click();
 
   // Sonia has no saved address yet: a new one, saved to her addresses on the way.
@@ -48,6 +52,11 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   await expect(
     shipping.getByRole('form', { name: say(EN, 'checkout.address.newTitle') }),
   ).toBeVisible();
+  await requests.settle();
+  // One request for everything to choose from; the cart is the one the cart screen read.
+  expect(requests.sent('open checkout').map((r) => r.line)).toEqual([
+    'POST /checkout-data?include=shipments,shipment-methods,payment-methods,addresses',
+  ]);
   await expectAccessible('checkout, new address');
   await shipping.getByLabel('Salutation').selectOption('Ms');
   for (const [label, value] of Object.entries({
@@ -64,10 +73,10 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
 
   // Standard shipment and invoice are offered, with the shop's prices.
   const shipment = page.getByRole('group', { name: say(EN, 'checkout.shipment') });
-  await shipment.getByLabel(/^Standard \(DHL\)/).check();
+  await shipment.getByRole('radio', { name: 'Standard (DHL), €4.90' }).check();
   await page
     .getByRole('group', { name: say(EN, 'checkout.payment') })
-    .getByLabel('invoice')
+    .getByRole('radio', { name: 'Invoice' })
     .check();
   const subtotal = 2 * CANON.price + LENOVO.price;
   const total = subtotal + STANDARD;
@@ -83,7 +92,8 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   await expect(
     page.getByRole('button', { name: /^Bestellung für Sonia Wagner aufgeben – / }),
   ).toBeVisible();
-  await expectOnly(page, 'de', 'checkout', ['Phone order']);
+  // The cart's name, the reason and the shop's method names are data, not the console's words.
+  await expectOnly(page, 'de', 'checkout', ['Phone order', REASON, 'Same Day', 'Next Day']);
   await expectAccessible('checkout, German');
   await page
     .getByRole('group', { name: say(DE, 'language.label') })
@@ -91,13 +101,23 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
     .click();
 
   // A double click places one order.
+  requests.begin('place');
   await place.dblclick();
   const placed = page.getByRole('heading', { name: /^Order DE--\d+ placed$/ });
   await expect(placed).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'is placed' })).toHaveText(
+    new RegExp(`in Sonia Wagner's account, for ${euro(total).replace('.', '\\.')}:`),
+  );
+  await requests.settle();
+  // The new address is saved, then the order placed: nothing more, and the cart is not asked for.
+  expect(requests.sent('place').map((r) => r.line)).toEqual([
+    'POST /customers/DE--21/addresses',
+    'POST /checkout?include=orders',
+  ]);
   const reference = (await placed.textContent())!.match(/DE--\d+/)![0];
   await expectAccessible('order placed');
   await expect(page.getByRole('list', { name: 'Changes in this session' })).toContainText(
-    `Placed order ${reference}, ${euro(total)}, Standard, invoice — done`,
+    `Placed order ${reference}, ${euro(total)}, Standard (DHL), invoice — done`,
   );
 
   // Outside the console: Sonia finds exactly that order, and the address saved.

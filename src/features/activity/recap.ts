@@ -40,15 +40,21 @@ export function describeEntry(
   });
 }
 
-/** The demo shop's payment methods in words; another shows as the shop names it. */
-const PAYMENT_NAMES: Record<string, MessageId> = {
-  Invoice: 'checkout.payment.invoice',
-  'Credit Card': 'checkout.payment.creditCard',
+/** The demo shop's payment methods in words, inside a sentence and as a choice; another shows as the shop names it. */
+const PAYMENT_NAMES: Record<string, { inSentence: MessageId; asChoice: MessageId }> = {
+  Invoice: { inSentence: 'checkout.payment.invoice', asChoice: 'checkout.payment.option.invoice' },
+  'Credit Card': {
+    inSentence: 'checkout.payment.creditCard',
+    asChoice: 'checkout.payment.option.creditCard',
+  },
 };
 
-export function paymentName(method: string): Message | string {
+export function paymentName(
+  method: string,
+  as: 'inSentence' | 'asChoice' = 'inSentence',
+): Message | string {
   const known = PAYMENT_NAMES[method];
-  return known ? message(known) : method;
+  return known ? message(known[as]) : method;
 }
 
 /** "quantity 1 → 3", or null when the change has no quantity. */

@@ -5,7 +5,12 @@ import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
 import { failedWith, useSessionLog } from '../../activity/session-log';
 import type { AddressFields } from '../../addresses/api/address-schemas';
 import { cartQueries } from '../../carts/api/cart-queries';
-import { newestOrder, orderQueries, orderResourceSchema } from '../../orders/api/order-queries';
+import {
+  newestOrder,
+  orderQueries,
+  orderResourceSchema,
+  type OrderDetail,
+} from '../../orders/api/order-queries';
 import type { PaymentMethod, ShipmentMethod } from './checkout-data';
 
 const checkoutDocumentSchema = z.object({
@@ -46,7 +51,17 @@ function addressOf(fields: AddressFields) {
   };
 }
 
-export async function placeOrder(session: GlueSession, request: OrderRequest) {
+/** The order Glue placed; `charged` is its grand total as the shop computed it, when answered. */
+export interface PlacedOrder {
+  reference: string;
+  order: OrderDetail | null;
+  charged: number | null;
+}
+
+export async function placeOrder(
+  session: GlueSession,
+  request: OrderRequest,
+): Promise<PlacedOrder> {
   const document = await session.asCustomer({
     method: 'POST',
     path: '/checkout?include=orders',
@@ -71,21 +86,24 @@ export async function placeOrder(session: GlueSession, request: OrderRequest) {
   });
   const reference = document.data.attributes.orderReference;
   const included = document.included?.find((r) => r.type === 'orders' && r.id === reference);
-  const order = included ? orderResourceSchema.safeParse(included) : undefined;
-  return { reference, order: order?.success ? order.data : null };
+  const parsed = included ? orderResourceSchema.safeParse(included) : undefined;
+  const order = parsed?.success ? parsed.data : null;
+  return { reference, order, charged: order?.attributes.totals.grandTotal ?? null };
 }
 
 /**
  * After a lost answer the order may be placed already: then the cart is gone (1103) and the
  * customer's newest order, placed since this session began, is that order.
  */
-async function placedSince(session: GlueSession, since: number) {
+async function placedSince(session: GlueSession, since: number): Promise<PlacedOrder | null> {
   const newest = await newestOrder(session);
   const placedAt = newest
     ? Date.parse(newest.createdAt.replace(' ', 'T') + (newest.createdAt.includes('T') ? '' : 'Z'))
     : NaN;
   // A minute's grace for the shop's clock.
-  return newest && placedAt >= since - 60_000 ? newest.reference : null;
+  return newest && placedAt >= since - 60_000
+    ? { reference: newest.reference, order: null, charged: newest.grandTotal }
+    : null;
 }
 
 /**
@@ -103,8 +121,8 @@ export function usePlaceOrder(customerReference: string) {
       } catch (error) {
         const since = log.getState().current?.startedAt;
         if (error instanceof GlueError && error.code === '1103' && since !== undefined) {
-          const reference = await placedSince(session, since);
-          if (reference) return { reference, order: null };
+          const placed = await placedSince(session, since);
+          if (placed) return placed;
         }
         throw error;
       }
@@ -117,7 +135,10 @@ export function usePlaceOrder(customerReference: string) {
         reference: null,
         grandTotal: request.grandTotal,
         currency: request.currency,
-        shipment: request.shipment.name,
+        // Two shops' methods may share a name (Standard by DHL and by Hermes): the carrier tells them apart.
+        shipment: request.shipment.carrierName
+          ? `${request.shipment.name} (${request.shipment.carrierName})`
+          : request.shipment.name,
         payment: request.payment.methodName,
       };
       return {
@@ -135,14 +156,19 @@ export function usePlaceOrder(customerReference: string) {
         }),
       };
     },
-    onSuccess: ({ reference, order }, request, context) => {
+    onSuccess: ({ reference, order, charged }, request, context) => {
       if (order) {
         queryClient.setQueryData(
           orderQueries.detail(session, customerReference, reference).queryKey,
           order,
         );
       }
-      log.settle(context.entryId, { status: 'done', order: { ...context.order, reference } });
+      // The log keeps what the shop charged, which its own rules may make differ from the sum shown.
+      const grandTotal = charged ?? context.order.grandTotal;
+      log.settle(context.entryId, {
+        status: 'done',
+        order: { ...context.order, reference, grandTotal },
+      });
       queryClient.removeQueries({
         queryKey: cartQueries.detail(session, customerReference, request.cartId).queryKey,
       });

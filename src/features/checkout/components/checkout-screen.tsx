@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
-import { message, useT } from '../../../i18n/translate';
+import { message, useT, type Message } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { paymentName } from '../../activity/recap';
@@ -69,14 +69,32 @@ export function CheckoutScreen({
     options.data?.shipmentMethods[0];
   const payment = options.data?.paymentMethods[paymentIndex];
   const placing = useRef(false);
+  // A method the console has no words for shows as the shop names it.
+  const said = (name: Message | string) => (typeof name === 'string' ? name : t(name));
 
   if (place.isSuccess) {
+    const { reference, charged } = place.data;
+    const { grandTotal: shown, currency } = place.variables;
     return (
       <section className="panel" aria-labelledby="placed-title">
-        <h1 id="placed-title">{t('checkout.placed.title', { reference: place.data.reference })}</h1>
-        <p role="status">{t('checkout.placed.text', { name, reference: place.data.reference })}</p>
+        <h1 id="placed-title">{t('checkout.placed.title', { reference })}</h1>
+        <p role="status">
+          {t('checkout.placed.text', {
+            name,
+            reference,
+            total: format.money(charged ?? shown, currency),
+          })}
+        </p>
+        {charged !== null && charged !== shown && (
+          <p>
+            {t('checkout.placed.otherTotal', {
+              charged: format.money(charged, currency),
+              shown: format.money(shown, currency),
+            })}
+          </p>
+        )}
         <div className="actions">
-          <Link className="button button--primary" to={orderPath(place.data.reference)}>
+          <Link className="button button--primary" to={orderPath(reference)}>
             {t('checkout.placed.open')}
           </Link>
           <Link className="button" to={cartsPath}>
@@ -181,7 +199,7 @@ export function CheckoutScreen({
                 />{' '}
                 {t('checkout.shipment.method', {
                   name: method.name,
-                  carrier: method.carrierName ?? '',
+                  carrier: method.carrierName ?? 'none',
                   price: format.money(method.price, method.currency),
                   days: method.deliveryTime ?? 'none',
                 })}
@@ -198,7 +216,7 @@ export function CheckoutScreen({
                   checked={paymentIndex === index}
                   onChange={() => setPaymentIndex(index)}
                 />{' '}
-                {t('checkout.payment.method', { method: paymentName(method.methodName) })}
+                {said(paymentName(method.methodName, 'asChoice'))}
               </label>
             ))}
           </fieldset>
@@ -221,7 +239,12 @@ export function CheckoutScreen({
               <dd>{format.money(cart.data.totals.subtotal, cart.data.currency)}</dd>
               {shipment && (
                 <>
-                  <dt>{t('checkout.review.shipping', { name: shipment.name })}</dt>
+                  <dt>
+                    {t('checkout.review.shipping', {
+                      name: shipment.name,
+                      carrier: shipment.carrierName ?? 'none',
+                    })}
+                  </dt>
                   <dd>{format.money(shipment.price, shipment.currency)}</dd>
                 </>
               )}
