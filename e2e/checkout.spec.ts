@@ -26,6 +26,33 @@ async function addByName(page: Page, product: typeof CANON, quantity: number) {
   await expect(page.getByRole('row', { name: new RegExp(product.name) })).toBeVisible();
 }
 
+/** Sonia Wagner's own account, outside the console: GET with her own token. */
+async function asSonia(glueUrl: string) {
+  const login = await fetch(`${glueUrl}/access-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/vnd.api+json' },
+    body: JSON.stringify({
+      data: {
+        type: 'access-tokens',
+        attributes: { username: 'sonia@acme.com', password: 'change123' },
+      },
+    }),
+  });
+  const token = ((await login.json()) as { data: { attributes: { accessToken: string } } }).data
+    .attributes.accessToken;
+  const send = async (path: string, body?: unknown) =>
+    (await (
+      await fetch(`${glueUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.api+json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    ).json()) as {
+      data: { id: string; attributes: Record<string, unknown> } & { length?: number };
+    };
+  return Object.assign((path: string) => send(path), { post: send });
+}
+
 test('a phone order for Sonia Wagner: from an empty cart to her own order, with a new delivery address', async ({
   page,
   glue,
@@ -116,29 +143,25 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   ]);
   const reference = (await placed.textContent())!.match(/DE--\d+/)![0];
   await expectAccessible('order placed');
+  await page
+    .getByRole('group', { name: 'Language' })
+    .getByRole('button', { name: 'Deutsch' })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: say(DE, 'checkout.placed.title', { reference }) }),
+  ).toBeVisible();
+  await expectOnly(page, 'de', 'order placed', ['Phone order', REASON]);
+  await expectAccessible('order placed, German');
+  await page
+    .getByRole('group', { name: say(DE, 'language.label') })
+    .getByRole('button', { name: 'English' })
+    .click();
   await expect(page.getByRole('list', { name: 'Changes in this session' })).toContainText(
     `Placed order ${reference}, ${euro(total)}, Standard (DHL), invoice — done`,
   );
 
   // Outside the console: Sonia finds exactly that order, and the address saved.
-  const login = await fetch(`${glue.url}/access-tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/vnd.api+json' },
-    body: JSON.stringify({
-      data: {
-        type: 'access-tokens',
-        attributes: { username: 'sonia@acme.com', password: 'change123' },
-      },
-    }),
-  });
-  const token = ((await login.json()) as { data: { attributes: { accessToken: string } } }).data
-    .attributes.accessToken;
-  const get = async (path: string) =>
-    (await (
-      await fetch(`${glue.url}${path}`, { headers: { Authorization: `Bearer ${token}` } })
-    ).json()) as {
-      data: { id: string; attributes: Record<string, unknown> } & { length?: number };
-    };
+  const get = await asSonia(glue.url);
   const orders = (await get('/orders')) as unknown as { data: { id: string }[] };
   expect(orders.data.filter((o) => o.id === reference)).toHaveLength(1);
   const order = (await get(`/orders/${reference}`)).data.attributes as {
@@ -167,4 +190,141 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   expect(order.payments).toEqual([expect.objectContaining({ paymentMethod: 'Invoice' })]);
   const addresses = (await get('/customers/DE--21/addresses')) as unknown as { data: unknown[] };
   expect(addresses.data).toHaveLength(1);
+
+  // The carts list shows what Spryker left: the ordered cart is gone.
+  await page.getByRole('link', { name: say(EN, 'checkout.placed.carts') }).click();
+  await expect(page.getByLabel('New cart')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Phone order' })).toHaveCount(0);
+});
+
+const SONY = {
+  name: 'Sony Cyber-shot DSC-W800',
+  search: 'DSC-W800',
+  abstractSku: '017',
+  price: 345699,
+};
+
+test('a refused order is mended in place; a lost answer and a double Enter still order once', async ({
+  page,
+  glue,
+  signInAsAgent,
+}) => {
+  // Sonia saved her address herself: the checkout offers it first.
+  const sonia = await asSonia(glue.url);
+  await sonia.post('/customers/DE--21/addresses', {
+    data: {
+      type: 'addresses',
+      attributes: {
+        salutation: 'Ms',
+        firstName: 'Sonia',
+        lastName: 'Wagner',
+        address1: 'Julie-Wolfthorn-Straße',
+        address2: '1',
+        zipCode: '10115',
+        city: 'Berlin',
+        iso2Code: 'DE',
+        isDefaultShipping: true,
+        isDefaultBilling: true,
+      },
+    },
+  });
+  const ordersBefore = ((await sonia('/orders')) as unknown as { data: unknown[] }).data.length;
+  await signInAsAgent();
+  await actAs(page, 'sonia', 'Sonia Wagner');
+  await page.getByLabel('New cart').fill('Cameras');
+  await page.getByRole('button', { name: 'Create cart' }).click();
+  await page.getByRole('link', { name: 'Cameras' }).click();
+  await addByName(page, SONY, 3);
+  const cartId = new URL(page.url()).pathname.split('/').pop()!;
+  const row = page.getByRole('row', { name: new RegExp(SONY.name) });
+  const setQuantity = async (quantity: number) => {
+    await row.getByLabel(`Quantity of ${SONY.name}`).fill(String(quantity));
+    await row.getByRole('button', { name: `Update quantity of ${SONY.name}` }).click();
+    await expect(row.getByLabel(`Quantity of ${SONY.name}`)).toHaveValue(String(quantity));
+  };
+  const checkOut = () => page.getByRole('link', { name: say(EN, 'checkout.start') }).click();
+  const back = () => page.getByRole('link', { name: say(EN, 'checkoutScreen.back') }).click();
+
+  // Above the shop's limit (10,000 €): the shop says so before anything is chosen.
+  await checkOut();
+  await expect(page.getByRole('alert')).toContainText(
+    'The shop will not check this cart out. It says: “The cart value cannot be higher than €10,000.00.',
+  );
+  await back();
+  await setQuantity(2);
+  await checkOut();
+  await expect(
+    page
+      .getByRole('group', { name: say(EN, 'checkout.shipping') })
+      .getByRole('radio', { name: /Julie-Wolfthorn-Straße 1, 10115 Berlin/ }),
+  ).toBeChecked();
+  const place = page.getByRole('button', { name: /^Place order for Sonia Wagner — / });
+  const total = 2 * SONY.price + STANDARD;
+  await expect(place).toHaveAccessibleName(`Place order for Sonia Wagner — ${euro(total)}`);
+
+  // Meanwhile Sonia adds a third camera herself: Glue refuses the order, and says why.
+  await sonia.post(`/carts/${cartId}/items`, {
+    data: { type: 'items', attributes: { sku: '017_21748906', quantity: 1 } },
+  });
+  await place.click();
+  await expect(page.getByRole('alert')).toContainText(
+    'The order was not placed. The shop refused the order: The cart value cannot be higher than €10,000.00',
+  );
+  // Nothing was ordered, and the review shows the cart as Glue holds it now.
+  await expect(
+    page.getByRole('list', { name: say(EN, 'checkout.review.items') }).getByRole('listitem'),
+  ).toHaveText([`3 × ${SONY.name}: ${euro(3 * SONY.price)}`]);
+  expect(((await sonia('/orders')) as unknown as { data: unknown[] }).data).toHaveLength(
+    ordersBefore,
+  );
+
+  // Mended in the cart, and back.
+  await back();
+  await setQuantity(2);
+  await checkOut();
+  await expect(place).toHaveAccessibleName(`Place order for Sonia Wagner — ${euro(total)}`);
+
+  // The order is placed, but its answer is lost on the way back, and so is the console's lookup.
+  await page.route(
+    `${glue.url}/checkout?include=orders`,
+    async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    },
+    { times: 1 },
+  );
+  await page.route(
+    (url) => url.pathname === '/orders' && url.searchParams.get('page[limit]') === '1',
+    (route) => route.abort('connectionreset'),
+    { times: 1 },
+  );
+  await place.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(`^${say(EN, 'checkout.lost')}`));
+
+  // Placing it again, by a double Enter, finds the order instead of placing another.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const placed = page.getByRole('heading', { name: /^Order DE--\d+ placed$/ });
+  await expect(placed).toBeVisible();
+  const reference = (await placed.textContent())!.match(/DE--\d+/)![0];
+  const orders = ((await sonia('/orders')) as unknown as { data: { id: string }[] }).data;
+  expect(orders).toHaveLength(ordersBefore + 1);
+  expect(orders.map((o) => o.id)).toContain(reference);
+  const order = (await sonia(`/orders/${reference}`)).data.attributes as {
+    totals: { grandTotal: number };
+  };
+  expect(order.totals.grandTotal).toBe(total);
+  // The refused attempt, then one entry for the order: the attempt whose answer was lost.
+  await expect(
+    page
+      .getByRole('list', { name: 'Changes in this session' })
+      .getByRole('listitem')
+      .filter({ hasText: /order/ }),
+  ).toHaveText([
+    /Placed an order, .* — failed: The shop refused the order: The cart value cannot be higher than €10,000\.00/,
+    new RegExp(
+      `Placed order ${reference}, ${euro(total).replace('.', '\\.')}, Standard \\(DHL\\), invoice — done$`,
+    ),
+  ]);
 });

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import * as z from 'zod/mini';
-import { GlueError } from '../../../lib/glue-errors';
+import { message } from '../../../i18n/translate';
+import { GlueError, GlueUnreachableError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
 import { failedWith, useSessionLog } from '../../activity/session-log';
 import type { AddressFields } from '../../addresses/api/address-schemas';
@@ -92,36 +94,53 @@ export async function placeOrder(
 }
 
 /**
- * After a lost answer the order may be placed already: then the cart is gone (1103) and the
- * customer's newest order, placed since this session began, is that order.
+ * After a lost answer the order may be placed already, and the cart gone with it (1103): then the
+ * customer's newest order, placed since this session began and not one it placed before, is it.
  */
-async function placedSince(session: GlueSession, since: number): Promise<PlacedOrder | null> {
+async function placedSince(
+  session: GlueSession,
+  since: number,
+  known: ReadonlySet<string>,
+): Promise<PlacedOrder | null> {
   const newest = await newestOrder(session);
-  const placedAt = newest
-    ? Date.parse(newest.createdAt.replace(' ', 'T') + (newest.createdAt.includes('T') ? '' : 'Z'))
-    : NaN;
+  if (!newest || known.has(newest.reference)) return null;
+  const placedAt = Date.parse(
+    newest.createdAt.replace(' ', 'T') + (newest.createdAt.includes('T') ? '' : 'Z'),
+  );
   // A minute's grace for the shop's clock.
-  return newest && placedAt >= since - 60_000
+  return placedAt >= since - 60_000
     ? { reference: newest.reference, order: null, charged: newest.grandTotal }
     : null;
 }
 
+/** Whether the order may have been placed although no answer said so. */
+const mayBePlaced = (error: unknown) =>
+  error instanceof GlueUnreachableError || (error instanceof GlueError && error.code === '1103');
+
 /**
- * Places the order. Glue deletes the cart with it (§9.4), so one cart is never ordered twice: a
- * retry after a lost answer gets 1103, and finds the order instead of placing another.
+ * Places the order. Glue deletes the cart with it (§9.4), so one cart is never ordered twice: after
+ * a lost answer, and on a retry that gets 1103, the console finds the order instead.
  */
 export function usePlaceOrder(customerReference: string) {
   const session = useGlueSession();
   const log = useSessionLog();
   const queryClient = useQueryClient();
+  // Per cart, the log entry of an attempt whose answer was lost: a retry settles that entry.
+  const lost = useRef(new Map<string, number>());
   return useMutation({
     mutationFn: async (request: OrderRequest) => {
       try {
         return await placeOrder(session, request);
       } catch (error) {
-        const since = log.getState().current?.startedAt;
-        if (error instanceof GlueError && error.code === '1103' && since !== undefined) {
-          const placed = await placedSince(session, since);
+        const current = log.getState().current;
+        if (mayBePlaced(error) && current) {
+          const known = new Set(
+            current.entries.flatMap((entry) =>
+              entry.order?.reference ? [entry.order.reference] : [],
+            ),
+          );
+          // Glue may be out of reach for the lookup too: then the agent is told, and may retry.
+          const placed = await placedSince(session, current.startedAt, known).catch(() => null);
           if (placed) return placed;
         }
         throw error;
@@ -141,6 +160,11 @@ export function usePlaceOrder(customerReference: string) {
           : request.shipment.name,
         payment: request.payment.methodName,
       };
+      const earlier = lost.current.get(request.cartId);
+      if (earlier !== undefined) {
+        log.settle(earlier, { status: 'pending', error: null, glueSaid: null });
+        return { order, entryId: earlier };
+      }
       return {
         order,
         entryId: log.begin({
@@ -157,6 +181,7 @@ export function usePlaceOrder(customerReference: string) {
       };
     },
     onSuccess: ({ reference, order, charged }, request, context) => {
+      lost.current.delete(request.cartId);
       if (order) {
         queryClient.setQueryData(
           orderQueries.detail(session, customerReference, reference).queryKey,
@@ -173,11 +198,23 @@ export function usePlaceOrder(customerReference: string) {
         queryKey: cartQueries.detail(session, customerReference, request.cartId).queryKey,
       });
     },
-    onError: (error, _request, context) => log.settle(context?.entryId ?? null, failedWith(error)),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: cartQueries.all(customerReference) }),
-        queryClient.invalidateQueries({ queryKey: orderQueries.all(customerReference) }),
-      ]),
+    onError: (error, request, context) => {
+      const entryId = context?.entryId ?? null;
+      if (error instanceof GlueUnreachableError && entryId !== null) {
+        lost.current.set(request.cartId, entryId);
+        log.settle(entryId, { status: 'failed', error: message('checkout.lost'), glueSaid: null });
+        return;
+      }
+      lost.current.delete(request.cartId);
+      log.settle(entryId, failedWith(error));
+    },
+    onSettled: (_placed, error) =>
+      // Without an answer nothing is known: the screen keeps the cart it showed.
+      error instanceof GlueUnreachableError
+        ? undefined
+        : Promise.all([
+            queryClient.invalidateQueries({ queryKey: cartQueries.all(customerReference) }),
+            queryClient.invalidateQueries({ queryKey: orderQueries.all(customerReference) }),
+          ]),
   });
 }

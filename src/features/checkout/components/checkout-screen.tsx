@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
 import { message, useT, type Message } from '../../../i18n/translate';
-import { describeError } from '../../../lib/glue-errors';
+import { GlueError, GlueUnreachableError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { paymentName } from '../../activity/recap';
 import { fieldErrorsOf, type AddressFields } from '../../addresses/api/address-schemas';
@@ -165,7 +165,12 @@ export function CheckoutScreen({
       {options.isError && (
         <ErrorNotice
           error={options.error}
-          text={message('checkout.optionsFailed', { error: describeError(options.error) })}
+          text={
+            // 1101: the shop refuses this cart as it is (e.g. above its limit), and says why.
+            options.error instanceof GlueError && options.error.code === '1101'
+              ? message('checkout.cartRefused', { detail: options.error.detail })
+              : message('checkout.optionsFailed', { error: describeError(options.error) })
+          }
         />
       )}
       {cart.data && options.data && (
@@ -222,7 +227,7 @@ export function CheckoutScreen({
           </fieldset>
           <section className="checkout__step" aria-labelledby="review-title">
             <h2 id="review-title">{t('checkout.review')}</h2>
-            <ul className="checkout__items">
+            <ul className="checkout__items" aria-label={t('checkout.review.items')}>
               {(cart.data.items ?? []).map((item) => (
                 <li key={item.groupKey}>
                   {t('checkout.review.item', {
@@ -258,9 +263,13 @@ export function CheckoutScreen({
             {(place.isError || saveAddress.isError) && (
               <ErrorNotice
                 error={place.error ?? saveAddress.error}
-                text={message('checkout.failed', {
-                  error: describeError(place.error ?? saveAddress.error),
-                })}
+                text={
+                  place.error instanceof GlueUnreachableError
+                    ? message('checkout.lost')
+                    : message('checkout.failed', {
+                        error: describeError(place.error ?? saveAddress.error),
+                      })
+                }
               />
             )}
             <button
