@@ -120,6 +120,9 @@ export async function actAs(page: Page, query: string, name: string, reason = RE
   await page.getByRole('option', { name: new RegExp(name) }).click();
   await giveReason(page, name, reason);
   await expect(page.getByRole('region', { name: 'Customer session' })).toContainText(name);
+  // The banner shows a render before the console moves to the customer's screens: wait for them,
+  // or a quick next click lands on the home screen that is still up (it kept its chosen customer).
+  await expect(page).toHaveURL(/\/customers\/[^/]+/);
 }
 
 /** Fills in the reason for acting as `name` and starts the session. */
