@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { REASON, actAs, expect, test, watchGlueRequests } from './fixtures';
+import { REASON, actAs, asSonia, expect, test, watchGlueRequests } from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
 
 // Demo prices (server/platform/seed-data/products.csv), gross, in cents; Standard by DHL is 4.90 €.
@@ -24,33 +24,6 @@ async function addByName(page: Page, product: typeof CANON, quantity: number) {
   await preview.getByLabel('Quantity').fill(String(quantity));
   await preview.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('row', { name: new RegExp(product.name) })).toBeVisible();
-}
-
-/** Sonia Wagner's own account, outside the console: GET with her own token. */
-async function asSonia(glueUrl: string) {
-  const login = await fetch(`${glueUrl}/access-tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/vnd.api+json' },
-    body: JSON.stringify({
-      data: {
-        type: 'access-tokens',
-        attributes: { username: 'sonia@acme.com', password: 'change123' },
-      },
-    }),
-  });
-  const token = ((await login.json()) as { data: { attributes: { accessToken: string } } }).data
-    .attributes.accessToken;
-  const send = async (path: string, body?: unknown) =>
-    (await (
-      await fetch(`${glueUrl}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.api+json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-    ).json()) as {
-      data: { id: string; attributes: Record<string, unknown> } & { length?: number };
-    };
-  return Object.assign((path: string) => send(path), { post: send });
 }
 
 test('a phone order for Sonia Wagner: from an empty cart to her own order, with a new delivery address', async ({

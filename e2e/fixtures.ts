@@ -144,6 +144,33 @@ export async function captureTokens(page: Page, path: string) {
   return { accessToken, refreshToken };
 }
 
+/** Sonia Wagner's own account, outside the console: GET with her own token. */
+export async function asSonia(glueUrl: string) {
+  const login = await fetch(`${glueUrl}/access-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/vnd.api+json' },
+    body: JSON.stringify({
+      data: {
+        type: 'access-tokens',
+        attributes: { username: 'sonia@acme.com', password: 'change123' },
+      },
+    }),
+  });
+  const token = ((await login.json()) as { data: { attributes: { accessToken: string } } }).data
+    .attributes.accessToken;
+  const send = async (path: string, body?: unknown) =>
+    (await (
+      await fetch(`${glueUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.api+json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    ).json()) as {
+      data: { id: string; attributes: Record<string, unknown> } & { length?: number };
+    };
+  return Object.assign((path: string) => send(path), { post: send });
+}
+
 export { expect };
 
 // After a step's screen shows, the network counts as settled after this long without a request.

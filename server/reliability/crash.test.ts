@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AGENT, CART_ATTRIBUTES, CUSTOMER, freshDatabasePath } from '../platform/test-support';
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
+import { SONIA_ADDRESS } from '../features/checkout/checkout-fixtures';
 
 const root = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'glue-crash-test-'));
@@ -268,16 +269,7 @@ describe('SIGKILL in the middle of a burst of writes', () => {
       carts.push(cartId);
     }
     const ordersBefore = countRows(dbPath, 'orders') ?? 0;
-    const address = {
-      salutation: 'Ms',
-      firstName: 'Sonia',
-      lastName: 'Wagner',
-      address1: 'Julie-Wolfthorn-Straße',
-      address2: '1',
-      zipCode: '10115',
-      city: 'Berlin',
-      iso2Code: 'DE',
-    };
+    const address = SONIA_ADDRESS;
     const acknowledged: string[] = [];
     const refused: number[] = [];
     let killed = false;

@@ -11,6 +11,7 @@ import {
 } from '../platform/test-support';
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 import { LeakWatch, expectErrorDocument } from './helpers';
+import { SONIA_ADDRESS } from '../features/checkout/checkout-fixtures';
 
 const CANON = '005_30663301';
 const FAILED_REFRESH = errorBody('004', 401, 'Failed to refresh token.');
@@ -506,16 +507,7 @@ describe('parallel wrong passwords for the agent', () => {
 });
 
 describe('checkouts at once (§9.3)', () => {
-  const address = {
-    salutation: 'Ms',
-    firstName: 'Sonia',
-    lastName: 'Wagner',
-    address1: 'Julie-Wolfthorn-Straße',
-    address2: '1',
-    zipCode: '10115',
-    city: 'Berlin',
-    iso2Code: 'DE',
-  };
+  const address = SONIA_ADDRESS;
   const checkout = (token: string, idCart: string): Promise<Answer> =>
     call('POST', '/checkout', {
       token,

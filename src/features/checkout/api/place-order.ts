@@ -6,6 +6,7 @@ import { GlueError, GlueUnreachableError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
 import { failedWith, useSessionLog } from '../../activity/session-log';
 import type { AddressFields } from '../../addresses/api/address-schemas';
+import { attributesOf } from '../../addresses/api/change-address';
 import { cartQueries } from '../../carts/api/cart-queries';
 import {
   newestOrder,
@@ -34,24 +35,9 @@ export interface OrderRequest {
   currency: string;
 }
 
-/** An address as §9.1 takes it: the fields, optional ones left out when empty. */
-function addressOf(fields: AddressFields) {
-  const optional = (name: 'address3' | 'company' | 'phone') =>
-    fields[name].trim() ? { [name]: fields[name].trim() } : {};
-  return {
-    salutation: fields.salutation,
-    firstName: fields.firstName.trim(),
-    lastName: fields.lastName.trim(),
-    address1: fields.address1.trim(),
-    address2: fields.address2.trim(),
-    zipCode: fields.zipCode.trim(),
-    city: fields.city.trim(),
-    iso2Code: fields.iso2Code,
-    ...optional('address3'),
-    ...optional('company'),
-    ...optional('phone'),
-  };
-}
+/** An address as §9.1 takes it: §8's attributes, optional ones left out when empty. */
+const addressOf = (fields: AddressFields) =>
+  Object.fromEntries(Object.entries(attributesOf(fields)).filter(([, value]) => value !== null));
 
 /** The order Glue placed; `charged` is its grand total as the shop computed it, when answered. */
 export interface PlacedOrder {
