@@ -140,7 +140,7 @@ export function usePlaceOrder(customerReference: string) {
         reference: null,
         grandTotal: request.grandTotal,
         currency: request.currency,
-        // Two shops' methods may share a name (Standard by DHL and by Hermes): the carrier tells them apart.
+        // Two methods may share a name (Standard by DHL and by Hermes): the carrier tells them apart.
         shipment: request.shipment.carrierName
           ? `${request.shipment.name} (${request.shipment.carrierName})`
           : request.shipment.name,
