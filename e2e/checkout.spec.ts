@@ -197,6 +197,7 @@ test('a refused order is mended in place; a lost answer and a double Enter still
   page,
   glue,
   signInAsAgent,
+  expectAccessible,
 }) => {
   // Sonia saved her address herself: the checkout offers it first.
   const sonia = await asSonia(glue.url);
@@ -242,10 +243,20 @@ test('a refused order is mended in place; a lost answer and a double Enter still
   await back();
   await setQuantity(2);
   await checkOut();
+  const shipping = page.getByRole('group', { name: say(EN, 'checkout.shipping') });
   await expect(
-    page
-      .getByRole('group', { name: say(EN, 'checkout.shipping') })
-      .getByRole('radio', { name: /Julie-Wolfthorn-Straße 1, 10115 Berlin/ }),
+    shipping.getByRole('radio', { name: /Julie-Wolfthorn-Straße 1, 10115 Berlin/ }),
+  ).toBeChecked();
+
+  // Her house number is wrong: corrected in her saved address, without leaving the checkout.
+  await shipping.getByRole('button', { name: say(EN, 'checkout.address.edit') }).click();
+  const correction = shipping.getByRole('form', { name: say(EN, 'checkout.address.editTitle') });
+  await expectAccessible('checkout, correcting a saved address');
+  await correction.getByLabel('House number', { exact: true }).fill('3');
+  await correction.getByRole('button', { name: say(EN, 'checkout.address.editSave') }).click();
+  await expect(correction).toHaveCount(0);
+  await expect(
+    shipping.getByRole('radio', { name: /Julie-Wolfthorn-Straße 3, 10115 Berlin/ }),
   ).toBeChecked();
   const place = page.getByRole('button', { name: /^Place order for Sonia Wagner — / });
   const total = 2 * SONY.price + STANDARD;
@@ -302,8 +313,17 @@ test('a refused order is mended in place; a lost answer and a double Enter still
   expect(orders.map((o) => o.id)).toContain(reference);
   const order = (await sonia(`/orders/${reference}`)).data.attributes as {
     totals: { grandTotal: number };
+    shippingAddress: Record<string, unknown>;
   };
   expect(order.totals.grandTotal).toBe(total);
+  expect(order.shippingAddress).toMatchObject({
+    address1: 'Julie-Wolfthorn-Straße',
+    address2: '3',
+  });
+  const saved = (await sonia('/customers/DE--21/addresses')) as unknown as {
+    data: { attributes: { address2: string } }[];
+  };
+  expect(saved.data.map((a) => a.attributes.address2)).toEqual(['3']);
   // The refused attempt, then one entry for the order: the attempt whose answer was lost.
   await expect(
     page

@@ -25,6 +25,8 @@ export function AddressChoice({
   customerName,
   refused,
   sameAsLabel,
+  onCorrect,
+  correcting,
 }: {
   legend: MessageId;
   saved: Address[];
@@ -35,12 +37,17 @@ export function AddressChoice({
   refused: FieldErrors;
   /** Offered first when this address can simply be another one ("Same as shipping"). */
   sameAsLabel?: MessageId;
+  /** Corrects a saved address in the customer's account (§8 PATCH); resolves once Glue took it. */
+  onCorrect: (address: Address, fields: AddressFields) => Promise<void>;
+  correcting: { pending: boolean; refused: FieldErrors };
 }) {
   const t = useT();
   const format = useFormat();
   const name = useId();
   const [typing, setTyping] = useState(chosen === null && saved.length === 0 && !sameAsLabel);
   const [save, setSave] = useState(true);
+  const [editing, setEditing] = useState(false);
+  const editable = chosen?.kind === 'saved' && !typing ? chosen.address : null;
   const line = (a: AddressFields) =>
     [addressLine(a), a.iso2Code ? format.country(a.iso2Code) : ''].filter(Boolean).join(', ');
 
@@ -55,6 +62,7 @@ export function AddressChoice({
             checked={chosen === null && !typing}
             onChange={() => {
               setTyping(false);
+              setEditing(false);
               onChoose(null);
             }}
           />{' '}
@@ -69,6 +77,7 @@ export function AddressChoice({
             checked={chosen?.kind === 'saved' && chosen.address.id === address.id && !typing}
             onChange={() => {
               setTyping(false);
+              setEditing(false);
               onChoose({ kind: 'saved', address });
             }}
           />{' '}
@@ -80,8 +89,40 @@ export function AddressChoice({
           <input type="radio" name={name} checked readOnly /> {line(chosen.fields)}
         </label>
       )}
+      {editable && !editing && (
+        <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+          {t('checkout.address.edit')}
+        </button>
+      )}
+      {editable && editing && (
+        <AddressForm
+          key={editable.id}
+          title="checkout.address.editTitle"
+          initial={editable}
+          withDefaults={false}
+          countryFixed
+          pending={correcting.pending}
+          refused={correcting.refused}
+          submitLabel="checkout.address.editSave"
+          onSubmit={(fields) =>
+            void onCorrect(editable, fields).then(
+              () => setEditing(false),
+              () => undefined, // The refusal shows at the fields; the form stays open.
+            )
+          }
+          onCancel={() => setEditing(false)}
+        />
+      )}
       <label className="choice">
-        <input type="radio" name={name} checked={typing} onChange={() => setTyping(true)} />{' '}
+        <input
+          type="radio"
+          name={name}
+          checked={typing}
+          onChange={() => {
+            setEditing(false);
+            setTyping(true);
+          }}
+        />{' '}
         {t('checkout.address.new')}
       </label>
       {typing && (

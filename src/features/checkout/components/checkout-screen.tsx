@@ -7,7 +7,11 @@ import { message, useT, type Message } from '../../../i18n/translate';
 import { GlueError, GlueUnreachableError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { paymentName } from '../../activity/recap';
-import { fieldErrorsOf, type AddressFields } from '../../addresses/api/address-schemas';
+import {
+  fieldErrorsOf,
+  type Address,
+  type AddressFields,
+} from '../../addresses/api/address-schemas';
 import { useChangeAddress } from '../../addresses/api/change-address';
 import { cartQueries } from '../../carts/api/cart-queries';
 import { checkoutQueries } from '../api/checkout-data';
@@ -39,7 +43,8 @@ export function CheckoutScreen({
   const session = useGlueSession();
   const queryClient = useQueryClient();
   const cart = useQuery(cartQueries.detail(session, customerReference, cartId, queryClient));
-  const options = useQuery(checkoutQueries.options(session, customerReference, cartId));
+  const optionsQuery = checkoutQueries.options(session, customerReference, cartId);
+  const options = useQuery(optionsQuery);
   const saveAddress = useChangeAddress(customerReference);
   const place = usePlaceOrder(customerReference);
   const name = `${customer.firstName} ${customer.lastName}`.trim();
@@ -51,19 +56,42 @@ export function CheckoutScreen({
   const [billing, setBilling] = useState<ChosenAddress | null | undefined>(undefined);
   const [shipmentId, setShipmentId] = useState<number | null>(null);
   const [paymentIndex, setPaymentIndex] = useState(0);
+  // A saved address as the shop holds it now: a correction made here replaces the one chosen.
+  const current = (chosen: ChosenAddress | null): ChosenAddress | null =>
+    chosen?.kind === 'saved'
+      ? { kind: 'saved', address: saved.find((a) => a.id === chosen.address.id) ?? chosen.address }
+      : chosen;
   // Nothing chosen yet: the customer's defaults, as the shop's own checkout starts.
-  const shippingChosen =
+  const shippingChosen = current(
     shipping === undefined
       ? defaultShipping
         ? { kind: 'saved' as const, address: defaultShipping }
         : null
-      : shipping;
-  const billingChosen =
+      : shipping,
+  );
+  const billingChosen = current(
     billing === undefined
       ? defaultBilling && defaultBilling.id !== defaultShipping?.id
         ? { kind: 'saved' as const, address: defaultBilling }
         : null
-      : billing;
+      : billing,
+  );
+  const correcting = {
+    pending: saveAddress.isPending,
+    refused: saveAddress.variables?.kind === 'edit' ? fieldErrorsOf(saveAddress.error) : {},
+  };
+  async function correct(address: Address, fields: AddressFields) {
+    const corrected = await saveAddress.mutateAsync({ kind: 'edit', address, fields });
+    if (!corrected) return;
+    queryClient.setQueryData(
+      optionsQuery.queryKey,
+      (data) =>
+        data && {
+          ...data,
+          addresses: data.addresses.map((a) => (a.id === corrected.id ? corrected : a)),
+        },
+    );
+  }
   const shipment =
     options.data?.shipmentMethods.find((m) => m.id === shipmentId) ??
     options.data?.shipmentMethods[0];
@@ -105,6 +133,8 @@ export function CheckoutScreen({
     );
   }
 
+  // Placing failed, or saving its new address did; a correction's refusal shows at its fields.
+  const failure = place.error ?? (saveAddress.variables?.kind === 'add' ? saveAddress.error : null);
   const total = cart.data && shipment ? cart.data.totals.grandTotal + shipment.price : null;
   const ready = Boolean(
     cart.data?.items?.length && shippingChosen && shipment && payment && total !== null,
@@ -182,6 +212,8 @@ export function CheckoutScreen({
             onChoose={setShipping}
             customerName={customer}
             refused={fieldErrorsOf(place.error, 'shippingAddress')}
+            onCorrect={correct}
+            correcting={correcting}
           />
           <AddressChoice
             legend="checkout.billing"
@@ -191,6 +223,8 @@ export function CheckoutScreen({
             customerName={customer}
             refused={fieldErrorsOf(place.error, 'billingAddress')}
             sameAsLabel="checkout.billing.same"
+            onCorrect={correct}
+            correcting={correcting}
           />
           <fieldset className="checkout__step">
             <legend id={ids.shipment}>{t('checkout.shipment')}</legend>
@@ -260,15 +294,13 @@ export function CheckoutScreen({
                 </>
               )}
             </dl>
-            {(place.isError || saveAddress.isError) && (
+            {failure && (
               <ErrorNotice
-                error={place.error ?? saveAddress.error}
+                error={failure}
                 text={
                   place.error instanceof GlueUnreachableError
                     ? message('checkout.lost')
-                    : message('checkout.failed', {
-                        error: describeError(place.error ?? saveAddress.error),
-                      })
+                    : message('checkout.failed', { error: describeError(failure) })
                 }
               />
             )}
