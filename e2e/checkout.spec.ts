@@ -115,6 +115,8 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
     'POST /checkout?include=orders',
   ]);
   const reference = (await placed.textContent())!.match(/DE--\d+/)![0];
+  // The cart became the order: nothing leads back to it.
+  await expect(page.getByRole('link', { name: say(EN, 'checkoutScreen.back') })).toHaveCount(0);
   await expectAccessible('order placed');
   await page
     .getByRole('group', { name: 'Language' })

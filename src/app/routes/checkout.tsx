@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { CheckoutScreen } from '../../features/checkout/components/checkout-screen';
 import { useT } from '../../i18n/translate';
@@ -15,13 +15,11 @@ export function CheckoutRoute() {
   useDocumentTitle(t('checkoutScreen.documentTitle'));
   return (
     <div className="workspace">
-      <p>
-        <Link to={cartPath(customerReference, cartId)}>{t('checkoutScreen.back')}</Link>
-      </p>
       <CheckoutScreen
         customerReference={customerReference}
         cartId={cartId}
         customer={{ firstName: profile?.firstName ?? '', lastName: profile?.lastName ?? '' }}
+        cartPath={cartPath(customerReference, cartId)}
         orderPath={(reference) => orderPath(customerReference, reference)}
         cartsPath={customerPath(customerReference)}
       />

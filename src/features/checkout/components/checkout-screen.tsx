@@ -22,6 +22,8 @@ interface CheckoutScreenProps {
   customerReference: string;
   cartId: string;
   customer: Pick<AddressFields, 'firstName' | 'lastName'>;
+  /** Where the cart is, until it became the order. */
+  cartPath: string;
   orderPath: (reference: string) => string;
   cartsPath: string;
 }
@@ -34,6 +36,7 @@ export function CheckoutScreen({
   customerReference,
   cartId,
   customer,
+  cartPath,
   orderPath,
   cartsPath,
 }: CheckoutScreenProps) {
@@ -184,6 +187,9 @@ export function CheckoutScreen({
 
   return (
     <div className="checkout">
+      <p>
+        <Link to={cartPath}>{t('checkoutScreen.back')}</Link>
+      </p>
       <h1>{t('checkout.title', { name })}</h1>
       {(cart.isPending || options.isPending) && <p className="muted">{t('checkout.loading')}</p>}
       {cart.isError && (
