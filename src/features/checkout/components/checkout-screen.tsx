@@ -45,11 +45,16 @@ export function CheckoutScreen({
   const ids = { shipment: useId(), payment: useId() };
   const session = useGlueSession();
   const queryClient = useQueryClient();
-  const cart = useQuery(cartQueries.detail(session, customerReference, cartId, queryClient));
-  const optionsQuery = checkoutQueries.options(session, customerReference, cartId);
-  const options = useQuery(optionsQuery);
-  const saveAddress = useChangeAddress(customerReference);
   const place = usePlaceOrder(customerReference);
+  // From the moment the order is sent, Glue may delete the cart: nothing asks for it again then.
+  const settledCart = !place.isPending && !place.isSuccess;
+  const cart = useQuery({
+    ...cartQueries.detail(session, customerReference, cartId, queryClient),
+    enabled: settledCart,
+  });
+  const optionsQuery = checkoutQueries.options(session, customerReference, cartId);
+  const options = useQuery({ ...optionsQuery, enabled: settledCart });
+  const saveAddress = useChangeAddress(customerReference);
   const name = `${customer.firstName} ${customer.lastName}`.trim();
   const saved = options.data?.addresses ?? [];
   const defaultShipping = saved.find((a) => a.isDefaultShipping) ?? saved[0];
