@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { REASON, actAs, expect, test } from './fixtures';
+import { REASON, actAs, asSonia, expect, test } from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
 
 const tab = (page: Page, name: string) =>
@@ -119,23 +119,10 @@ test('an agent fixes Sonia Wagner’s addresses, and Sonia sees exactly the resu
   await expectAccessible('addresses, German');
 
   // Outside the console: Sonia signs in herself and finds exactly that address.
-  const login = await fetch(`${glue.url}/access-tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/vnd.api+json' },
-    body: JSON.stringify({
-      data: {
-        type: 'access-tokens',
-        attributes: { username: 'sonia@acme.com', password: 'change123' },
-      },
-    }),
-  });
-  const token = ((await login.json()) as { data: { attributes: { accessToken: string } } }).data
-    .attributes.accessToken;
-  const answer = (await (
-    await fetch(`${glue.url}/customers/DE--21/addresses`, {
-      headers: { Authorization: `Bearer ${token}` },
-    })
-  ).json()) as { data: { attributes: Record<string, unknown> }[] };
+  const sonia = await asSonia(glue.url);
+  const answer = (await sonia('/customers/DE--21/addresses')) as unknown as {
+    data: { attributes: Record<string, unknown> }[];
+  };
   expect(answer.data.map((a) => a.attributes)).toEqual([
     expect.objectContaining({
       address1: 'Waldstraße',

@@ -120,6 +120,9 @@ export async function actAs(page: Page, query: string, name: string, reason = RE
   await page.getByRole('option', { name: new RegExp(name) }).click();
   await giveReason(page, name, reason);
   await expect(page.getByRole('region', { name: 'Customer session' })).toContainText(name);
+  // The banner shows a render before the console moves to the customer's screens: wait for them,
+  // or a quick next click lands on the home screen that is still up (it kept its chosen customer).
+  await expect(page).toHaveURL(/\/customers\/[^/]+/);
 }
 
 /** Fills in the reason for acting as `name` and starts the session. */
@@ -139,6 +142,33 @@ export async function captureTokens(page: Page, path: string) {
   };
   const { accessToken, refreshToken } = body.data.attributes;
   return { accessToken, refreshToken };
+}
+
+/** Sonia Wagner's own account, outside the console: GET with her own token. */
+export async function asSonia(glueUrl: string) {
+  const login = await fetch(`${glueUrl}/access-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/vnd.api+json' },
+    body: JSON.stringify({
+      data: {
+        type: 'access-tokens',
+        attributes: { username: 'sonia@acme.com', password: 'change123' },
+      },
+    }),
+  });
+  const token = ((await login.json()) as { data: { attributes: { accessToken: string } } }).data
+    .attributes.accessToken;
+  const send = async (path: string, body?: unknown) =>
+    (await (
+      await fetch(`${glueUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.api+json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    ).json()) as {
+      data: { id: string; attributes: Record<string, unknown> } & { length?: number };
+    };
+  return Object.assign((path: string) => send(path), { post: send });
 }
 
 export { expect };

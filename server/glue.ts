@@ -18,6 +18,11 @@ import { Lockout } from './features/agents/lockout';
 import { Carts } from './features/carts/carts';
 import { registerCarts } from './features/carts/carts.routes';
 import { registerItems } from './features/carts/items.routes';
+import { Checkout } from './features/checkout/checkout';
+import { registerCheckout } from './features/checkout/checkout.routes';
+import { registerCheckoutData } from './features/checkout/checkout-data.routes';
+import { PaymentMethods } from './features/checkout/payment-methods';
+import { ShipmentMethods } from './features/checkout/shipment-methods';
 import { registerCustomers } from './features/customers/customers.routes';
 import { Orders } from './features/orders/orders';
 import { registerOrders } from './features/orders/orders.routes';
@@ -96,6 +101,8 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerCarts(app, services);
   registerItems(app, services);
   registerOrders(app, services);
+  registerCheckoutData(app, services);
+  registerCheckout(app, services);
   registerCatalogSearchSuggestions(app, services);
   registerAbstractProducts(app, services);
   registerConcreteProducts(app, services);
@@ -143,19 +150,32 @@ export async function createGlue(
     );
     const customerSearch = new CustomerSearch(db);
     const audit = new ImpersonationAudit(db, clock);
+    const catalog = new Catalog(db);
+    const carts = new Carts(db, audit, clock);
+    const orders = new Orders(db, clock);
+    const addresses = new CustomerAddresses(db, clock);
     const services: GlueServices = {
       config,
       db,
       tokens,
       lockout,
       customerSearch,
-      catalog: new Catalog(db),
-      carts: new Carts(db, audit, clock),
-      orders: new Orders(db, clock),
+      catalog,
+      carts,
+      checkout: new Checkout(db, {
+        carts,
+        orders,
+        audit,
+        catalog,
+        shipmentMethods: new ShipmentMethods(),
+        paymentMethods: new PaymentMethods(),
+        addresses,
+      }),
+      orders,
       audit,
       impersonationSessions: new ImpersonationSessions(db),
       stores: new Stores(db, STORE),
-      addresses: new CustomerAddresses(db, clock),
+      addresses,
     };
     const app = buildApp(services, log);
     return {

@@ -111,3 +111,18 @@ export async function authenticateCustomer(c: Context, tokens: Tokens): Promise<
   if (caller.kind !== 'customer') throw new GlueError(Errors.unauthorizedRequest);
   return caller;
 }
+
+/** What an endpoint that reads its token later (checkout, §9.5) was sent in `Authorization`. */
+export type CallerProbe =
+  { kind: 'none' } | { kind: 'invalid' } | { kind: 'caller'; caller: Caller };
+
+/**
+ * The `Authorization` token, verified but not yet refused: checkout answers the request
+ * document's 400 before an invalid token's 401 001, and a missing token itself (1105).
+ */
+export async function probeCaller(c: Context, tokens: Tokens): Promise<CallerProbe> {
+  const authorization = headerValue(c, 'Authorization');
+  if (authorization === null) return { kind: 'none' };
+  const caller = await verifyHeader(tokens, authorization);
+  return caller === null ? { kind: 'invalid' } : { kind: 'caller', caller };
+}

@@ -269,6 +269,25 @@ describe('the catalog and order seed', () => {
     reopened.close();
   });
 
+  it('gives a database made before checkout its deliveries table and payment columns', async () => {
+    const path = join(scratch, 'before-checkout.sqlite');
+    const first = await openDatabase(path);
+    const seeded = everything(first);
+    first.exec(`DROP TABLE order_shipments; ALTER TABLE order_items DROP COLUMN shipment_id;
+      ALTER TABLE orders DROP COLUMN payment_provider; ALTER TABLE orders DROP COLUMN payment_method;`);
+    first.close();
+    const reopened = await openDatabase(path);
+    expect(everything(reopened)).toEqual(seeded);
+    expect(reopened.prepare('SELECT count(*) FROM order_shipments').pluck().get()).toBe(0);
+    expect(
+      reopened
+        .prepare('SELECT count(*) FROM orders WHERE payment_provider IS NOT NULL')
+        .pluck()
+        .get(),
+    ).toBe(0);
+    reopened.close();
+  });
+
   it('gives a database made before customer addresses their table, empty', async () => {
     const path = join(scratch, 'before-addresses.sqlite');
     const first = await openDatabase(path, { clock });

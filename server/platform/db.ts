@@ -160,9 +160,24 @@ CREATE TABLE IF NOT EXISTS orders (
   shipment_carrier TEXT,
   shipment_price INTEGER NOT NULL,
   billing_address TEXT NOT NULL,
-  shipping_address TEXT NOT NULL
+  shipping_address TEXT NOT NULL,
+  -- As the checkout request named them (§9.4); null for a demo order, paid by DummyPayment Invoice.
+  payment_provider TEXT,
+  payment_method TEXT
 );
 CREATE INDEX IF NOT EXISTS orders_customer ON orders (id_customer, created_at, id);
+-- The deliveries of an order placed through checkout (§9.3), one per shipment of the request,
+-- each with its address; a demo order has none and is its own one shipment (orders.shipment_*).
+CREATE TABLE IF NOT EXISTS order_shipments (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  method TEXT NOT NULL,
+  carrier TEXT NOT NULL,
+  price INTEGER NOT NULL,
+  shipping_address TEXT NOT NULL,
+  requested_delivery_date TEXT
+);
+CREATE INDEX IF NOT EXISTS order_shipments_order ON order_shipments (order_id, id);
 CREATE TABLE IF NOT EXISTS order_items (
   id INTEGER PRIMARY KEY,
   order_id INTEGER NOT NULL REFERENCES orders (id),
@@ -172,11 +187,14 @@ CREATE TABLE IF NOT EXISTS order_items (
   unit_gross_price INTEGER NOT NULL,
   state TEXT NOT NULL,
   -- Spryker's UUID of the item (salesOrderItemUuid), set once its id is known; unique (migrate()).
-  uuid TEXT
+  uuid TEXT,
+  -- The delivery it goes with; null for a demo order's items (migrate() adds it to older files).
+  shipment_id INTEGER REFERENCES order_shipments (id)
 );
 CREATE INDEX IF NOT EXISTS order_items_order ON order_items (order_id, id);
--- Every change made with an impersonation token (carts and their items), for the audit trail:
--- which session (and so which agent) did what to which customer's cart, and whether it worked.
+-- Every change made with an impersonation token (carts, their items, checkouts), for the audit
+-- trail: which session (and so which agent) did what to which customer's cart, and whether it
+-- worked; order_reference is the order a checkout placed.
 -- A change that worked is written in the same transaction as the change itself; a request that
 -- failed afterwards, with success 0, its HTTP status and its error codes (comma-separated).
 CREATE TABLE IF NOT EXISTS impersonation_audit (
@@ -191,6 +209,7 @@ CREATE TABLE IF NOT EXISTS impersonation_audit (
   sku TEXT,
   quantity_before INTEGER,
   quantity_after INTEGER,
+  order_reference TEXT,
   success INTEGER NOT NULL CHECK (success IN (0, 1)),
   status INTEGER NOT NULL,
   error_code TEXT,
@@ -713,6 +732,23 @@ function migrate(db: Database.Database): void {
   for (const id of withoutUuid) setItemUuid.run(salesOrderItemUuid(id), id);
   // What a return names (§12): one item per UUID.
   db.exec('CREATE UNIQUE INDEX IF NOT EXISTS order_items_uuid ON order_items (uuid)');
+  // Checkout (§9): the payment as sent, and each item's delivery. Null in an older file's orders,
+  // which are demo orders: DummyPayment Invoice, one shipment. Checked and added under the write
+  // lock, so two processes opening one older file add each column once.
+  db.transaction(() => {
+    const orderColumns = columnsOf(db, 'orders');
+    for (const column of ['payment_provider', 'payment_method']) {
+      if (!orderColumns.includes(column)) db.exec(`ALTER TABLE orders ADD COLUMN ${column} TEXT`);
+    }
+    if (!columnsOf(db, 'order_items').includes('shipment_id')) {
+      db.exec(
+        'ALTER TABLE order_items ADD COLUMN shipment_id INTEGER REFERENCES order_shipments (id)',
+      );
+    }
+    if (!columnsOf(db, 'impersonation_audit').includes('order_reference')) {
+      db.exec('ALTER TABLE impersonation_audit ADD COLUMN order_reference TEXT');
+    }
+  }).immediate();
 }
 
 // The tables the seed fills, each only when it is empty.

@@ -4,6 +4,7 @@ import {
   Errors,
   GlueError,
   ValidationMessages,
+  invalidPayment,
   productNotFound,
   tooLong,
   tooManyLoginAttempts,
@@ -26,6 +27,7 @@ function section(heading: string): string {
 function catalogued(code: string): GlueErrorSpec | undefined {
   if (code === '102') return productNotFound('<sku>');
   if (code === '901') return validationFailed('quantity', ValidationMessages.greaterThanZero);
+  if (code === '1108') return invalidPayment('<method>', '<provider>');
   return Object.values(Errors).find((spec: GlueErrorSpec) => spec.code === code);
 }
 
@@ -100,6 +102,40 @@ describe('the error catalogue', () => {
       });
     }
     expect(Errors.storeNotFound).toEqual({ code: '601', status: 404, detail: 'Store not found.' });
+  });
+
+  it('holds every row of the §9.6 error table, its default detail as written', () => {
+    const rows = section('9. ')
+      .split('\n')
+      .filter((line) => /^\| `\d+`/.test(line));
+    expect(rows.map((row) => /^\| `(\d+)`/.exec(row)?.[1])).toEqual([
+      '001',
+      '1101',
+      '1102',
+      '1103',
+      '1104',
+      '1105',
+      '1106',
+      '1107',
+      '1108',
+      '1109',
+      '4301',
+      '4302',
+      '4303',
+      '4304',
+    ]);
+    for (const row of rows) {
+      const [code = '', status = '', detail = ''] = row
+        .split('|')
+        .slice(1, 4)
+        .map((cell) => cell.trim());
+      const [, quoted = ''] = /^`([^`]+)`/.exec(detail) ?? [];
+      const codeOnly = code.replace(/`/g, '');
+      expect({ row, error: catalogued(codeOnly) }).toEqual({
+        row,
+        error: { code: codeOnly, status: Number(status), detail: quoted },
+      });
+    }
   });
 
   it('holds the 404s of §5a', () => {

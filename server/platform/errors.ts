@@ -72,7 +72,63 @@ export const Errors = {
   },
   unauthorizedRequest: { code: '802', status: 403, detail: 'Unauthorized request.' },
   storeNotFound: { code: '601', status: 404, detail: 'Store not found.' },
+
+  // §9.6: checkout-rest-api 3.10.0 `CheckoutRestApiConfig`, shipments-rest-api 1.14.0 (43xx).
+  checkoutDataInvalid: { code: '1101', status: 422, detail: 'Checkout data is invalid.' },
+  orderNotPlaced: { code: '1102', status: 422, detail: 'Order could not be placed.' },
+  checkoutCartNotFound: { code: '1103', status: 422, detail: 'Cart not found.' },
+  checkoutCartIsEmpty: { code: '1104', status: 422, detail: 'Cart is empty.' },
+  checkoutUserNotSpecified: {
+    code: '1105',
+    status: 400,
+    detail: 'One of Authorization or X-Anonymous-Customer-Unique-Id headers is required.',
+  },
+  unableToDeleteCart: { code: '1106', status: 422, detail: 'Unable to delete cart.' },
+  multiplePaymentsNotAllowed: {
+    code: '1107',
+    status: 400,
+    detail: 'Multiple payments are not allowed.',
+  },
+  customerDataMissing: {
+    code: '1109',
+    status: 422,
+    detail: 'Required customer information is missing from the request body.',
+  },
+  singleAndMultipleShipments: {
+    code: '4301',
+    status: 422,
+    detail: 'Single and multiple shipments attributes are not allowed in the same request.',
+  },
+  shipmentAddressNotValid: {
+    code: '4302',
+    status: 422,
+    detail: 'Provided address is not valid. You can either provide address ID or address fields.',
+  },
+  shipmentNotSpecified: {
+    code: '4303',
+    status: 422,
+    detail: 'Shipment attribute is not specified.',
+  },
+  shipmentsNotSpecified: {
+    code: '4304',
+    status: 422,
+    detail: 'Shipments attributes are not specified.',
+  },
 } as const satisfies Record<string, GlueErrorSpec>;
+
+/** 422 1108: not used by the demo shop, whose Glue config switches the check off (§9.6). */
+export function invalidPayment(method: string, provider: string): GlueErrorSpec {
+  return {
+    code: '1108',
+    status: 422,
+    detail: `Payment method "${method}" of payment provider "${provider}" is invalid`,
+  };
+}
+
+/** 1101 or 1102 with the message of the failing check instead of the generic detail (§9.6). */
+export function withDetail(spec: GlueErrorSpec, detail: string): GlueErrorSpec {
+  return { ...spec, detail };
+}
 
 /** 429 4401: N is the configured block time rounded up to whole minutes. */
 export function tooManyLoginAttempts(blockSeconds: number): GlueErrorSpec {
@@ -101,6 +157,13 @@ export const ValidationMessages = {
   fieldMissing: 'This field is missing.',
   notValidChoice: 'The value you selected is not a valid choice.',
   typeBool: 'This value should be of type bool.',
+  // Symfony Validator 6.4, as checkout's request rules use them (§9.7).
+  typeBoolean: 'This value should be of type boolean.',
+  typeArray: 'This value should be of type array|(Traversable&ArrayAccess).',
+  typeIterable: 'This value should be of type iterable.',
+  date: 'This value is not a valid date.',
+  // spryker/rest-request-validator 1.6.0 `EmailConstraint`.
+  email: 'Email is invalid.',
 } as const;
 
 /** Symfony's Length constraint over its maximum (§8: `100`, `255`, `15`, `2`). */
@@ -108,9 +171,9 @@ export function tooLong(limit: number): string {
   return `This value is too long. It should have ${limit} characters or less.`;
 }
 
-/** Symfony's Length constraint under its minimum (§8: `3`). */
+/** Symfony's Length constraint under its minimum (§8, §9.7: `3`). */
 export function tooShort(limit: number): string {
-  return `This value is too short. It should have ${limit} characters or more.`;
+  return `This value is too short. It should have ${limit} character${limit === 1 ? '' : 's'} or more.`;
 }
 
 /** 422 901, one per failing field: `<field> => <message>`. */

@@ -5,6 +5,7 @@ import type { CustomerSearch } from '../features/agents/customer-search';
 import type { ImpersonationSessions } from '../features/agents/impersonation-sessions';
 import type { Lockout } from '../features/agents/lockout';
 import type { Carts } from '../features/carts/carts';
+import type { Checkout } from '../features/checkout/checkout';
 import type { Orders } from '../features/orders/orders';
 import type { Catalog } from '../features/products/catalog';
 import type { Stores } from '../features/stores/stores';
@@ -20,6 +21,7 @@ export interface GlueServices {
   customerSearch: CustomerSearch;
   catalog: Catalog;
   carts: Carts;
+  checkout: Checkout;
   orders: Orders;
   audit: ImpersonationAudit;
   impersonationSessions: ImpersonationSessions;

@@ -139,6 +139,24 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
     },
   },
   {
+    name: "checkout-data includes each delivery's shipment methods",
+    glue: '`shipment-methods` resources in `included`, before the `shipments` resource they belong to',
+    evidence:
+      'contract §9.2 (include shipments,shipment-methods); the "Retrieve shipments and shipment methods when submitting checkout data" doc sample; shipments-rest-api 1.14.0 `ShipmentMethodsByShipmentResourceRelationshipPlugin`',
+    apply: (schema) => {
+      schema.allowIncluded('RestCheckoutDataResponseResponse', 'RestShipmentMethodsResponseData');
+    },
+  },
+  {
+    name: 'checkout includes the order as GET /orders/{ref} answers it',
+    glue: "the included `orders` resource has the single order's attributes (items, addresses, expenses, payments, shipments, itemStates)",
+    evidence:
+      'contract §9.3 (`?include=orders`); orders-rest-api 4.11.0 `OrderByOrderReferenceResourceRelationshipExpander` maps the order with its details; the "Check out purchases" doc sample',
+    apply: (schema) => {
+      schema.allowIncluded('RestCheckoutResponseResponse', 'RestOrderDetailsResponseData');
+    },
+  },
+  {
     name: '`relationships` only where something is related',
     glue: 'left out when nothing is related; each relationship named is there because it holds resources',
     evidence: 'docs/spryker/README.md; contract §1 (`included` … then `relationships`)',
@@ -340,5 +358,73 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
           'email',
         ].map((key) => `RestOrderAddress.${key}`),
       ),
+  },
+  {
+    name: 'a placed order with a dummy payment redirects nowhere',
+    glue: '`"redirectUrl": null, "isExternalRedirect": null`',
+    evidence:
+      "contract §9.3; Spryker's API tests (checkout positive.robot: both null); checkout-rest-api 3.10.0 `PlaceOrderProcessor` sets them only for external payments",
+    apply: (schema) =>
+      allowNull(schema, [
+        'RestCheckoutResponseAttributes.redirectUrl',
+        'RestCheckoutResponseAttributes.isExternalRedirect',
+      ]),
+  },
+  {
+    name: 'a shipment method without a delivery time has null',
+    glue: '`"deliveryTime": null` on `shipment-methods` and on a delivery\'s `selectedShipmentMethod`',
+    evidence: 'contract §9.2; demo-data/README.md (no delivery-time plugins in the demo shop)',
+    apply: (schema) =>
+      allowNull(schema, [
+        'RestShipmentMethodsAttributes.deliveryTime',
+        'RestShipmentMethod.deliveryTime',
+      ]),
+  },
+  {
+    name: "a delivery's selected method is all null when none was chosen, its tax rate a decimal string",
+    glue: '`selectedShipmentMethod` `{id, name, carrierName, price, taxRate: "19.00", deliveryTime, currencyIsoCode}`, every key null when the request named no method the delivery can use',
+    evidence:
+      "contract §9.2 (shipments); Spryker's API tests (checkout_data positive.robot: `taxRate` `19.00`); shipments-rest-api 1.14.0 `ShipmentMapper` maps an empty RestShipmentMethodTransfer",
+    apply: (schema) => {
+      schema.setProperty('RestShipmentMethod', 'taxRate', {
+        type: ['string', 'null'],
+        pattern: '^\\d+\\.\\d{2}$',
+      });
+      allowNull(
+        schema,
+        ['id', 'name', 'carrierName', 'price', 'currencyIsoCode'].map(
+          (key) => `RestShipmentMethod.${key}`,
+        ),
+      );
+    },
+  },
+  {
+    name: "a delivery's address and date are null where the request sent none",
+    glue: "`shippingAddress` with every key null (or the address's empty fields), `requestedDeliveryDate` null",
+    evidence:
+      'contract §9.2 (shipments: "all null when none was sent"); shipments-rest-api 1.14.0 `ShipmentMapper` (an empty RestAddressTransfer)',
+    apply: (schema) => {
+      allowNull(schema, ['RestShipmentsAttributes.requestedDeliveryDate']);
+      allowNull(
+        schema,
+        [
+          'id',
+          'salutation',
+          'firstName',
+          'lastName',
+          'address1',
+          'address2',
+          'address3',
+          'zipCode',
+          'city',
+          'country',
+          'iso2Code',
+          'company',
+          'phone',
+          'isDefaultBilling',
+          'isDefaultShipping',
+        ].map((key) => `RestAddress.${key}`),
+      );
+    },
   },
 ];

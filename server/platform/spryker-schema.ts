@@ -46,6 +46,10 @@ export interface GlueAnswer {
 const HAND_KEPT_RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
   // Only POSTed to (`/carts/{cartId}/items` answers the cart); GET /carts/{id}?include=items.
   items: 'RestItemsAttributes',
+  // Only ever included, in POST /checkout-data (shipments-rest-api, payments-rest-api).
+  shipments: 'RestShipmentsAttributes',
+  'shipment-methods': 'RestShipmentMethodsAttributes',
+  'payment-methods': 'RestPaymentMethodsAttributes',
 };
 
 const SCHEMA_ID = 'spryker';
@@ -131,13 +135,15 @@ function parsedDocument(file: string): OpenApiDocument {
 export class SchemaEditor {
   readonly #schemas: Record<string, JsonSchema>;
   readonly #documents: ReadonlyMap<string, boolean>;
-  readonly #resources: ReadonlySet<string>;
+  readonly #resources: Set<string>;
   readonly documentOverrides = new Map<string, JsonSchema>();
+  /** Per document, resource schemas its `included` may hold beyond those it lists. */
+  readonly includedAdditions = new Map<string, string[]>();
 
   constructor(
     schemas: Record<string, JsonSchema>,
     documents: ReadonlyMap<string, boolean>,
-    resources: ReadonlySet<string>,
+    resources: Set<string>,
   ) {
     this.#schemas = schemas;
     this.#documents = documents;
@@ -202,6 +208,20 @@ export class SchemaEditor {
   ref(name: string): JsonSchema {
     this.schema(name);
     return { $ref: `${SCHEMA_ID}${REF_PREFIX}${name}` };
+  }
+
+  /**
+   * `document`'s `included` may also hold resources of `resource` (a `…ResponseData` schema),
+   * each checked against it by its type's attributes, as the ones it lists are.
+   */
+  allowIncluded(document: string, resource: string): void {
+    if (!this.#documents.has(document)) throw new Error(`No answer of Spryker's is ${document}.`);
+    this.schema(resource);
+    this.#resources.add(resource);
+    this.includedAdditions.set(document, [
+      ...(this.includedAdditions.get(document) ?? []),
+      resource,
+    ]);
   }
 
   /** The answers that name `name` as their schema are checked against `schema` instead. */
@@ -352,6 +372,14 @@ export class SprykerSchema {
     const editor = new SchemaEditor(schemas, documents, resources);
     for (const correction of corrections) correction.apply(editor);
     this.#overrides = editor.documentOverrides;
+    for (const [document, added] of editor.includedAdditions) {
+      const byAttributes = includable.get(document) ?? new Map<string, string>();
+      for (const resource of added) {
+        const attributes = attributesOf(schemas, resource);
+        if (attributes !== null) byAttributes.set(attributes, resource);
+      }
+      includable.set(document, byAttributes);
+    }
     // The document is Spryker's, not ours to lint: validating it against the meta-schema costs time.
     this.#ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
     this.#ajv.addSchema({ components: { schemas } }, SCHEMA_ID);

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AGENT, CART_ATTRIBUTES, CUSTOMER, freshDatabasePath } from '../platform/test-support';
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
+import { SONIA_ADDRESS } from '../features/checkout/checkout-fixtures';
 
 const root = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'glue-crash-test-'));
@@ -253,6 +254,91 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     second.child.kill('SIGTERM');
     await second.exited;
     expect(integrity(dbPath)).toBe('ok');
+  }, 60_000);
+
+  it('keeps every acknowledged order whole, and its cart gone, after a kill among checkouts', async () => {
+    const dbPath = join(scratch, 'checkout-crash.sqlite');
+    copyFileSync(await freshDatabasePath(), dbPath);
+    const first = await start(dbPath);
+    const token = await signIn(first.url, '/access-tokens', CUSTOMER);
+    const carts: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const cartId = await newCart(first.url, token);
+      const item = { data: { type: 'items', attributes: { sku: CANON, quantity: 3 } } };
+      expect((await post(first.url, `/carts/${cartId}/items`, item, token)).status).toBe(201);
+      carts.push(cartId);
+    }
+    const ordersBefore = countRows(dbPath, 'orders') ?? 0;
+    const address = SONIA_ADDRESS;
+    const acknowledged: string[] = [];
+    const refused: number[] = [];
+    let killed = false;
+    // Four clients check the carts out one after another; the kill comes from inside the burst.
+    const client = async (n: number): Promise<void> => {
+      for (let i = n; i < carts.length && !killed; i += 4) {
+        const attributes = {
+          idCart: carts[i],
+          billingAddress: address,
+          shippingAddress: address,
+          shipment: { idShipmentMethod: 2 },
+          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+        };
+        try {
+          const response = await post(
+            first.url,
+            '/checkout',
+            { data: { type: 'checkout', attributes } },
+            token,
+          );
+          if (response.status !== 201) refused.push(response.status);
+          else {
+            const body = (await response.json()) as {
+              data: { attributes: { orderReference: string } };
+            };
+            acknowledged.push(body.data.attributes.orderReference);
+          }
+          if (acknowledged.length >= 10 && !killed) {
+            killed = true;
+            first.child.kill('SIGKILL');
+          }
+        } catch {
+          return;
+        }
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(client));
+    if (!killed) first.child.kill('SIGKILL');
+    await first.exited;
+    expect(refused).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(10);
+    expect(integrity(dbPath)).toBe('ok');
+
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const placed = db
+        .prepare<[number], string>('SELECT order_reference FROM orders WHERE id > ? ORDER BY id')
+        .pluck()
+        .all(ordersBefore);
+      for (const reference of acknowledged) expect(placed).toContain(reference);
+      // Every order there is whole: its three items and its delivery; no cart of it is left.
+      const whole = db
+        .prepare<[number], { items: number; shipments: number }>(
+          `SELECT (SELECT count(*) FROM order_items WHERE order_id = o.id) AS items,
+             (SELECT count(*) FROM order_shipments WHERE order_id = o.id) AS shipments
+           FROM orders AS o WHERE o.id > ?`,
+        )
+        .all(ordersBefore);
+      for (const order of whole) expect(order).toEqual({ items: 3, shipments: 1 });
+      const left = db
+        .prepare<[string], number>(
+          'SELECT count(*) FROM carts WHERE uuid IN (SELECT value FROM json_each(?))',
+        )
+        .pluck()
+        .get(JSON.stringify(carts));
+      expect((left ?? 0) + placed.length).toBe(carts.length);
+    } finally {
+      db.close();
+    }
   }, 60_000);
 
   it('finishes creating the database after a kill in the middle of its first seed', async () => {

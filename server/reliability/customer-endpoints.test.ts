@@ -14,6 +14,7 @@ import {
   ADDRESS_ATTRIBUTES,
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
+import { NOTEBOOK, cartWith, consoleRequest } from '../features/checkout/checkout-fixtures';
 
 const MISSING = errorBody('002', 403, 'Missing access token.');
 const INVALID = errorBody('001', 401, 'Invalid access token.');
@@ -171,6 +172,82 @@ describe('the customer endpoints (§5) refuse callers who are not a customer', (
         },
       );
       addressId = ((await again.json()) as { data: { id: string } }).data.id;
+    }
+  });
+});
+
+describe('checkout (§9) answers callers who are not a customer its own way', () => {
+  const NO_USER = errorBody(
+    '1105',
+    400,
+    'One of Authorization or X-Anonymous-Customer-Unique-Id headers is required.',
+  );
+
+  /** Both endpoints with §9.1's request for a new cart of Sonia's holding one notebook. */
+  const checkoutEndpoints = async (): Promise<[path: string, body: unknown][]> => {
+    const owner = bearer((await signInCustomer(t)).accessToken);
+    const cart = await cartWith(t, owner, [[NOTEBOOK, 1]]);
+    return [
+      ['/checkout-data', document('checkout-data', consoleRequest(cart))],
+      ['/checkout', document('checkout', consoleRequest(cart))],
+    ];
+  };
+
+  it('answers 400 1105 without an Authorization header, and changes nothing', async () => {
+    const endpoints = await checkoutEndpoints();
+    const before = snapshot(t.glue);
+    for (const [path, body] of endpoints) {
+      const response = await send('POST', path, body, {});
+      expect({ path, ...(await statusAndBody(response)) }).toEqual({
+        path,
+        status: 400,
+        body: NO_USER,
+      });
+    }
+    expect(snapshot(t.glue)).toBe(before);
+  });
+
+  it('answers 401 001 with a WWW-Authenticate header for a token that is not valid', async () => {
+    const endpoints = await checkoutEndpoints();
+    const { accessToken } = await signInCustomer(t);
+    t.advance(28801);
+    for (const authorization of ['Bearer garbage', `Bearer ${accessToken}`, 'Basic abc']) {
+      for (const [path, body] of endpoints) {
+        const response = await send('POST', path, body, { Authorization: authorization });
+        expect(response.headers.get('WWW-Authenticate')).toBe('Bearer realm="Access to shop API"');
+        expect({ path, ...(await statusAndBody(response)) }).toEqual({
+          path,
+          status: 401,
+          body: INVALID,
+        });
+      }
+    }
+  });
+
+  it('finds no cart for an agent’s own token (422 1103), and changes nothing', async () => {
+    const endpoints = await checkoutEndpoints();
+    const { accessToken } = await signInAgent(t);
+    const before = snapshot(t.glue);
+    for (const [path, body] of endpoints) {
+      const response = await send('POST', path, body, bearer(accessToken));
+      expect({ path, ...(await statusAndBody(response)) }).toEqual({
+        path,
+        status: 422,
+        body: errorBody('1103', 422, 'Cart not found.'),
+      });
+    }
+    expect(snapshot(t.glue)).toBe(before);
+  });
+
+  it('lets the customer’s own token and an impersonation token through', async () => {
+    for (const { accessToken } of [
+      await signInCustomer(t),
+      await signInAsCustomerThroughAgent(t),
+    ]) {
+      for (const [path, body] of await checkoutEndpoints()) {
+        const response = await send('POST', path, body, bearer(accessToken));
+        expect(response.status).toBe(path === '/checkout' ? 201 : 200);
+      }
     }
   });
 });

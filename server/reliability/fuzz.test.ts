@@ -20,6 +20,13 @@ import type { TestGlue } from '../platform/test-support';
 import { phpString } from '../features/addresses/address-rules';
 import { countryOf } from '../features/addresses/addresses';
 import {
+  NOTEBOOK,
+  SONIA_ADDRESS,
+  cartWith,
+  consoleRequest,
+  delivery,
+} from '../features/checkout/checkout-fixtures';
+import {
   LeakWatch,
   appRoutes,
   expectErrorDocument,
@@ -48,6 +55,8 @@ const INVALID_TYPE = errorBody(null, 400, 'Invalid type.');
 let t: TestGlue;
 const leaks = new LeakWatch();
 const tokens = { agent: '', customer: '', impersonation: '', refresh: '' };
+/** A cart of Sonia's for checkout bodies; a fuzzed checkout may well place it, then it is 1103. */
+let checkoutCart = '';
 
 const listed = await makeTestGlue();
 const ROUTES = appRoutes(listed.glue);
@@ -60,6 +69,7 @@ beforeAll(async () => {
   tokens.customer = customer.accessToken;
   tokens.refresh = customer.refreshToken;
   tokens.impersonation = leaks.remember(await signInAsCustomerThroughAgent(t)).accessToken;
+  checkoutCart = await cartWith(t, bearer(tokens.customer), [[NOTEBOOK, 2]]);
 });
 
 afterAll(() => t.close());
@@ -115,7 +125,22 @@ const scalar = fc.oneof(
   fc.constantFrom(...HUGE_NUMBERS),
   fc.constantFrom('3', ' 3 ', '1e3', '0x1A', '-1', '1.5', 'Infinity', 'NaN', '９'),
 );
-const value = fc.oneof({ weight: 3, arbitrary: scalar }, fc.jsonValue({ maxDepth: 3 }));
+const value = fc.oneof(
+  { weight: 3, arbitrary: scalar },
+  fc.jsonValue({ maxDepth: 3 }),
+  // Checkout's nested parts, whole or broken: addresses, deliveries, payments.
+  fc.constantFrom<unknown>(
+    { ...SONIA_ADDRESS },
+    { ...SONIA_ADDRESS, city: '', iso2Code: 'XX' },
+    { id: 'f7a1c4c2-0000-4000-8000-000000000001' },
+    { idShipmentMethod: 2 },
+    { idShipmentMethod: '99' },
+    [delivery([NOTEBOOK])],
+    [delivery([NOTEBOOK]), { items: [NOTEBOOK] }],
+    [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+    [{}, {}],
+  ),
+);
 
 const TYPES = [
   'agent-access-tokens',
@@ -124,6 +149,8 @@ const TYPES = [
   'agent-customer-impersonation-access-tokens',
   'carts',
   'items',
+  'checkout-data',
+  'checkout',
 ];
 
 /** The attributes that would succeed, so mutations of them reach deep into each resource. */
@@ -135,6 +162,8 @@ function validAttributes(type: string): Record<string, unknown> {
     'agent-customer-impersonation-access-tokens': { customerReference: 'DE--21' },
     carts: { ...CART_ATTRIBUTES },
     items: { sku: CANON, quantity: 1 },
+    'checkout-data': consoleRequest(checkoutCart),
+    checkout: consoleRequest(checkoutCart),
     addresses: { ...ADDRESS_ATTRIBUTES },
   };
   return valid[type] ?? {};
@@ -150,6 +179,17 @@ const ATTRIBUTE_KEYS = [
   'store',
   'sku',
   'quantity',
+  // §9.1's attributes, and what goes inside them.
+  'idCart',
+  'customer',
+  'billingAddress',
+  'shippingAddress',
+  'shipment',
+  'shipments',
+  'payments',
+  'idShipmentMethod',
+  'iso2Code',
+  'city',
   '__proto__',
   'constructor',
 ];
@@ -620,6 +660,11 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
         const readable = r.body === null || isJsonObject(r.body);
         if (realPath && admitted && !readable && ['POST', 'PATCH'].includes(route.method)) {
           expect(JSON.parse(sent.text)).toEqual(POST_DATA_INVALID);
+        }
+        // §9.5: checkout reads the document before any token, and answers a missing one itself.
+        if (realPath && kind === 'checkout') {
+          if (!readable) expect(JSON.parse(sent.text)).toEqual(POST_DATA_INVALID);
+          if (r.auth.kind === 'none') expect([400, 422]).toContain(sent.status);
         }
       }),
       { seed: SEED, numRuns: slow ? SLOW_RUNS : RUNS },

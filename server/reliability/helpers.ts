@@ -11,9 +11,11 @@ export interface Route {
 
 /**
  * Who may call a route, per the contract: §5a and §7.1 public, the sign-in/refresh endpoints that issue
- * tokens without one, §1 id-less PATCH/DELETE, §3 agent endpoints, §4.2 any token, else §5.
+ * tokens without one, §1 id-less PATCH/DELETE, §3 agent endpoints, §4.2 any token, §9 checkout
+ * (which reads the request document before the token and answers a missing one itself), else §5.
  */
-export type RouteKind = 'public' | 'issuing' | 'idless' | 'agent' | 'any-token' | 'customer';
+export type RouteKind =
+  'public' | 'issuing' | 'idless' | 'agent' | 'any-token' | 'checkout' | 'customer';
 
 // §5a: the product endpoints need no token; §7.1: nor do the stores.
 const PUBLIC_RESOURCES = [
@@ -24,6 +26,8 @@ const PUBLIC_RESOURCES = [
 ];
 // §3.1, §4.1, §4.3: these hand out tokens and need none.
 const ISSUING = ['POST /agent-access-tokens', 'POST /access-tokens', 'POST /refresh-tokens'];
+// §9: checkout-data and checkout.
+const CHECKOUT = ['checkout-data', 'checkout'];
 
 /** Every route the app answers, read from the app itself so a new endpoint is covered too. */
 export function appRoutes(glue: Glue): Route[] {
@@ -50,6 +54,7 @@ export function routeKind({ method, path }: Route): RouteKind {
   if (changes && (!/\/:[^/]+$/.test(path) || path.startsWith('/customers//'))) return 'idless';
   if (resource.startsWith('agent-')) return 'agent';
   if (resource === 'refresh-tokens') return 'any-token';
+  if (CHECKOUT.includes(resource)) return 'checkout';
   return 'customer';
 }
 

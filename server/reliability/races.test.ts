@@ -11,6 +11,7 @@ import {
 } from '../platform/test-support';
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 import { LeakWatch, expectErrorDocument } from './helpers';
+import { SONIA_ADDRESS } from '../features/checkout/checkout-fixtures';
 
 const CANON = '005_30663301';
 const FAILED_REFRESH = errorBody('004', 401, 'Failed to refresh token.');
@@ -502,5 +503,95 @@ describe('parallel wrong passwords for the agent', () => {
     expect(answers.filter((answer) => answer.status === 401)).toHaveLength(3);
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(9);
     expect((await attempt(AGENT.password)).status).toBe(429);
+  });
+});
+
+describe('checkouts at once (§9.3)', () => {
+  const address = SONIA_ADDRESS;
+  const checkout = (token: string, idCart: string): Promise<Answer> =>
+    call('POST', '/checkout', {
+      token,
+      body: {
+        data: {
+          type: 'checkout',
+          attributes: {
+            idCart,
+            billingAddress: address,
+            shippingAddress: address,
+            shipment: { idShipmentMethod: 2 },
+            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+          },
+        },
+      },
+    });
+  const orderCount = (): number =>
+    running.glue.db.prepare<[], number>('SELECT count(*) FROM orders').pluck().get() ?? 0;
+  const reference = (answer: Answer): string =>
+    (answer.body as { data: { attributes: { orderReference: string } } }).data.attributes
+      .orderReference;
+
+  it('places exactly one order when six clients check out one cart at once', async () => {
+    const customer = await signInCustomer();
+    const agentAsCustomer = await impersonate();
+    const cartId = await newCart(customer.accessToken);
+    expect((await addItem(customer.accessToken, cartId, 2)).status).toBe(201);
+    const orders = orderCount();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        checkout(i % 2 === 0 ? customer.accessToken : agentAsCustomer.accessToken, cartId),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422, 422, 422, 422, 422]);
+    for (const answer of answers.filter((a) => a.status === 422)) {
+      expect(answer.body).toEqual(errorBody('1103', 422, 'Cart not found.'));
+    }
+    expect(orderCount()).toBe(orders + 1);
+    const placed = answers.find((answer) => answer.status === 201);
+    const order = await call('GET', `/orders/${placed === undefined ? '' : reference(placed)}`, {
+      token: customer.accessToken,
+    });
+    const items = (order.body as { data: { attributes: { items: { quantity: number }[] } } }).data
+      .attributes.items;
+    expect(items.map((item) => item.quantity)).toEqual([1, 1]);
+    expect((await call('GET', `/carts/${cartId}`, { token: customer.accessToken })).status).toBe(
+      404,
+    );
+  });
+
+  it('orders exactly the item changes acknowledged before the checkout, and refuses the later ones', async () => {
+    const customer = await signInCustomer();
+    const cartId = await newCart(customer.accessToken);
+    expect((await addItem(customer.accessToken, cartId, 1)).status).toBe(201);
+    // Sent in this order: adds, the checkout in their middle, more adds.
+    const before = Array.from({ length: 6 }, () => addItem(customer.accessToken, cartId, 1));
+    const placing = checkout(customer.accessToken, cartId);
+    const after = Array.from({ length: 6 }, () => addItem(customer.accessToken, cartId, 1));
+    const [placed, ...added] = await Promise.all([placing, ...before, ...after]);
+    expect(placed?.status).toBe(201);
+    // An add landed before the order (201) or found the cart gone (101).
+    for (const answer of added) expect([201, 404]).toContain(answer.status);
+    const acknowledged = added.filter((answer) => answer.status === 201).length;
+    const order = await call('GET', `/orders/${placed === undefined ? '' : reference(placed)}`, {
+      token: customer.accessToken,
+    });
+    const items = (order.body as { data: { attributes: { items: { quantity: number }[] } } }).data
+      .attributes.items;
+    expect(items.reduce((sum, item) => sum + item.quantity, 0)).toBe(1 + acknowledged);
+  });
+
+  it('numbers many orders placed at once one after another, none twice', async () => {
+    const customer = await signInCustomer();
+    const carts = await Promise.all(Array.from({ length: 8 }, () => newCart(customer.accessToken)));
+    for (const cartId of carts) {
+      expect((await addItem(customer.accessToken, cartId, 1)).status).toBe(201);
+    }
+    const first = orderCount() + 1;
+    const answers = await Promise.all(
+      carts.map((cartId) => checkout(customer.accessToken, cartId)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+    expect(answers.map(reference).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `DE--${first + i}`).sort(),
+    );
   });
 });

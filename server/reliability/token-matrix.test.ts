@@ -13,6 +13,7 @@ import {
   ADDRESS_ATTRIBUTES,
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
+import { NOTEBOOK, cartWith, consoleRequest } from '../features/checkout/checkout-fixtures';
 import {
   LeakWatch,
   appRoutes,
@@ -35,6 +36,12 @@ const UNAUTHORIZED = errorBody('802', 403, 'Unauthorized request.');
 const POST_DATA_INVALID = errorBody(null, 400, 'Post data is invalid.');
 const NO_ID = errorBody(null, 400, 'Resource id is not specified.');
 const UUID_MISSING = errorBody('104', 400, 'Cart uuid is missing.');
+const NO_USER = errorBody(
+  '1105',
+  400,
+  'One of Authorization or X-Anonymous-Customer-Unique-Id headers is required.',
+);
+const CART_NOT_FOUND = errorBody('1103', 422, 'Cart not found.');
 const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
 const CUSTOMER_NOT_FOUND = errorBody('402', 404, 'Customer not found.');
 
@@ -156,9 +163,23 @@ function addressAnswer({ method, path }: Route, who: 'agent' | 'customer'): Expe
   return method === 'DELETE' ? { status: 204, body: null } : { status: 200 };
 }
 
-/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5, §8.2). */
+/** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5, §8.2, §9.6). */
 function expected(kind: RouteKind, route: Route, who: Who): Expected {
   if (kind === 'idless') return { status: 400, body: NO_ID };
+  if (kind === 'checkout') {
+    // Sent §9.1's request for a cart of DE--21: checkout reads Authorization only.
+    const answers: Record<Who, Expected> = {
+      none: { status: 400, body: NO_USER },
+      'invalid-x': { status: 400, body: NO_USER },
+      'agent-x': { status: 400, body: NO_USER },
+      'customer-x': { status: 400, body: NO_USER },
+      invalid: { status: 401, body: INVALID },
+      // An agent's own token names no customer, so no cart of theirs.
+      agent: { status: 422, body: CART_NOT_FOUND },
+      customer: { status: route.path === '/checkout' ? 201 : 200 },
+    };
+    return answers[who];
+  }
   if (kind === 'agent') {
     const refused: Record<Who, Expected | null> = {
       none: { status: 401, body: AGENT_ONLY },
@@ -289,6 +310,7 @@ describe('every protected route against every kind of token', () => {
     expect([...kinds].sort()).toEqual([
       'agent',
       'any-token',
+      'checkout',
       'customer',
       'idless',
       'issuing',
@@ -303,17 +325,24 @@ describe('every protected route against every kind of token', () => {
       const kind = routeKind(route);
       for (const column of COLUMNS) {
         const path = await pathFor(route);
+        // §8.2 and §9.5 check the document before the token: an address route gets one it
+        // accepts, a checkout route §9.1's request for a new cart.
+        let body: string | undefined;
+        if (isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)) {
+          body = JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES));
+        } else if (kind === 'checkout') {
+          const idCart = await cartWith(t, auth('customer'), [[NOTEBOOK, 1]]);
+          body = JSON.stringify(document(route.path.slice(1), consoleRequest(idCart)));
+        }
         const want = expected(kind, route, column.who);
         // An impersonation token's refused changes are audited, by design: that table may grow.
         const kept = column.audited === true ? ['impersonation_audit'] : [];
         const before = snapshotExcept(t.glue, ...kept);
-        // §8.2 checks the document before the token: an address route gets one it accepts.
-        const body =
-          isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
-            ? JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES))
-            : undefined;
         const response = await t.send(route.method, path, {
-          headers: column.headers(),
+          headers:
+            kind === 'checkout'
+              ? { ...column.headers(), 'Content-Type': 'application/vnd.api+json' }
+              : column.headers(),
           ...(body === undefined ? {} : { body }),
         });
         const text = await response.text();

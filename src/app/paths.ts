@@ -7,6 +7,10 @@ export function cartPath(customerReference: string, cartId: string): string {
   return `${customerPath(customerReference)}/carts/${encodeURIComponent(cartId)}`;
 }
 
+export function checkoutPath(customerReference: string, cartId: string): string {
+  return `${cartPath(customerReference, cartId)}/checkout`;
+}
+
 export function orderPath(customerReference: string, orderReference: string): string {
   return `${customerPath(customerReference)}/orders/${encodeURIComponent(orderReference)}`;
 }

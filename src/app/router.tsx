@@ -68,6 +68,12 @@ export function createRouter() {
                   lazy: async () => ({ Component: (await import('./routes/cart')).CartScreen }),
                 },
                 {
+                  path: 'carts/:cartId/checkout',
+                  lazy: async () => ({
+                    Component: (await import('./routes/checkout')).CheckoutRoute,
+                  }),
+                },
+                {
                   path: 'orders/:orderReference',
                   lazy: async () => ({ Component: (await import('./routes/order')).OrderScreen }),
                 },

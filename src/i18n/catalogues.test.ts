@@ -21,6 +21,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'app.brand',
   'app.documentTitle',
   'auth.signIn.glueAt',
+  'checkout.payment.method',
+  'checkout.review.item',
   'error.glueSaid.where',
   'workspace.documentTitle',
 ]);

@@ -1,5 +1,5 @@
 import { i18n, type Messages } from '@lingui/core';
-import { LOCALES, detectLocale, type Locale } from './locales';
+import { LOCALES, SOURCE_LOCALE, detectLocale, isLocale, type Locale } from './locales';
 
 export { i18n };
 
@@ -12,8 +12,9 @@ const catalogues = import.meta.glob<Messages>('./locales/*.json', {
 /** The language is no secret, so it may outlive the tab; tokens never do. */
 const REMEMBERED_KEY = 'agent-assist.locale';
 
+/** The active language; the source one before any is active (e.g. in a unit test). */
 export function currentLocale(): Locale {
-  return i18n.locale as Locale;
+  return isLocale(i18n.locale) ? i18n.locale : SOURCE_LOCALE;
 }
 
 /** The BCP 47 tag of the active language: for Intl formats and Glue's Accept-Language. */

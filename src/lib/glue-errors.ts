@@ -58,7 +58,7 @@ export class SessionEndedError extends Error {
   }
 }
 
-/** The console's own words for each of Glue's error codes (contract §2–§7). */
+/** The console's own words for each of Glue's error codes (contract §2–§9). */
 const GLUE_CODES: Record<string, MessageId> = {
   '001': 'glue.code.001',
   '002': 'glue.code.002',
@@ -78,6 +78,21 @@ const GLUE_CODES: Record<string, MessageId> = {
   '118': 'glue.code.118',
   '119': 'glue.code.119',
   '402': 'glue.code.402',
+  '404': 'glue.code.404',
+  '411': 'glue.code.411',
+  '1101': 'glue.code.1101',
+  '1102': 'glue.code.1102',
+  '1103': 'glue.code.1103',
+  '1104': 'glue.code.1104',
+  '1105': 'glue.code.1105',
+  '1106': 'glue.code.1106',
+  '1107': 'glue.code.1107',
+  '1108': 'glue.code.1108',
+  '1109': 'glue.code.1109',
+  '4301': 'glue.code.4301',
+  '4302': 'glue.code.4302',
+  '4303': 'glue.code.4303',
+  '4304': 'glue.code.4304',
   '601': 'glue.code.601',
   '801': 'glue.code.801',
   '802': 'glue.code.802',
@@ -95,7 +110,8 @@ export function describeGlueError(error: GlueError): Message {
   if (known) {
     // Glue's lockout text names the wait; the translation says it in the agent's language.
     const minutes = Number(/wait (\d+) minute/.exec(error.detail)?.[1] ?? NaN);
-    return message(known, { minutes: Number.isNaN(minutes) ? 0 : minutes });
+    // A checkout refusal's detail is the reason, in the request's language (contract §9.6).
+    return message(known, { minutes: Number.isNaN(minutes) ? 0 : minutes, detail: error.detail });
   }
   return message(error.status >= 500 ? 'glue.failed' : 'glue.unknown', {
     status: error.status,

@@ -95,7 +95,12 @@ describe('GlueSession against the stand-in', () => {
     await expect(refused).rejects.toBeInstanceOf(SessionEndedError);
     const error = (await refused.catch((e: unknown) => e)) as SessionEndedError;
     expect(error.reason).toEqual(
-      message('session.agentInvalid', { glue: message('glue.code.4103', { minutes: 0 }) }),
+      message('session.agentInvalid', {
+        glue: message('glue.code.4103', {
+          minutes: 0,
+          detail: 'Action is available to agent user only.',
+        }),
+      }),
     );
     // Glue's own words stay with it, for the agent to quote.
     expect(error.endedBy?.detail).toBe('Action is available to agent user only.');

@@ -140,6 +140,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             success: true,
             status: 201,
             errorCode: null,
+            orderReference: null,
           },
           {
             at: '2027-01-15T08:01:20.000Z',
@@ -151,6 +152,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             success: true,
             status: 201,
             errorCode: null,
+            orderReference: null,
           },
           {
             at: '2027-01-15T08:01:30.000Z',
@@ -162,6 +164,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             success: true,
             status: 200,
             errorCode: null,
+            orderReference: null,
           },
           {
             // A refused change: only what the request said is known; the cart stays unread.
@@ -176,6 +179,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             success: false,
             status: 422,
             errorCode: '901',
+            orderReference: null,
           },
           {
             at: '2027-01-15T08:01:50.000Z',
@@ -187,6 +191,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             success: true,
             status: 204,
             errorCode: null,
+            orderReference: null,
           },
         ],
       },

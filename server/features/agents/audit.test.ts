@@ -24,6 +24,7 @@ interface AuditRow {
   sku: string | null;
   quantity_before: number | null;
   quantity_after: number | null;
+  order_reference: string | null;
   success: number;
   status: number;
   error_code: string | null;
@@ -66,6 +67,7 @@ describe('the impersonation audit trail', () => {
       id_customer: 21,
       cart_uuid: cartId,
       cart_name: 'For Sonia',
+      order_reference: null,
       success: 1,
       error_code: null,
     };

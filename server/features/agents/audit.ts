@@ -5,13 +5,15 @@ import type { Impersonation } from '../../platform/tokens';
 /** What an agent did, or tried, through an impersonation token. */
 export interface AuditEntry {
   method: 'POST' | 'PATCH' | 'DELETE';
-  /** The resource changed: `carts` or `items`. */
-  resource: 'carts' | 'items';
+  /** The resource changed: `carts`, `items`, or `checkout` (an order placed from the cart). */
+  resource: 'carts' | 'items' | 'checkout';
   cartUuid: string | null;
   cartName?: string | null;
   sku?: string | null;
   quantityBefore?: number | null;
   quantityAfter?: number | null;
+  /** The order a checkout placed. */
+  orderReference?: string | null;
 }
 
 /** Who acted: the customer, and the impersonation session when an agent acted as them. */
@@ -34,10 +36,11 @@ export class ImpersonationAudit {
     this.#clock = clock;
     this.#insert = db.prepare(
       `INSERT INTO impersonation_audit (session_id, id_agent, id_customer, method, resource,
-         cart_uuid, cart_name, sku, quantity_before, quantity_after, success, status, error_code,
-         created_at)
+         cart_uuid, cart_name, sku, quantity_before, quantity_after, order_reference, success,
+         status, error_code, created_at)
        VALUES (@sessionId, @idAgent, @idCustomer, @method, @resource, @cartUuid, @cartName, @sku,
-         @quantityBefore, @quantityAfter, @success, @status, @errorCode, @createdAt)`,
+         @quantityBefore, @quantityAfter, @orderReference, @success, @status, @errorCode,
+         @createdAt)`,
     );
   }
 
@@ -54,6 +57,7 @@ export class ImpersonationAudit {
       sku: entry.sku ?? null,
       quantityBefore: entry.quantityBefore ?? null,
       quantityAfter: entry.quantityAfter ?? null,
+      orderReference: entry.orderReference ?? null,
       success: errorCode === null && status < 400 ? 1 : 0,
       status,
       errorCode,

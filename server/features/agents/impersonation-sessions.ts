@@ -15,6 +15,8 @@ export interface SessionChange {
   success: boolean;
   status: number;
   errorCode: string | null;
+  /** The order a checkout placed (§9.4); null for any other change. */
+  orderReference: string | null;
 }
 
 /** A session as GET /agent-impersonation-sessions answers it, keys in the answer's order. */
@@ -64,6 +66,7 @@ interface ChangeRow {
   sku: string | null;
   quantity_before: number | null;
   quantity_after: number | null;
+  order_reference: string | null;
   success: number;
   status: number;
   error_code: string | null;
@@ -116,6 +119,7 @@ function change(row: ChangeRow): SessionChange {
     success: row.success === 1,
     status: row.status,
     errorCode: row.error_code,
+    orderReference: row.order_reference,
   };
 }
 
@@ -149,7 +153,7 @@ export class ImpersonationSessions {
     this.#byId = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE s.id = ?`);
     // Every session of a page in one statement: the ids go in as one JSON array.
     this.#changes = db.prepare(`SELECT session_id, method, resource, cart_uuid, cart_name, sku,
-        quantity_before, quantity_after, success, status, error_code, created_at
+        quantity_before, quantity_after, order_reference, success, status, error_code, created_at
       FROM impersonation_audit WHERE session_id IN (SELECT value FROM json_each(?))
       ORDER BY session_id, id`);
     // One read transaction: the count, the page and its changes agree with each other.

@@ -185,9 +185,7 @@ export class Carts {
     });
     this.#delete = db.transaction((actor: Actor, uuid: string) => {
       const cart = this.#find(actor.idCustomer, uuid);
-      this.#deleteCart.run(cart.id);
-      // The oldest remaining cart becomes the default when the default one goes.
-      if (cart.is_default === 1) this.#promoteOldest.run(actor.idCustomer);
+      this.#remove(actor.idCustomer, cart);
       this.#audit.recordSuccess(
         actor,
         { method: 'DELETE', resource: 'carts', cartUuid: uuid, cartName: cart.name },
@@ -245,6 +243,12 @@ export class Carts {
     return toCart(row, this.#itemsOfCart.all(row.id));
   }
 
+  #remove(idCustomer: number, cart: CartRow): void {
+    this.#deleteCart.run(cart.id);
+    // The oldest remaining cart becomes the default when the default one goes.
+    if (cart.is_default === 1) this.#promoteOldest.run(idCustomer);
+  }
+
   #itemEntry(
     method: AuditEntry['method'],
     cart: CartRow,
@@ -271,6 +275,27 @@ export class Carts {
   /** One of the customer's carts; 101 for an unknown cart or another customer's. */
   get(idCustomer: number, uuid: string): Cart {
     return this.#get(idCustomer, uuid);
+  }
+
+  /**
+   * One of the customer's carts, or null for an unknown one or another customer's: for checkout,
+   * which reads it inside its own transaction (§9.5's 1103).
+   */
+  find(idCustomer: number, uuid: string): Cart | null {
+    const row = this.#cart.get(uuid, idCustomer);
+    return row === undefined ? null : this.#read(row);
+  }
+
+  /**
+   * Deletes the cart an order was just placed from (§9.4), as DELETE /carts/{id} does, inside the
+   * checkout's transaction; the checkout records it in the audit trail, as one change. False
+   * when the cart is no longer there.
+   */
+  removeOrdered(idCustomer: number, uuid: string): boolean {
+    const row = this.#cart.get(uuid, idCustomer);
+    if (row === undefined) return false;
+    this.#remove(idCustomer, row);
+    return true;
   }
 
   /** A new cart; the customer's first (or only) cart is their default one. */

@@ -34,6 +34,8 @@ export interface OrderAddress {
   country: string;
   iso2Code: string;
   company: string | null;
+  /** What checkout was sent (§9.4); the demo orders' addresses have none. */
+  phone?: string | null;
 }
 
 /** Spryker's demo order states (the DummyPayment state machine), as item states are named. */

@@ -11,9 +11,11 @@ import {
   resourceObject,
   singleDocument,
 } from '../../platform/jsonapi';
-import type { OrderSort, Orders, OrderSummary } from './orders';
+import type { ResourceObject } from '../../platform/jsonapi';
+import type { OrderDetail, OrderSort, Orders, OrderSummary } from './orders';
 
-const TYPE = 'orders';
+export const ORDERS_TYPE = 'orders';
+const TYPE = ORDERS_TYPE;
 /** page[limit] when the request sends none; the page links are there either way. */
 export const ORDERS_DEFAULT_LIMIT = 10;
 
@@ -96,21 +98,27 @@ export function registerOrders(app: Hono, { config, tokens, orders }: GlueServic
     const order = orders.find(caller.idCustomer, c.req.param('orderReference'));
     if (order === null) throw new GlueError(Errors.orderNotFound);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    // The list's attributes, then what the contract says the single order adds, in its order,
-    // with the rest of Spryker's after the expenses, as Spryker's sample orders them.
-    const resource = resourceObject(base, TYPE, order.reference, {
-      ...summaryAttributes(order),
-      items: order.items,
-      billingAddress: order.billingAddress,
-      shippingAddress: order.shippingAddress,
-      expenses: order.expenses,
-      payments: order.payments,
-      shipments: order.shipments,
-      // No discounts and no product bundles in the demo orders.
-      calculatedDiscounts: [],
-      bundleItems: [],
-      itemStates: order.itemStates,
-    });
-    return documentResponse(c, base, singleDocument(resource), 200);
+    return documentResponse(c, base, singleDocument(orderResource(base, order)), 200);
+  });
+}
+
+/**
+ * One order as `GET /orders/{ref}` answers it, and as `POST /checkout?include=orders` includes
+ * it (§9.3): the list's attributes, then what the contract says the single order adds, in its
+ * order, with the rest of Spryker's after the expenses, as Spryker's sample orders them.
+ */
+export function orderResource(base: string, order: OrderDetail): ResourceObject {
+  return resourceObject(base, TYPE, order.reference, {
+    ...summaryAttributes(order),
+    items: order.items,
+    billingAddress: order.billingAddress,
+    shippingAddress: order.shippingAddress,
+    expenses: order.expenses,
+    payments: order.payments,
+    shipments: order.shipments,
+    // No discounts and no product bundles in the demo orders.
+    calculatedDiscounts: [],
+    bundleItems: [],
+    itemStates: order.itemStates,
   });
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { orderReference } from './demo-orders';
 import type { OrderAddress } from './demo-orders';
 import type { Page } from '../../platform/jsonapi';
 import { TAX_RATE, taxShareOfGross } from '../../platform/pricing';
+import type { PriceMode } from '../../platform/pricing';
 
 export const SHIPMENT_EXPENSE_TYPE = 'SHIPMENT_EXPENSE_TYPE';
 /** The sales tables hold tax rates as decimals, which Glue passes on as text (§9.4). */
@@ -17,6 +19,10 @@ const DAY_MS = 24 * 3600 * 1000;
  * payment-methods.csv), named as the console's checkout request names it (§9.1, §9.4).
  */
 const DEMO_PAYMENT = { paymentProvider: 'DummyPayment', paymentMethod: 'Invoice' } as const;
+/** What an order placed through checkout starts in (§9.4): the settled state of DummyPayment01. */
+export const PLACED_ITEM_STATE = 'payment pending';
+/** spryker/sales-quantity, as the demo shop configures it: lines below 10 are split into units. */
+export const ITEM_SPLIT_THRESHOLD = 10;
 
 /** An order's `totals`, key order as Glue's. */
 export interface OrderTotals {
@@ -113,7 +119,7 @@ export interface RestOrderAddress {
   city: string;
   zipCode: string;
   poBox: null;
-  phone: null;
+  phone: string | null;
   cellPhone: null;
   description: null;
   comment: null;
@@ -166,6 +172,9 @@ interface OrderRow {
   shipment_price: number;
   billing_address: string;
   shipping_address: string;
+  /** Null for a demo order: paid by DEMO_PAYMENT. */
+  payment_provider: string | null;
+  payment_method: string | null;
 }
 
 export interface OrderItemRow {
@@ -175,6 +184,15 @@ export interface OrderItemRow {
   quantity: number;
   unit_gross_price: number;
   state: string;
+  /** The order_shipments row the item goes with; null for a demo order's (its one shipment). */
+  shipment_id: number | null;
+}
+
+interface OrderShipmentRow {
+  id: number;
+  method: string;
+  carrier: string;
+  price: number;
 }
 
 export const CANCELED = 'canceled';
@@ -203,10 +221,12 @@ export function isWithinReturnPeriod(createdAt: string, nowMs: number): boolean 
   return Math.floor((nowMs - orderedMs) / DAY_MS) <= RETURNABLE_DAYS;
 }
 
-/** What an order item of the order's one shipment looks like, and whether it can go back. */
+/** What an order item of one of the order's shipments looks like, and whether it can go back. */
 interface ItemContext {
   idShipment: number;
   withinReturnPeriod: boolean;
+  /** Net prices are 0 in gross mode: Spryker calculates none there (§9.4). */
+  grossMode: boolean;
 }
 
 function orderItem(row: OrderItemRow, context: ItemContext): OrderItemAttributes {
@@ -225,8 +245,8 @@ function orderItem(row: OrderItemRow, context: ItemContext): OrderItemAttributes
     sumPrice: sumGross,
     state: row.state,
     taxRate: TAX_RATE_DECIMAL,
-    unitNetPrice: unitGross - unitTax,
-    sumNetPrice: sumGross - sumTax,
+    unitNetPrice: context.grossMode ? 0 : unitGross - unitTax,
+    sumNetPrice: context.grossMode ? 0 : sumGross - sumTax,
     unitTaxAmountFullAggregation: unitTax,
     sumTaxAmountFullAggregation: sumTax,
     refundableAmount: canceled ? 0 : sumGross,
@@ -277,7 +297,7 @@ export function restOrderAddress(address: OrderAddress): RestOrderAddress {
     city: address.city,
     zipCode: address.zipCode,
     poBox: null,
-    phone: null,
+    phone: address.phone ?? null,
     cellPhone: null,
     description: null,
     comment: null,
@@ -287,7 +307,10 @@ export function restOrderAddress(address: OrderAddress): RestOrderAddress {
   };
 }
 
-/** The order's one shipment and its expense share an id: the order's own (one of each per order). */
+/**
+ * A shipment of an order and its expense, which share an id: a demo order's one shipment has the
+ * order's own id, a placed order's are its order_shipments rows.
+ */
 export interface OrderShipmentRecord {
   id: number;
   method: string;
@@ -298,67 +321,79 @@ export interface OrderShipmentRecord {
 
 /**
  * An order's figures, gross mode with 19 % VAT contained, as in a cart: subtotal = Σ item sums;
- * taxTotal = Σ item tax shares + the shipment's tax share; grandTotal = subtotal + expenseTotal
- * (no discounts). canceledTotal = Σ canceled item sums, and the shipment too when every item was
- * canceled; grandTotal is what was ordered, not reduced by cancellations.
+ * taxTotal = Σ item tax shares + each shipment's tax share; grandTotal = subtotal + expenseTotal
+ * (no discounts), expenseTotal = Σ shipment prices. canceledTotal = Σ canceled item sums, and a
+ * shipment's price too when every item of it was canceled; grandTotal is what was ordered, not
+ * reduced by cancellations. An item without a shipment of its own goes with the first one.
  */
 export function orderFigures(
   rows: readonly OrderItemRow[],
-  shipment: OrderShipmentRecord,
+  shipments: readonly [OrderShipmentRecord, ...OrderShipmentRecord[]],
   withinReturnPeriod: boolean,
+  priceMode: string = 'GROSS_MODE',
 ): {
   items: OrderItemAttributes[];
   expenses: OrderExpenseAttributes[];
   shipments: OrderShipment[];
   totals: OrderTotals;
 } {
-  const items = rows.map((row) => orderItem(row, { idShipment: shipment.id, withinReturnPeriod }));
-  const wholeOrderCanceled = items.length > 0 && items.every((item) => item.state === CANCELED);
-  const shipmentTax = taxShareOfGross(shipment.price);
-  const expense: OrderExpenseAttributes = {
-    type: SHIPMENT_EXPENSE_TYPE,
-    name: shipment.method,
-    sumPrice: shipment.price,
-    unitGrossPrice: shipment.price,
-    sumGrossPrice: shipment.price,
-    taxRate: TAX_RATE_DECIMAL,
-    unitNetPrice: shipment.price - shipmentTax,
-    sumNetPrice: shipment.price - shipmentTax,
-    // Unset, as §9.4 shows it, until the whole order is canceled.
-    canceledAmount: wholeOrderCanceled ? shipment.price : null,
-    unitDiscountAmountAggregation: null,
-    sumDiscountAmountAggregation: null,
-    unitTaxAmount: shipmentTax,
-    sumTaxAmount: shipmentTax,
-    unitPriceToPayAggregation: shipment.price,
-    sumPriceToPayAggregation: shipment.price,
-    taxAmountAfterCancellation: null,
-    idShipment: shipment.id,
-    idSalesExpense: shipment.id,
-  };
+  const grossMode = priceMode === 'GROSS_MODE';
+  const [first] = shipments;
+  const items = rows.map((row) =>
+    orderItem(row, { idShipment: row.shipment_id ?? first.id, withinReturnPeriod, grossMode }),
+  );
+  const expenses = shipments.map((shipment): OrderExpenseAttributes => {
+    const own = items.filter((item) => item.idShipment === shipment.id);
+    const wholeShipmentCanceled = own.length > 0 && own.every((item) => item.state === CANCELED);
+    const shipmentTax = taxShareOfGross(shipment.price);
+    return {
+      type: SHIPMENT_EXPENSE_TYPE,
+      name: shipment.method,
+      sumPrice: shipment.price,
+      unitGrossPrice: shipment.price,
+      sumGrossPrice: shipment.price,
+      taxRate: TAX_RATE_DECIMAL,
+      unitNetPrice: grossMode ? 0 : shipment.price - shipmentTax,
+      sumNetPrice: grossMode ? 0 : shipment.price - shipmentTax,
+      // Unset, as §9.4 shows it, until the shipment's every item is canceled.
+      canceledAmount: wholeShipmentCanceled ? shipment.price : null,
+      unitDiscountAmountAggregation: null,
+      sumDiscountAmountAggregation: null,
+      unitTaxAmount: shipmentTax,
+      sumTaxAmount: shipmentTax,
+      unitPriceToPayAggregation: shipment.price,
+      sumPriceToPayAggregation: shipment.price,
+      taxAmountAfterCancellation: null,
+      idShipment: shipment.id,
+      idSalesExpense: shipment.id,
+    };
+  });
   let subtotal = 0;
-  let taxTotal = shipmentTax;
-  let canceledTotal = expense.canceledAmount ?? 0;
+  let taxTotal = 0;
+  let canceledTotal = 0;
+  let expenseTotal = 0;
   for (const item of items) {
     subtotal += item.sumPrice;
     taxTotal += item.sumTaxAmountFullAggregation;
     canceledTotal += item.canceledAmount;
   }
-  const expenseTotal = shipment.price;
+  for (const expense of expenses) {
+    expenseTotal += expense.sumPrice;
+    taxTotal += expense.sumTaxAmount;
+    canceledTotal += expense.canceledAmount ?? 0;
+  }
   return {
     items,
-    expenses: [expense],
-    shipments: [
-      {
-        shipmentMethodName: shipment.method,
-        carrierName: shipment.carrier,
-        // The demo shop configures no delivery times and no net shipment prices.
-        deliveryTime: null,
-        defaultGrossPrice: shipment.price,
-        defaultNetPrice: 0,
-        currencyIsoCode: shipment.currency,
-      },
-    ],
+    expenses,
+    shipments: shipments.map((shipment) => ({
+      shipmentMethodName: shipment.method,
+      carrierName: shipment.carrier,
+      // The demo shop configures no delivery times and no net shipment prices.
+      deliveryTime: null,
+      defaultGrossPrice: shipment.price,
+      defaultNetPrice: 0,
+      currencyIsoCode: shipment.currency,
+    })),
     totals: {
       expenseTotal,
       discountTotal: 0,
@@ -369,6 +404,43 @@ export function orderFigures(
       remunerationTotal: 0,
     },
   };
+}
+
+/** One line of a cart as it is ordered: split into units below ITEM_SPLIT_THRESHOLD (§9.4). */
+export interface NewOrderItem {
+  sku: string;
+  /** In the locale of the checkout request (§7.2). */
+  name: string;
+  quantity: number;
+  unitGrossPrice: number;
+  /** Index into NewOrder.shipments. */
+  shipment: number;
+}
+
+export interface NewOrderShipment {
+  method: string;
+  carrier: string;
+  price: number;
+  address: OrderAddress;
+  requestedDeliveryDate: string | null;
+}
+
+/** What checkout places (§9.3): the cart's lines, its deliveries, the addresses and the payment. */
+export interface NewOrder {
+  idCustomer: number;
+  store: string;
+  currency: string;
+  priceMode: PriceMode;
+  billingAddress: OrderAddress;
+  shipments: readonly [NewOrderShipment, ...NewOrderShipment[]];
+  items: readonly NewOrderItem[];
+  payment: { provider: string; method: string };
+}
+
+/** Spryker's timestamp format, "2025-10-21 14:03:27.513000", in UTC. */
+export function salesTimestamp(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}000`;
 }
 
 /** What `GET /orders?sort=` can sort by (spryker/sales `SalesRepository::SORT_KEYS_MAP`). */
@@ -384,9 +456,19 @@ type PageStatement = Database.Statement<
   OrderRow
 >;
 
-/** A customer's orders (contract §5), read-only: the stand-in takes no new orders. */
+/**
+ * A customer's orders (contract §5), and the orders checkout places (§9.3). `place` writes inside
+ * the caller's transaction, so the order, its number and the cart it came from change together.
+ */
 export class Orders {
   readonly #clock: () => number;
+  readonly #shipments: Database.Statement<[number], OrderShipmentRow>;
+  readonly #nextNumber: Database.Statement<[], number>;
+  readonly #nextShipmentId: Database.Statement<[], number>;
+  readonly #insertOrder: Database.Statement;
+  readonly #insertShipment: Database.Statement;
+  readonly #insertItem: Database.Statement;
+  readonly #setItemUuid: Database.Statement;
   readonly #count: Database.Statement<[number], number>;
   /** By id: the order they were placed in, what Spryker's query without ORDER BY gives. */
   readonly #page: PageStatement;
@@ -403,7 +485,8 @@ export class Orders {
   constructor(db: Database.Database, clock: () => number) {
     this.#clock = clock;
     const columns = `id, order_reference, created_at, currency, price_mode, shipment_method,
-      shipment_carrier, shipment_price, billing_address, shipping_address`;
+      shipment_carrier, shipment_price, billing_address, shipping_address, payment_provider,
+      payment_method`;
     const pageOrderedBy = (order: string): PageStatement =>
       db.prepare(`SELECT ${columns} FROM orders WHERE id_customer = @idCustomer
         ORDER BY ${order} LIMIT @limit OFFSET @offset`);
@@ -419,8 +502,42 @@ export class Orders {
     this.#sortedPages = { createdAt: sortedBy('created_at'), updatedAt: sortedBy('updated_at') };
     this.#byReference = db.prepare(`SELECT ${columns} FROM orders
       WHERE order_reference = ? AND id_customer = ?`);
-    this.#items = db.prepare(`SELECT uuid, sku, name, quantity, unit_gross_price, state
-      FROM order_items WHERE order_id = ? ORDER BY id`);
+    this.#items = db.prepare(`SELECT uuid, sku, name, quantity, unit_gross_price, state,
+      shipment_id FROM order_items WHERE order_id = ? ORDER BY id`);
+    this.#shipments = db.prepare(`SELECT id, method, carrier, price FROM order_shipments
+      WHERE order_id = ? ORDER BY id`);
+    // Spryker's sequence continues from the highest DE--<n>; older DE--ORD-… references are skipped.
+    this.#nextNumber = db
+      .prepare<[], number>(
+        `SELECT coalesce(max(CAST(substr(order_reference, 5) AS INTEGER)), 0) + 1 FROM orders
+         WHERE order_reference GLOB 'DE--[0-9]*' AND substr(order_reference, 5) NOT GLOB '*[^0-9]*'`,
+      )
+      .pluck();
+    // Above every order id too: a demo order's one shipment has its order's id (orderFigures).
+    this.#nextShipmentId = db
+      .prepare<[], number>(
+        `SELECT max(coalesce((SELECT max(id) FROM order_shipments), 0),
+           coalesce((SELECT max(id) FROM orders), 0)) + 1`,
+      )
+      .pluck();
+    this.#insertOrder = db.prepare(
+      `INSERT INTO orders (order_reference, id_customer, created_at, updated_at, store, currency,
+         price_mode, shipment_method, shipment_carrier, shipment_price, billing_address,
+         shipping_address, payment_provider, payment_method)
+       VALUES (@reference, @idCustomer, @createdAt, @createdAt, @store, @currency, @priceMode,
+         @shipmentMethod, @shipmentCarrier, @shipmentPrice, @billingAddress, @shippingAddress,
+         @paymentProvider, @paymentMethod)`,
+    );
+    this.#insertShipment = db.prepare(
+      `INSERT INTO order_shipments (id, order_id, method, carrier, price, shipping_address,
+         requested_delivery_date)
+       VALUES (@id, @orderId, @method, @carrier, @price, @shippingAddress, @requestedDeliveryDate)`,
+    );
+    this.#insertItem = db.prepare(
+      `INSERT INTO order_items (order_id, sku, name, quantity, unit_gross_price, state, shipment_id)
+       VALUES (@orderId, @sku, @name, @quantity, @unitGrossPrice, @state, @shipmentId)`,
+    );
+    this.#setItemUuid = db.prepare('UPDATE order_items SET uuid = ? WHERE id = ?');
     this.#readPage = db.transaction((idCustomer: number, page: Page, sort: OrderSort | null) => {
       const statement =
         sort === null ? this.#page : this.#sortedPages[sort.key][sort.descending ? 'desc' : 'asc'];
@@ -434,16 +551,28 @@ export class Orders {
   }
 
   #figures(row: OrderRow): ReturnType<typeof orderFigures> {
+    const own = this.#shipments.all(row.id).map((shipment) => ({
+      ...shipment,
+      currency: row.currency,
+    }));
+    const [first, ...rest] = own;
+    const shipments: [OrderShipmentRecord, ...OrderShipmentRecord[]] =
+      first === undefined
+        ? [
+            {
+              id: row.id,
+              method: row.shipment_method,
+              carrier: row.shipment_carrier,
+              price: row.shipment_price,
+              currency: row.currency,
+            },
+          ]
+        : [first, ...rest];
     return orderFigures(
       this.#items.all(row.id),
-      {
-        id: row.id,
-        method: row.shipment_method,
-        carrier: row.shipment_carrier,
-        price: row.shipment_price,
-        currency: row.currency,
-      },
+      shipments,
       isWithinReturnPeriod(row.created_at, this.#clock()),
+      row.price_mode,
     );
   }
 
@@ -481,9 +610,75 @@ export class Orders {
       shippingAddress: restOrderAddress(JSON.parse(row.shipping_address) as OrderAddress),
       items,
       expenses,
-      // The whole order paid at once by invoice: the payment is the grand total (§9.4).
-      payments: [{ amount: totals.grandTotal, ...DEMO_PAYMENT }],
+      // The whole order paid at once: the payment is the grand total (§9.4).
+      payments: [
+        {
+          amount: totals.grandTotal,
+          ...(row.payment_provider === null || row.payment_method === null
+            ? DEMO_PAYMENT
+            : { paymentProvider: row.payment_provider, paymentMethod: row.payment_method }),
+        },
+      ],
       shipments,
     };
+  }
+
+  /**
+   * Writes the order with the next reference, `DE--<n>`, and returns that reference. Call inside
+   * the transaction that reads and deletes the cart, begun IMMEDIATE: the number is read and
+   * taken under the same write lock, so two checkouts never share one.
+   */
+  place(order: NewOrder): string {
+    const reference = orderReference(this.#nextNumber.get() ?? 1);
+    const [first] = order.shipments;
+    const { lastInsertRowid } = this.#insertOrder.run({
+      reference,
+      idCustomer: order.idCustomer,
+      createdAt: salesTimestamp(this.#clock()),
+      store: order.store,
+      currency: order.currency,
+      priceMode: order.priceMode,
+      // The first delivery, where a reader of the order's own columns looks (one shipment).
+      shipmentMethod: first.method,
+      shipmentCarrier: first.carrier,
+      shipmentPrice: first.price,
+      billingAddress: JSON.stringify(order.billingAddress),
+      shippingAddress: JSON.stringify(first.address),
+      paymentProvider: order.payment.provider,
+      paymentMethod: order.payment.method,
+    });
+    const orderId = Number(lastInsertRowid);
+    const shipmentIds = order.shipments.map((shipment) => {
+      const id = this.#nextShipmentId.get() ?? 1;
+      this.#insertShipment.run({
+        id,
+        orderId,
+        method: shipment.method,
+        carrier: shipment.carrier,
+        price: shipment.price,
+        shippingAddress: JSON.stringify(shipment.address),
+        requestedDeliveryDate: shipment.requestedDeliveryDate,
+      });
+      return id;
+    });
+    for (const item of order.items) {
+      const units = item.quantity < ITEM_SPLIT_THRESHOLD ? item.quantity : 1;
+      const quantity = item.quantity < ITEM_SPLIT_THRESHOLD ? 1 : item.quantity;
+      for (let unit = 0; unit < units; unit++) {
+        const id = Number(
+          this.#insertItem.run({
+            orderId,
+            sku: item.sku,
+            name: item.name,
+            quantity,
+            unitGrossPrice: item.unitGrossPrice,
+            state: PLACED_ITEM_STATE,
+            shipmentId: shipmentIds[item.shipment] ?? shipmentIds[0] ?? null,
+          }).lastInsertRowid,
+        );
+        this.#setItemUuid.run(salesOrderItemUuid(id), id);
+      }
+    }
+    return reference;
   }
 }

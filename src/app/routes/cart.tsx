@@ -9,7 +9,7 @@ import { ProductFinder } from '../../features/products/components/product-finder
 import { message, useT } from '../../i18n/translate';
 import { GlueError, describeError } from '../../lib/glue-errors';
 import { useGlueSession } from '../../lib/glue-session';
-import { customerPath } from '../paths';
+import { checkoutPath, customerPath } from '../paths';
 
 /** One of the customer's carts: fix its items, add products, see the totals the shop computes. */
 export function CartScreen() {
@@ -52,6 +52,13 @@ export function CartScreen() {
             failed={change.isError ? { change: change.variables, error: change.error } : null}
             onChange={(next) => change.mutate(next)}
           />
+          {(cart.data.items?.length ?? 0) > 0 && (
+            <p>
+              <Link className="button button--primary" to={checkoutPath(customerReference, cartId)}>
+                {t('checkout.start')}
+              </Link>
+            </p>
+          )}
           <ProductFinder
             currency={cart.data.currency}
             adding={change.isPending}

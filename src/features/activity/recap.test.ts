@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatsFor } from '../../i18n/format';
 import { translatorFor, type Translate } from '../../i18n/translate';
 import { GlueError } from '../../lib/glue-errors';
 import { runOutReason } from '../impersonation/use-session-clocks';
@@ -113,6 +114,7 @@ describe('the session recap', () => {
       quantityBefore: 0,
       quantityAfter: 3,
       address: null,
+      order: null,
       status: 'done',
       error: null,
       glueSaid: null,
@@ -145,6 +147,41 @@ describe('the session recap', () => {
       ),
       'Canon IXUS 175 (005_30663301) aus dem Warenkorb „Birthday“ entfernt: Menge 3 → 0 – erledigt',
     ]);
+  });
+
+  it('records a placed order: its reference, the total charged, the shipment and the payment', async () => {
+    const log = new SessionLog(() => T0);
+    log.start('admin@spryker.com', SONIA, null);
+    const order = {
+      reference: null,
+      grandTotal: 492_024,
+      currency: 'EUR',
+      shipment: 'Standard (DHL)',
+      payment: 'Invoice',
+    };
+    const id = log.begin({
+      action: 'place-order',
+      cartId: 'c-1',
+      cartName: 'Birthday',
+      sku: null,
+      productName: null,
+      quantityBefore: null,
+      quantityAfter: null,
+      address: null,
+      order,
+    });
+    log.settle(id, { status: 'done', order: { ...order, reference: 'DE--1072' } });
+    log.end(null);
+    const [record] = log.getState().past;
+    expect(recapText(record!, english)).toContain(
+      '\n- 2026-11-23 12:00:00 UTC Placed order DE--1072, €4,920.24, Standard (DHL), invoice — done\n',
+    );
+    const json = JSON.parse(recapJson(record!, english)) as { changes: { order: unknown }[] };
+    expect(json.changes[0]!.order).toEqual({ ...order, reference: 'DE--1072' });
+    const german = await translatorFor('de');
+    expect(german(describeChange(record!.entries[0]!, formatsFor('de')))).toBe(
+      'Bestellung DE--1072 aufgegeben, 4.920,24\u00a0€, Standard (DHL), Rechnung – erledigt',
+    );
   });
 
   it('records nothing outside a session, and keeps ended sessions newest first', () => {

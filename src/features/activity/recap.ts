@@ -1,4 +1,6 @@
 import { message, type Message, type MessageId, type Translate } from '../../i18n/translate';
+import { formatsFor, type Formats } from '../../i18n/format';
+import { currentLocale } from '../../i18n/i18n';
 import type { ActivityEntry, SessionRecord } from './session-log';
 
 /** Each change in words; `named` picks the sentence with the cart's name or without it. */
@@ -12,18 +14,47 @@ const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'default-shipping-address': 'activity.entry.defaultShippingAddress',
   'default-billing-address': 'activity.entry.defaultBillingAddress',
   'delete-address': 'activity.entry.deleteAddress',
+  'place-order': 'activity.entry.placeOrder',
 };
 
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */
-export function describeEntry(entry: ActivityEntry): Message {
+export function describeEntry(
+  entry: ActivityEntry,
+  /** Money in these formats: the screen's language, or English for the recap's text. */
+  formats?: Formats,
+): Message {
   // The product as the shop names it, then its SKU: data, the same in every language.
   const product = entry.productName ? `${entry.productName} (${entry.sku})` : (entry.sku ?? '');
+  const { order } = entry;
   return message(ACTION_TEXT[entry.action], {
     product,
     named: entry.cartName ? 'yes' : 'no',
     cart: entry.cartName ?? '',
     address: entry.address ?? '',
+    reference: order?.reference ?? 'none',
+    total: order
+      ? (formats ?? formatsFor(currentLocale())).money(order.grandTotal, order.currency)
+      : '',
+    shipment: order?.shipment ?? '',
+    payment: order ? paymentName(order.payment) : '',
   });
+}
+
+/** The demo shop's payment methods in words, inside a sentence and as a choice; another shows as the shop names it. */
+const PAYMENT_NAMES: Record<string, { inSentence: MessageId; asChoice: MessageId }> = {
+  Invoice: { inSentence: 'checkout.payment.invoice', asChoice: 'checkout.payment.option.invoice' },
+  'Credit Card': {
+    inSentence: 'checkout.payment.creditCard',
+    asChoice: 'checkout.payment.option.creditCard',
+  },
+};
+
+export function paymentName(
+  method: string,
+  as: 'inSentence' | 'asChoice' = 'inSentence',
+): Message | string {
+  const known = PAYMENT_NAMES[method];
+  return known ? message(known[as]) : method;
 }
 
 /** "quantity 1 → 3", or null when the change has no quantity. */
@@ -45,8 +76,8 @@ export function describeOutcome(entry: ActivityEntry): Message {
 }
 
 /** The whole line of a change: "Added … to “Birthday”: quantity 0 → 3 — done". */
-export function describeChange(entry: ActivityEntry): Message {
-  const change = describeEntry(entry);
+export function describeChange(entry: ActivityEntry, formats?: Formats): Message {
+  const change = describeEntry(entry, formats);
   const outcome = describeOutcome(entry);
   const quantities = describeQuantities(entry);
   return quantities
@@ -89,7 +120,7 @@ export function recapText(record: SessionRecord, t: Translate): string {
     lines.push(`Changes: ${record.entries.length}${failed > 0 ? `, ${failed} failed` : ''}`);
     for (const entry of record.entries) {
       const glue = entry.glueSaid ? ` (Glue: “${entry.glueSaid}”)` : '';
-      lines.push(`- ${utc(entry.at)} ${t(describeChange(entry))}${glue}`);
+      lines.push(`- ${utc(entry.at)} ${t(describeChange(entry, formatsFor('en')))}${glue}`);
     }
   }
   return `${lines.join('\n')}\n`;

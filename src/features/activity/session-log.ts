@@ -17,7 +17,8 @@ export interface ActivityEntry {
     | 'change-address'
     | 'default-shipping-address'
     | 'default-billing-address'
-    | 'delete-address';
+    | 'delete-address'
+    | 'place-order';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
@@ -26,11 +27,23 @@ export interface ActivityEntry {
   quantityAfter: number | null;
   /** The address a change was about, in one line ("Julie-Wolfthorn-Straße 1, 10115 Berlin"). */
   address: string | null;
+  /** An order placed: its reference once Glue gave it, and what the agent chose and was shown. */
+  order: PlacedOrder | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
   error: Message | null;
   /** Glue's own words about the failure, verbatim, for the ticket. */
   glueSaid: string | null;
+}
+
+export interface PlacedOrder {
+  reference: string | null;
+  grandTotal: number;
+  currency: string;
+  /** The shipment method's name, as the shop names it ("Standard"). */
+  shipment: string;
+  /** The payment method's name, as the shop names it ("Invoice"). */
+  payment: string;
 }
 
 /** One session of acting as a customer: who, why, when, and what changed. */
@@ -104,11 +117,15 @@ export class SessionLog {
   }
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
-  begin(entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error' | 'glueSaid'>): number | null {
+  begin(
+    entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order'> &
+      Partial<Pick<ActivityEntry, 'order'>>,
+  ): number | null {
     const { current } = this.#state;
     if (!current) return null;
     const id = this.#nextId++;
     const started: ActivityEntry = {
+      order: null,
       ...entry,
       id,
       at: this.#clock(),
@@ -124,7 +141,10 @@ export class SessionLog {
   settle(
     id: number | null,
     outcome: Partial<
-      Pick<ActivityEntry, 'status' | 'error' | 'glueSaid' | 'cartId' | 'cartName' | 'quantityAfter'>
+      Pick<
+        ActivityEntry,
+        'status' | 'error' | 'glueSaid' | 'cartId' | 'cartName' | 'quantityAfter' | 'order'
+      >
     >,
   ): void {
     if (id === null) return;

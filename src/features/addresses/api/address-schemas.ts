@@ -131,12 +131,17 @@ const GLUE_MESSAGES: [RegExp, (match: RegExpExecArray) => FieldError][] = [
   ],
 ];
 
-/** The fields a 422 901 names ("city => This value is too short…"), each with its first error. */
-export function fieldErrorsOf(error: unknown): FieldErrors {
+/**
+ * The fields a 422 901 names ("city => This value is too short…"), each with its first error;
+ * `under` reads the ones of a nested address ("shippingAddress.city => …", checkout §9.7).
+ */
+export function fieldErrorsOf(error: unknown, under = ''): FieldErrors {
   if (!(error instanceof GlueError) || error.code !== '901') return {};
   const errors: FieldErrors = {};
   for (const { detail } of error.errors) {
-    const [field, text] = detail.split(' => ');
+    const [path, text] = detail.split(' => ');
+    if (under && !path?.startsWith(`${under}.`)) continue;
+    const field = under ? path?.slice(under.length + 1) : path;
     if (!field || !text || !(field in RULES) || errors[field as AddressField]) continue;
     const known = GLUE_MESSAGES.map(([pattern, read]) => {
       const match = pattern.exec(text);

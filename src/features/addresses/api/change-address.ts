@@ -20,7 +20,7 @@ const path = (customerReference: string, id?: string) =>
   `/customers/${encodeURIComponent(customerReference)}/addresses${id ? `/${encodeURIComponent(id)}` : ''}`;
 
 /** The form's fields as Glue takes them: optional ones left empty are sent as null. */
-function attributesOf(fields: AddressFields) {
+export function attributesOf(fields: AddressFields) {
   const orNull = (value: string) => (value.trim() ? value.trim() : null);
   return {
     salutation: fields.salutation,

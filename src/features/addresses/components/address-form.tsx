@@ -55,6 +55,8 @@ export interface AddressFormProps {
   onCancel: () => void;
   /** A saved address keeps its country: Glue does not change it on PATCH (contract §8). */
   countryFixed?: boolean;
+  /** What the submit button says; "Save address" unless told. */
+  submitLabel?: MessageId;
 }
 
 /** One address, every field with its rule checked before sending and its error beside it. */
@@ -67,6 +69,7 @@ export function AddressForm({
   onSubmit,
   onCancel,
   countryFixed = false,
+  submitLabel = 'addresses.form.save',
 }: AddressFormProps) {
   const t = useT();
   const format = useFormat();
@@ -203,7 +206,7 @@ export function AddressForm({
           className="button button--primary"
           aria-disabled={pending || undefined}
         >
-          {t(pending ? 'addresses.saving' : 'addresses.form.save')}
+          {t(pending ? 'addresses.saving' : submitLabel)}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('addresses.form.cancel')}

@@ -16,6 +16,8 @@ const changeSchema = z.object({
   sku: z.nullable(z.string()),
   quantityBefore: z.nullable(z.number()),
   quantityAfter: z.nullable(z.number()),
+  // Only checkouts carry one; a stand-in older than checkout leaves it out.
+  orderReference: z.optional(z.nullable(z.string())),
   success: z.boolean(),
   status: z.number(),
   errorCode: z.nullable(z.string()),

@@ -16,6 +16,12 @@ export function describeChange(change: AssistedChange): Message {
         code: change.errorCode ? change.errorCode : 'none',
       });
   const cart = { named: change.cartName ? 'yes' : 'no', cart: change.cartName ?? '', outcome };
+  if (change.resource === 'checkout') {
+    return message('audit.change.placedOrder', {
+      reference: change.orderReference ?? 'none',
+      outcome,
+    });
+  }
   if (change.resource === 'carts') {
     return message(
       change.method === 'DELETE' ? 'audit.change.deletedCart' : 'audit.change.createdCart',

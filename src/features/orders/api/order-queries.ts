@@ -54,28 +54,29 @@ const addressSchema = z.nullable(
   ),
 );
 
-const orderDocumentSchema = z.object({
-  data: z.object({
-    id: z.string(),
-    attributes: z.looseObject({
-      createdAt: z.string(),
-      currencyIsoCode: z.string(),
-      totals: totalsSchema,
-      items: z.array(
-        z.looseObject({
-          name: z.string(),
-          sku: z.string(),
-          quantity: z.number(),
-          unitPrice: z.number(),
-          sumPrice: z.number(),
-          state: z.nullable(z.optional(z.string())),
-        }),
-      ),
-      billingAddress: addressSchema,
-      shippingAddress: addressSchema,
-    }),
+/** An order as GET /orders/{ref} answers it, and as POST /checkout?include=orders includes it. */
+export const orderResourceSchema = z.object({
+  id: z.string(),
+  attributes: z.looseObject({
+    createdAt: z.string(),
+    currencyIsoCode: z.string(),
+    totals: totalsSchema,
+    items: z.array(
+      z.looseObject({
+        name: z.string(),
+        sku: z.string(),
+        quantity: z.number(),
+        unitPrice: z.number(),
+        sumPrice: z.number(),
+        state: z.nullable(z.optional(z.string())),
+      }),
+    ),
+    billingAddress: addressSchema,
+    shippingAddress: addressSchema,
   }),
 });
+
+const orderDocumentSchema = z.object({ data: orderResourceSchema });
 
 export type OrderDetail = z.infer<typeof orderDocumentSchema>['data'];
 export type Address = NonNullable<z.infer<typeof addressSchema>>;
@@ -106,13 +107,7 @@ export const orderQueries = {
           schema: ordersDocumentSchema,
           signal,
         });
-        const orders: OrderSummary[] = document.data.map((order) => ({
-          reference: order.id,
-          createdAt: order.attributes.createdAt,
-          currency: order.attributes.currencyIsoCode,
-          grandTotal: order.attributes.totals.grandTotal,
-          itemCount: order.attributes.items?.reduce((sum, item) => sum + item.quantity, 0) ?? null,
-        }));
+        const orders = document.data.map(toSummary);
         return {
           orders,
           hasNext: Boolean(document.links?.next),
@@ -135,6 +130,26 @@ export const orderQueries = {
       },
     }),
 };
+
+function toSummary(order: z.infer<typeof orderSummarySchema>): OrderSummary {
+  return {
+    reference: order.id,
+    createdAt: order.attributes.createdAt,
+    currency: order.attributes.currencyIsoCode,
+    grandTotal: order.attributes.totals.grandTotal,
+    itemCount: order.attributes.items?.reduce((sum, item) => sum + item.quantity, 0) ?? null,
+  };
+}
+
+/** The customer's latest order, or null: e.g. to find an order whose answer was lost. */
+export async function newestOrder(session: GlueSession): Promise<OrderSummary | null> {
+  const document = await session.asCustomer({
+    path: '/orders?sort=-createdAt&page[offset]=0&page[limit]=1',
+    schema: ordersDocumentSchema,
+  });
+  const order = document.data[0];
+  return order ? toSummary(order) : null;
+}
 
 function offsetOf(link: string | undefined): number | null {
   if (!link) return null;
