@@ -183,9 +183,9 @@ export function CheckoutScreen({
         grandTotal: total,
         currency: cart.data.currency,
       });
+      // Placed: the guard stays shut, so an Enter queued behind this one sends nothing.
     } catch {
-      // Shown below, from the mutation's error.
-    } finally {
+      // Shown below, from the mutation's error; the agent may try again.
       placing.current = false;
     }
   }
