@@ -32,6 +32,7 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   signInAsAgent,
   expectAccessible,
 }) => {
+  test.slow(); // A whole phone order, axe on five screens in two languages, and the audit trail.
   const requests = watchGlueRequests<'fill' | 'open checkout' | 'place'>(page, glue.url);
   requests.begin('fill');
   await signInAsAgent();
@@ -201,6 +202,7 @@ test('a refused order is mended in place; a lost answer and a double Enter still
   signInAsAgent,
   expectAccessible,
 }) => {
+  test.slow(); // Three checkouts of one cart: refused, mended, lost and found.
   // Sonia saved her address herself: the checkout offers it first.
   const sonia = await asSonia(glue.url);
   await sonia.post('/customers/DE--21/addresses', {
