@@ -104,17 +104,20 @@ export function useOrderAgain(customerReference: string) {
           result.refused.push({ line, error });
         }
       }
-      if (cart) {
-        queryClient.setQueryData(
-          cartQueries.detail(session, customerReference, cartId).queryKey,
-          cart,
-        );
-      }
+      // The last answer is the cart as Glue holds it (a refused add changes nothing): no refetch.
+      const latest = cart!;
+      queryClient.setQueryData(
+        cartQueries.detail(session, customerReference, cartId).queryKey,
+        latest,
+      );
+      queryClient.setQueryData(cartQueries.list(session, customerReference).queryKey, (carts) =>
+        carts
+          ? carts.some((c) => c.id === cartId)
+            ? carts.map((c) => (c.id === cartId ? latest : c))
+            : [...carts, latest]
+          : carts,
+      );
       return result;
     },
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        queryKey: cartQueries.list(session, customerReference).queryKey,
-      }),
   });
 }

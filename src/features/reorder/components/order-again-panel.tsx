@@ -59,8 +59,10 @@ export function OrderAgainPanel({
         </p>
         {refused.length > 0 && (
           <>
-            <h3 className="h3">{t('reorder.refusedTitle')}</h3>
-            <ul>
+            <h3 className="h3" id="reorder-refused">
+              {t('reorder.refusedTitle')}
+            </h3>
+            <ul aria-labelledby="reorder-refused">
               {refused.map(({ line, error }) => (
                 <li key={line.sku}>
                   {t('reorder.refused', {
