@@ -52,7 +52,7 @@ test('order again: an earlier order’s products into a new cart, and the one th
       });
     },
   );
-  const requests = watchGlueRequests<'order again'>(page, glue.url);
+  const requests = watchGlueRequests<'order again' | 'into that cart'>(page, glue.url);
   requests.begin('order again');
   await form.getByRole('button', { name: `Put ${wanted.size} products into the cart` }).click();
   const done = page.getByRole('status').filter({ hasText: 'put into' });
@@ -105,4 +105,31 @@ test('order again: an earlier order’s products into a new cart, and the one th
   );
   await page.getByRole('link', { name: say(EN, 'reorder.openCart') }).click();
   await expect(page.getByRole('heading', { name: `Order again: ${reference}` })).toBeVisible();
+
+  // Once more, ticking one product off, into that cart: its quantity there grows, no cart is made.
+  await page.goBack();
+  await page.getByRole('button', { name: say(EN, 'reorder.open') }).click();
+  const [keptSku, kept] = [...wanted][0]!;
+  for (const [sku, line] of [...wanted].slice(1)) {
+    await form.getByRole('checkbox', { name: new RegExp(`${line.name} \\(${sku}\\)`) }).uncheck();
+  }
+  await expect(
+    form.getByRole('radio', { name: `A new cart “Order again: ${reference} (2)”` }),
+  ).toBeChecked();
+  await form.getByRole('radio', { name: `Order again: ${reference}`, exact: true }).check();
+  requests.begin('into that cart');
+  await form.getByRole('button', { name: 'Put 1 product into the cart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'put into' })).toHaveText(
+    `1 product of 1 put into “Order again: ${reference}”.`,
+  );
+  await requests.settle();
+  expect(
+    requests.sent('into that cart').map((r) => r.line.replace(/[0-9a-f-]{36}/, '{id}')),
+  ).toEqual(['POST /carts/{id}/items?include=items,concrete-products']);
+  const again = (await sonia(`/carts/${made[0]!.id}?include=items`)) as unknown as {
+    included?: { type: string; attributes: { sku: string; quantity: number } }[];
+  };
+  expect(
+    again.included?.find((resource) => resource.attributes.sku === keptSku)?.attributes.quantity,
+  ).toBe(2 * kept.quantity);
 });

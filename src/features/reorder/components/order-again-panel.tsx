@@ -33,7 +33,11 @@ export function OrderAgainPanel({
   // The customer's carts only matter once the agent may choose one of them.
   const carts = useQuery({ ...cartQueries.list(session, customerReference), enabled: open });
   const reorder = useOrderAgain(customerReference);
-  const newName = t('reorder.cartName', { reference: order.id });
+  // A name no cart of the customer's has yet: "… (2)" when this order was ordered again before.
+  const baseName = t('reorder.cartName', { reference: order.id });
+  const taken = new Set((carts.data ?? []).map((cart) => cart.name));
+  let newName = baseName;
+  for (let n = 2; taken.has(newName); n += 1) newName = `${baseName} (${n})`;
   const chosen = lines.filter((line) => ticked.has(line.sku));
   const cartName = (name: string | null) => name ?? t('carts.unnamed');
 
