@@ -21,9 +21,10 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'app.brand',
   'app.documentTitle',
   'auth.signIn.glueAt',
-  'checkout.payment.method',
   'checkout.review.item',
   'error.glueSaid.where',
+  'reorder.line',
+  'reorder.refused',
   'workspace.documentTitle',
 ]);
 

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { OrderDetail } from '../../features/orders/components/order-detail';
 import { useT } from '../../i18n/translate';
-import { ordersPath } from '../paths';
+import { cartPath, ordersPath } from '../paths';
 
 export function OrderScreen() {
   const t = useT();
@@ -11,7 +11,11 @@ export function OrderScreen() {
       <p>
         <Link to={ordersPath(customerReference)}>{t('orderScreen.back')}</Link>
       </p>
-      <OrderDetail customerReference={customerReference} orderReference={orderReference} />
+      <OrderDetail
+        customerReference={customerReference}
+        orderReference={orderReference}
+        cartPath={(cartId) => cartPath(customerReference, cartId)}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
-import { failedWith, useSessionLog } from '../../activity/session-log';
+import { failedWith, useSessionLog, type SessionLog } from '../../activity/session-log';
 import { cartQueries } from './cart-queries';
 import { CART_INCLUDE, cartDocumentSchema, toCart, type Cart, type CartItem } from './cart-schemas';
 
@@ -58,6 +58,45 @@ const ACTIONS = {
   remove: 'remove-item',
 } as const;
 
+const skuOf = (change: CartChange) => (change.kind === 'add' ? change.sku : change.groupKey);
+
+/** Records a change as under way, with the quantity before and the one asked for. */
+export function beginCartChange(
+  log: SessionLog,
+  cartId: string,
+  cart: Cart | undefined,
+  change: CartChange,
+): number | null {
+  const line = cart?.items?.find((item) => matches(item, change));
+  const before = line?.quantity ?? 0;
+  return log.begin({
+    action: ACTIONS[change.kind],
+    cartId,
+    cartName: cart?.name ?? null,
+    sku: line?.sku ?? skuOf(change),
+    productName: line?.name ?? (change.kind === 'add' ? change.name : null),
+    quantityBefore: before,
+    quantityAfter:
+      change.kind === 'add'
+        ? before + change.quantity
+        : change.kind === 'remove'
+          ? 0
+          : change.quantity,
+    address: null,
+  });
+}
+
+/** Records a change done, with the quantity the shop holds now (a removal answers no cart). */
+export function settleCartChange(
+  log: SessionLog,
+  entryId: number | null,
+  cart: Cart | null,
+  change: CartChange,
+): void {
+  const after = cart?.items?.find((item) => matches(item, change))?.quantity ?? 0;
+  log.settle(entryId, { status: 'done', quantityAfter: after });
+}
+
 /**
  * Changes a cart; whatever the outcome, the screen ends up showing what Glue really holds.
  * Each change goes into the session's activity, with the quantity before and after.
@@ -67,32 +106,13 @@ export function useChangeCart(customerReference: string, cartId: string) {
   const log = useSessionLog();
   const queryClient = useQueryClient();
   const detail = cartQueries.detail(session, customerReference, cartId);
-  const skuOf = (change: CartChange) => (change.kind === 'add' ? change.sku : change.groupKey);
   return useMutation({
     mutationFn: (change: CartChange) => changeCart(session, cartId, change),
     onMutate: async (change) => {
       // An answer already on its way must not overwrite the one this change brings.
       await queryClient.cancelQueries({ queryKey: detail.queryKey });
       const cart = queryClient.getQueryData(detail.queryKey);
-      const line = cart?.items?.find((item) => matches(item, change));
-      const sku = line?.sku ?? skuOf(change);
-      const before = line?.quantity ?? 0;
-      const entryId = log.begin({
-        action: ACTIONS[change.kind],
-        cartId,
-        cartName: cart?.name ?? null,
-        sku,
-        productName: line?.name ?? (change.kind === 'add' ? change.name : null),
-        quantityBefore: before,
-        quantityAfter:
-          change.kind === 'add'
-            ? before + change.quantity
-            : change.kind === 'remove'
-              ? 0
-              : change.quantity,
-        address: null,
-      });
-      return { entryId };
+      return { entryId: beginCartChange(log, cartId, cart, change) };
     },
     onSuccess: (cart, change, context) => {
       const acting = session.customer.getState();
@@ -100,9 +120,7 @@ export function useChangeCart(customerReference: string, cartId: string) {
       const current =
         acting.status === 'active' && acting.profile.customerReference === customerReference;
       if (cart && current) queryClient.setQueryData(detail.queryKey, cart);
-      // What the shop holds now, from its answer (a removal answers nothing: the item is gone).
-      const after = cart?.items?.find((item) => matches(item, change))?.quantity ?? 0;
-      log.settle(context.entryId, { status: 'done', quantityAfter: after });
+      settleCartChange(log, context.entryId, cart, change);
     },
     onError: (error, _change, context) => {
       log.settle(context?.entryId ?? null, failedWith(error));

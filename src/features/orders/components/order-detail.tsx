@@ -5,15 +5,18 @@ import { useFormat } from '../../../i18n/format';
 import { message, useT, type MessageId, type Translate } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
+import { OrderAgainPanel } from '../../reorder/components/order-again-panel';
 import { orderQueries, type Address } from '../api/order-queries';
 
 /** One order: its items with their states, its totals and its addresses. */
 export function OrderDetail({
   customerReference,
   orderReference,
+  cartPath,
 }: {
   customerReference: string;
   orderReference: string;
+  cartPath: (cartId: string) => string;
 }) {
   const t = useT();
   const format = useFormat();
@@ -96,6 +99,7 @@ export function OrderDetail({
             <dt className="totals__grand">{t('orders.totals.grandTotal')}</dt>
             <dd className="totals__grand">{money(data.attributes.totals.grandTotal)}</dd>
           </dl>
+          <OrderAgainPanel customerReference={customerReference} order={data} cartPath={cartPath} />
           <div className="addresses">
             <AddressBlock
               title={t('orders.address.billing')}
