@@ -2,9 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GlueError, describeGlueError } from './glue-errors';
 
+/** Sections of endpoints the console never calls: §14's reorder is not in release 202410. */
+const NOT_CALLED = ['## 14. Reorder'];
+
 /** Every error code the contract's tables name: a cell that holds codes alone (`113` / `114`). */
 function contractCodes(): string[] {
-  const contract = readFileSync(new URL('../../docs/glue-contract.md', import.meta.url), 'utf8');
+  const whole = readFileSync(new URL('../../docs/glue-contract.md', import.meta.url), 'utf8');
+  const contract = whole
+    .split(/\n(?=## )/)
+    .filter((section) => !NOT_CALLED.some((title) => section.startsWith(title)))
+    .join('\n');
   const cells = contract.matchAll(
     /\|\s*(`\d{3,4}`(?:\s*\/\s*`\d{3,4}`)*)(?:\s*\(status \d+\))?\s*\|/g,
   );
