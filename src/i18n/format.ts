@@ -75,7 +75,8 @@ export function formatsFor(locale: Locale): Formats {
   return formats;
 }
 
-function toDate(value: string | number): Date {
+/** A date as Glue writes it (`2026-12-02 03:44:19.224000`, UTC) or an ISO one, or ms. */
+export function toDate(value: string | number): Date {
   if (typeof value === 'number') return new Date(value);
   return new Date(value.includes('T') ? value : value.replace(' ', 'T') + 'Z');
 }

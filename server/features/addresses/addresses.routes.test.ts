@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ADDRESS_ATTRIBUTES,
   bearer,
   document,
   errorBody,
@@ -34,18 +35,7 @@ const tooLong = (limit: number): string =>
 const TOO_SHORT = 'This value is too short. It should have 3 characters or more.';
 
 /** A POST that succeeds: every required key, both flags false. */
-const NEW = {
-  salutation: 'Ms',
-  firstName: 'Sonia',
-  lastName: 'Wagner',
-  address1: 'Julie-Wolfthorn-Straße',
-  address2: '1',
-  zipCode: '10115',
-  city: 'Berlin',
-  iso2Code: 'DE',
-  isDefaultShipping: false,
-  isDefaultBilling: false,
-} as const;
+const NEW = ADDRESS_ATTRIBUTES;
 
 /** What Glue answers for NEW as the customer's first address. */
 const ANSWERED = {

@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
-import { useRuntimeConfig, type PriceMode } from '../../../lib/runtime-config';
-import { failedWith, useSessionLog } from '../../activity/session-log';
+import { useRuntimeConfig, type PriceMode, type RuntimeConfig } from '../../../lib/runtime-config';
+import { failedWith, useSessionLog, type SessionLog } from '../../activity/session-log';
 import { cartQueries } from './cart-queries';
-import { cartDocumentSchema, toCart } from './cart-schemas';
+import { cartDocumentSchema, toCart, type Cart } from './cart-schemas';
 import { storeQueries } from './get-stores';
 
 /** Where a new cart lives and how it is priced (Glue refuses a cart without them, §5). */
@@ -23,36 +23,49 @@ export async function createCart(session: GlueSession, name: string, settings: N
   return toCart(document.data, document.included);
 }
 
+/**
+ * Makes a cart in the store Glue answers (asked for the first time a cart is made, then kept for
+ * the session), in its default currency, and records it in the session's log.
+ */
+export async function createLoggedCart(
+  session: GlueSession,
+  queryClient: QueryClient,
+  log: SessionLog,
+  config: RuntimeConfig,
+  name: string,
+): Promise<Cart> {
+  const entryId = log.begin({
+    action: 'create-cart',
+    cartId: null,
+    cartName: name,
+    sku: null,
+    productName: null,
+    quantityBefore: null,
+    quantityAfter: null,
+    address: null,
+  });
+  try {
+    const store = await queryClient.fetchQuery(storeQueries.current(session, config.store));
+    const cart = await createCart(session, name, {
+      store: store.id,
+      currency: store.defaultCurrency,
+      priceMode: config.priceMode,
+    });
+    log.settle(entryId, { status: 'done', cartId: cart.id, cartName: cart.name });
+    return cart;
+  } catch (error) {
+    log.settle(entryId, failedWith(error));
+    throw error;
+  }
+}
+
 export function useCreateCart(customerReference: string) {
   const session = useGlueSession();
   const log = useSessionLog();
   const queryClient = useQueryClient();
   const config = useRuntimeConfig();
   return useMutation({
-    mutationFn: async (name: string) => {
-      // The store is asked for here, the first time a cart is made, and kept for the session.
-      const store = await queryClient.fetchQuery(storeQueries.current(session, config.store));
-      return createCart(session, name, {
-        store: store.id,
-        currency: store.defaultCurrency,
-        priceMode: config.priceMode,
-      });
-    },
-    onMutate: (name) => ({
-      entryId: log.begin({
-        action: 'create-cart',
-        cartId: null,
-        cartName: name,
-        sku: null,
-        productName: null,
-        quantityBefore: null,
-        quantityAfter: null,
-        address: null,
-      }),
-    }),
-    onSuccess: (cart, _name, context) =>
-      log.settle(context.entryId, { status: 'done', cartId: cart.id, cartName: cart.name }),
-    onError: (error, _name, context) => log.settle(context?.entryId ?? null, failedWith(error)),
+    mutationFn: (name: string) => createLoggedCart(session, queryClient, log, config, name),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: cartQueries.all(customerReference) }),
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import * as z from 'zod/mini';
+import { toDate } from '../../../i18n/format';
 import { message } from '../../../i18n/translate';
 import { GlueError, GlueUnreachableError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
@@ -90,9 +91,7 @@ async function placedSince(
 ): Promise<PlacedOrder | null> {
   const newest = await newestOrder(session);
   if (!newest || known.has(newest.reference)) return null;
-  const placedAt = Date.parse(
-    newest.createdAt.replace(' ', 'T') + (newest.createdAt.includes('T') ? '' : 'Z'),
-  );
+  const placedAt = toDate(newest.createdAt).getTime();
   // A minute's grace for the shop's clock.
   return placedAt >= since - 60_000
     ? { reference: newest.reference, order: null, charged: newest.grandTotal }

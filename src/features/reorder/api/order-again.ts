@@ -10,8 +10,7 @@ import {
   settleCartChange,
   type CartChange,
 } from '../../carts/api/change-cart';
-import { createCart } from '../../carts/api/create-cart';
-import { storeQueries } from '../../carts/api/get-stores';
+import { createLoggedCart } from '../../carts/api/create-cart';
 import type { OrderDetail } from '../../orders/api/order-queries';
 
 /** One product of an order, its split lines (§9.4: below 10, one line per unit) summed. */
@@ -60,28 +59,7 @@ export function useOrderAgain(customerReference: string) {
     }): Promise<ReorderResult> => {
       let cart: Cart | undefined = target.kind === 'existing' ? target.cart : undefined;
       if (target.kind === 'new') {
-        const entryId = log.begin({
-          action: 'create-cart',
-          cartId: null,
-          cartName: target.name,
-          sku: null,
-          productName: null,
-          quantityBefore: null,
-          quantityAfter: null,
-          address: null,
-        });
-        try {
-          const store = await queryClient.fetchQuery(storeQueries.current(session, config.store));
-          cart = await createCart(session, target.name, {
-            store: store.id,
-            currency: store.defaultCurrency,
-            priceMode: config.priceMode,
-          });
-          log.settle(entryId, { status: 'done', cartId: cart.id, cartName: cart.name });
-        } catch (error) {
-          log.settle(entryId, failedWith(error));
-          throw error;
-        }
+        cart = await createLoggedCart(session, queryClient, log, config, target.name);
       }
       const cartId = cart!.id;
       const result: ReorderResult = { cartId, cartName: cart!.name, added: [], refused: [] };
