@@ -289,6 +289,22 @@ describe('POST /carts/{id}/cart-codes and /vouchers: what the answer holds', () 
     expect(patched.data.attributes.totals).toMatchObject({ discountTotal: 518, grandTotal: 9844 });
   });
 
+  it('takes the percentage of the net price in NET_MODE, the VAT on what is left', async () => {
+    const netCart = await createCart(t, sonia, { priceMode: 'NET_MODE' });
+    await add(JADE, 1, netCart);
+    const body = (await (await applyCode(WHITE_VOUCHER, { id: netCart })).json()) as CartDocument;
+    // Net 3454 − 551 = 2903; 5 % = 145.15 → 145; VAT 19 % of 2758 = 524.02 → 524.
+    expect(body.data.attributes.totals).toEqual({
+      expenseTotal: 0,
+      discountTotal: 145,
+      taxTotal: 524,
+      subtotal: 2903,
+      grandTotal: 2903 - 145 + 524,
+      priceToPay: 2903 - 145 + 524,
+      shipmentTotal: 0,
+    });
+  });
+
   it('keeps a code that stops applying, and applies it again when it can', async () => {
     await add(JADE, 1);
     await add(CANON, 1);
