@@ -169,7 +169,7 @@ export function cartResource(
 
 /**
  * The answer to every request that shows one cart: `?include=items` adds its items,
- * `?include=items,concrete-products` their products too.
+ * `?include=items,concrete-products` their products too, `vouchers` and `gift-cards` its codes.
  */
 export function cartResponse(
   c: Context,
