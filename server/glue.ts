@@ -15,6 +15,8 @@ import { ImpersonationAudit } from './features/agents/audit';
 import { CustomerSearch } from './features/agents/customer-search';
 import { ImpersonationSessions } from './features/agents/impersonation-sessions';
 import { Lockout } from './features/agents/lockout';
+import { CartCodeStore, CartCodes } from './features/cart-codes/cart-codes';
+import { registerCartCodes } from './features/cart-codes/cart-codes.routes';
 import { Carts } from './features/carts/carts';
 import { registerCarts } from './features/carts/carts.routes';
 import { registerItems } from './features/carts/items.routes';
@@ -100,6 +102,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAddresses(app, services);
   registerCarts(app, services);
   registerItems(app, services);
+  registerCartCodes(app, services);
   registerOrders(app, services);
   registerCheckoutData(app, services);
   registerCheckout(app, services);
@@ -151,7 +154,9 @@ export async function createGlue(
     const customerSearch = new CustomerSearch(db);
     const audit = new ImpersonationAudit(db, clock);
     const catalog = new Catalog(db);
-    const carts = new Carts(db, audit, clock);
+    const cartCodeStore = new CartCodeStore(db);
+    const carts = new Carts(db, audit, clock, cartCodeStore);
+    const cartCodes = new CartCodes(db, { carts, store: cartCodeStore, audit, clock });
     const orders = new Orders(db, clock);
     const addresses = new CustomerAddresses(db, clock);
     const services: GlueServices = {
@@ -162,8 +167,10 @@ export async function createGlue(
       customerSearch,
       catalog,
       carts,
+      cartCodes,
       checkout: new Checkout(db, {
         carts,
+        cartCodes,
         orders,
         audit,
         catalog,

@@ -202,6 +202,19 @@ describe('the catalog and order seed', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'glue-db-test-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+  // §10: every table of the cart codes, each after the ones that refer to it.
+  const DROP_CART_CODE_TABLES = `DROP TABLE cart_codes; DROP TABLE order_item_discounts;
+    DROP TABLE gift_card_balance_log; DROP TABLE gift_cards; DROP TABLE discount_vouchers;
+    DROP TABLE discount_collector_skus; DROP TABLE discounts;`;
+  const cartCodeSeed = (database: Database.Database): unknown[] =>
+    [
+      'discounts ORDER BY id',
+      'discount_collector_skus ORDER BY discount_id, sku',
+      'discount_vouchers ORDER BY id',
+      'gift_cards ORDER BY id',
+      'gift_card_balance_log ORDER BY id',
+    ].map((from) => database.prepare(`SELECT * FROM ${from}`).all());
+
   const everything = (database: Database.Database): unknown[] =>
     [
       'product_abstracts ORDER BY position',
@@ -242,8 +255,9 @@ describe('the catalog and order seed', () => {
     const path = join(scratch, 'older.sqlite');
     const first = await openDatabase(path, { clock });
     const seeded = everything(first);
-    // What a part-2 database lacks: the new tables.
-    first.exec(`DROP TABLE product_concrete_names; DROP TABLE product_abstract_names;
+    // What a part-2 database lacks: the new tables (the cart codes' first, which refer to them).
+    first.exec(`${DROP_CART_CODE_TABLES}
+      DROP TABLE product_concrete_names; DROP TABLE product_abstract_names;
       DROP TABLE impersonation_audit; DROP TABLE cart_items; DROP TABLE carts;
       DROP TABLE order_items; DROP TABLE orders; DROP TABLE product_concretes;
       DROP TABLE product_abstracts;`);
@@ -285,6 +299,25 @@ describe('the catalog and order seed', () => {
         .pluck()
         .get(),
     ).toBe(0);
+    reopened.close();
+  });
+
+  it('gives a database made before cart codes their tables, seeded, and the audit its code', async () => {
+    const path = join(scratch, 'before-cart-codes.sqlite');
+    const first = await openDatabase(path, { clock });
+    const seeded = cartCodeSeed(first);
+    first.exec(`${DROP_CART_CODE_TABLES} ALTER TABLE impersonation_audit DROP COLUMN code;`);
+    first.close();
+    const reopened = await openDatabase(path, { clock });
+    expect(cartCodeSeed(reopened)).toEqual(seeded);
+    expect(
+      reopened
+        .prepare(
+          "SELECT count(*) FROM pragma_table_info('impersonation_audit') WHERE name = 'code'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(1);
     reopened.close();
   });
 

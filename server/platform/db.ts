@@ -192,9 +192,90 @@ CREATE TABLE IF NOT EXISTS order_items (
   shipment_id INTEGER REFERENCES order_shipments (id)
 );
 CREATE INDEX IF NOT EXISTS order_items_order ON order_items (order_id, id);
--- Every change made with an impersonation token (carts, their items, checkouts), for the audit
--- trail: which session (and so which agent) did what to which customer's cart, and whether it
--- worked; order_reference is the order a checkout placed.
+-- The voucher discounts of §10a (seed-data/vouchers.csv): Spryker's spy_discount with its one
+-- voucher pool, active as the discount is. amount is PLUGIN_CALCULATOR_PERCENTAGE's (500 = 5 %);
+-- valid_from and valid_to are UTC. The stand-in seeds no cart rule (§5).
+CREATE TABLE IF NOT EXISTS discounts (
+  id INTEGER PRIMARY KEY,
+  discount_key TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  discount_type TEXT NOT NULL CHECK (discount_type = 'voucher'),
+  calculator TEXT NOT NULL CHECK (calculator = 'PLUGIN_CALCULATOR_PERCENTAGE'),
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  store TEXT NOT NULL,
+  decision_rule TEXT NOT NULL,
+  collector TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
+  is_exclusive INTEGER NOT NULL CHECK (is_exclusive IN (0, 1)),
+  priority INTEGER NOT NULL
+);
+-- What a discount's collector (attribute.color = "white") selects among the stand-in's
+-- products, which carry no attributes: the SKUs vouchers.csv lists for it.
+CREATE TABLE IF NOT EXISTS discount_collector_skus (
+  discount_id INTEGER NOT NULL REFERENCES discounts (id),
+  sku TEXT NOT NULL REFERENCES product_concretes (sku),
+  PRIMARY KEY (discount_id, sku)
+) WITHOUT ROWID;
+-- A use is counted when an order is placed with the code (§10); 0 uses allowed = unlimited.
+CREATE TABLE IF NOT EXISTS discount_vouchers (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  discount_id INTEGER NOT NULL REFERENCES discounts (id),
+  voucher_batch INTEGER NOT NULL,
+  max_number_of_uses INTEGER NOT NULL CHECK (max_number_of_uses >= 0),
+  number_of_uses INTEGER NOT NULL CHECK (number_of_uses >= 0),
+  is_active INTEGER NOT NULL CHECK (is_active IN (0, 1))
+);
+-- The gift cards of §10a (seed-data/gift-card-codes.csv), value in cents of their currency.
+CREATE TABLE IF NOT EXISTS gift_cards (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  value INTEGER NOT NULL CHECK (value >= 0),
+  currency TEXT NOT NULL,
+  is_active INTEGER NOT NULL CHECK (is_active IN (0, 1))
+);
+-- What was spent of a gift card (spy_gift_card_balance_log): actualValue = value − Σ value. A row
+-- is an order's gift-card payment; order_id is null for what the demo's spent card paid before.
+CREATE TABLE IF NOT EXISTS gift_card_balance_log (
+  id INTEGER PRIMARY KEY,
+  gift_card_id INTEGER NOT NULL REFERENCES gift_cards (id),
+  order_id INTEGER REFERENCES orders (id),
+  value INTEGER NOT NULL CHECK (value >= 0)
+);
+CREATE INDEX IF NOT EXISTS gift_card_balance_log_card ON gift_card_balance_log (gift_card_id);
+CREATE INDEX IF NOT EXISTS gift_card_balance_log_order ON gift_card_balance_log (order_id)
+  WHERE order_id IS NOT NULL;
+-- The codes a cart holds, each a voucher or a gift card; id orders them as they were added.
+CREATE TABLE IF NOT EXISTS cart_codes (
+  id INTEGER PRIMARY KEY,
+  cart_id INTEGER NOT NULL REFERENCES carts (id) ON DELETE CASCADE,
+  voucher_id INTEGER REFERENCES discount_vouchers (id),
+  gift_card_id INTEGER REFERENCES gift_cards (id),
+  CHECK ((voucher_id IS NULL) <> (gift_card_id IS NULL)),
+  UNIQUE (cart_id, voucher_id),
+  UNIQUE (cart_id, gift_card_id)
+);
+-- What each discount took from an order item when it was placed (spy_sales_discount): amount is
+-- the item's whole share, unit_amount its unitDiscountAmountAggregation.
+CREATE TABLE IF NOT EXISTS order_item_discounts (
+  id INTEGER PRIMARY KEY,
+  order_item_id INTEGER NOT NULL REFERENCES order_items (id),
+  discount_id INTEGER NOT NULL,
+  display_name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  voucher_code TEXT,
+  unit_amount INTEGER NOT NULL CHECK (unit_amount >= 0),
+  amount INTEGER NOT NULL CHECK (amount >= 0)
+);
+CREATE INDEX IF NOT EXISTS order_item_discounts_item ON order_item_discounts (order_item_id, id);
+-- Every change made with an impersonation token (carts, their items, their codes, checkouts), for
+-- the audit trail: which session (and so which agent) did what to which customer's cart, and
+-- whether it worked; order_reference is the order a checkout placed, code the voucher or gift
+-- card a cart-code change named.
 -- A change that worked is written in the same transaction as the change itself; a request that
 -- failed afterwards, with success 0, its HTTP status and its error codes (comma-separated).
 CREATE TABLE IF NOT EXISTS impersonation_audit (
@@ -210,6 +291,7 @@ CREATE TABLE IF NOT EXISTS impersonation_audit (
   quantity_before INTEGER,
   quantity_after INTEGER,
   order_reference TEXT,
+  code TEXT,
   success INTEGER NOT NULL CHECK (success IN (0, 1)),
   status INTEGER NOT NULL,
   error_code TEXT,
@@ -685,6 +767,149 @@ function seedStores(db: Database.Database): void {
   });
 }
 
+// The decision rules the stand-in evaluates (cart-codes/cart-pricing.ts); any other is refused.
+const KNOWN_DECISION_RULES: ReadonlySet<string> = new Set(['sku = "*"']);
+const SKU_PATTERN = /^\d+_\d+$/;
+
+function wholeNumberColumn(record: Record<string, string>, name: string, fileName: string): number {
+  const value = column(record, name);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new Error(`seed-data/${fileName}: "${value}" in ${name} is not a whole number.`);
+  }
+  return Number(value);
+}
+
+/** `1`/`0` of a seed column as SQLite's boolean; anything else is refused. */
+function flagColumn(record: Record<string, string>, name: string, fileName: string): number {
+  const value = column(record, name);
+  if (value !== '0' && value !== '1') {
+    throw new Error(`seed-data/${fileName}: "${value}" in ${name} is not 0 or 1.`);
+  }
+  return Number(value);
+}
+
+/**
+ * §10a's vouchers (vouchers.csv): each discount once, with the SKUs its collector selects (the
+ * `applies_to_standin_skus` that are in the catalog), then its codes. Only the percentage
+ * calculator and the decision rules the stand-in evaluates are accepted.
+ */
+function seedVouchers(db: Database.Database): void {
+  const fileName = 'vouchers.csv';
+  const records = readSeedCsv(fileName, [
+    'code',
+    'discount_key',
+    'id_discount',
+    'display_name',
+    'description',
+    'discount_type',
+    'calculator_type',
+    'amount',
+    'store',
+    'decision_rule',
+    'collector',
+    'applies_to_standin_skus',
+    'valid_from',
+    'valid_to',
+    'is_active',
+    'is_exclusive',
+    'priority',
+    'voucher_batch',
+    'max_number_of_uses',
+    'number_of_uses',
+  ]);
+  const insertDiscount = db.prepare(
+    `INSERT OR IGNORE INTO discounts (id, discount_key, display_name, description, discount_type,
+       calculator, amount, store, decision_rule, collector, valid_from, valid_to, is_active,
+       is_exclusive, priority)
+     VALUES (@id, @key, @displayName, @description, @discountType, @calculator, @amount, @store,
+       @decisionRule, @collector, @validFrom, @validTo, @isActive, @isExclusive, @priority)`,
+  );
+  const insertSku = db.prepare(
+    `INSERT OR IGNORE INTO discount_collector_skus (discount_id, sku)
+     SELECT ?, sku FROM product_concretes WHERE sku = ?`,
+  );
+  const insertVoucher = db.prepare(
+    `INSERT INTO discount_vouchers (code, discount_id, voucher_batch, max_number_of_uses,
+       number_of_uses, is_active)
+     VALUES (@code, @discountId, @batch, @maxUses, @uses, 1)`,
+  );
+  for (const record of records) {
+    const decisionRule = column(record, 'decision_rule');
+    if (!KNOWN_DECISION_RULES.has(decisionRule)) {
+      throw new Error(`seed-data/${fileName}: the decision rule ${decisionRule} is not evaluated.`);
+    }
+    const id = wholeNumberColumn(record, 'id_discount', fileName);
+    insertDiscount.run({
+      id,
+      key: column(record, 'discount_key'),
+      displayName: column(record, 'display_name'),
+      description: column(record, 'description'),
+      discountType: column(record, 'discount_type'),
+      calculator: column(record, 'calculator_type'),
+      amount: wholeNumberColumn(record, 'amount', fileName),
+      store: column(record, 'store'),
+      decisionRule,
+      collector: column(record, 'collector'),
+      validFrom: column(record, 'valid_from'),
+      validTo: column(record, 'valid_to'),
+      isActive: flagColumn(record, 'is_active', fileName),
+      isExclusive: flagColumn(record, 'is_exclusive', fileName),
+      priority: wholeNumberColumn(record, 'priority', fileName),
+    });
+    // The column also holds a note where no product matches; only SKUs are read from it.
+    for (const sku of column(record, 'applies_to_standin_skus').split(/\s+/)) {
+      if (SKU_PATTERN.test(sku)) insertSku.run(id, sku);
+    }
+    insertVoucher.run({
+      code: column(record, 'code'),
+      discountId: id,
+      batch: wholeNumberColumn(record, 'voucher_batch', fileName),
+      maxUses: wholeNumberColumn(record, 'max_number_of_uses', fileName),
+      uses: wholeNumberColumn(record, 'number_of_uses', fileName),
+    });
+  }
+}
+
+/**
+ * §10a's gift cards (gift-card-codes.csv); a card whose `actual_value_cents` is below its value
+ * was spent by an earlier order the demo data does not hold: one balance log row without an order.
+ */
+function seedGiftCards(db: Database.Database): void {
+  const fileName = 'gift-card-codes.csv';
+  const records = readSeedCsv(fileName, [
+    'code',
+    'name',
+    'value_cents',
+    'currency',
+    'actual_value_cents',
+    'is_active',
+  ]);
+  const insertCard = db.prepare(
+    `INSERT INTO gift_cards (code, name, value, currency, is_active)
+     VALUES (@code, @name, @value, @currency, @isActive)`,
+  );
+  const insertSpent = db.prepare(
+    'INSERT INTO gift_card_balance_log (gift_card_id, order_id, value) VALUES (?, NULL, ?)',
+  );
+  for (const record of records) {
+    const value = centsColumn(record, 'value_cents', fileName);
+    const actual = centsColumn(record, 'actual_value_cents', fileName);
+    if (actual > value) {
+      throw new Error(
+        `seed-data/${fileName}: ${column(record, 'code')} holds more than its value.`,
+      );
+    }
+    const { lastInsertRowid } = insertCard.run({
+      code: column(record, 'code'),
+      name: column(record, 'name'),
+      value,
+      currency: column(record, 'currency'),
+      isActive: flagColumn(record, 'is_active', fileName),
+    });
+    if (actual < value) insertSpent.run(lastInsertRowid, value - actual);
+  }
+}
+
 /** Columns added after a database may have been created; each added once, when missing. */
 function migrate(db: Database.Database): void {
   const columns = columnsOf(db, 'refresh_tokens');
@@ -748,6 +973,10 @@ function migrate(db: Database.Database): void {
     if (!columnsOf(db, 'impersonation_audit').includes('order_reference')) {
       db.exec('ALTER TABLE impersonation_audit ADD COLUMN order_reference TEXT');
     }
+    // Cart codes (§10): the code an agent applied or removed.
+    if (!columnsOf(db, 'impersonation_audit').includes('code')) {
+      db.exec('ALTER TABLE impersonation_audit ADD COLUMN code TEXT');
+    }
   }).immediate();
 }
 
@@ -759,6 +988,8 @@ const SEEDED_TABLES = [
   'product_concrete_names',
   'orders',
   'stores',
+  'discounts',
+  'gift_cards',
 ] as const;
 
 function isEmpty(db: Database.Database, table: (typeof SEEDED_TABLES)[number]): boolean {
@@ -811,6 +1042,8 @@ export async function openDatabase(
         if (isEmpty(db, 'product_concrete_names')) seedProductNames(db);
         if (isEmpty(db, 'orders')) seedDemoOrders(db, (options.clock ?? Date.now)());
         if (isEmpty(db, 'stores')) seedStores(db);
+        if (isEmpty(db, 'discounts')) seedVouchers(db);
+        if (isEmpty(db, 'gift_cards')) seedGiftCards(db);
       }).immediate();
     }
     if (hadCustomers && generated > 0) {

@@ -177,6 +177,37 @@ describe('the error catalogue', () => {
     });
   });
 
+  it('holds every row of the §10 error table, status, code and detail as written', () => {
+    // | when | status | code | detail |: the rows whose code cell names a code.
+    const rows = section('10. ')
+      .split('\n')
+      .filter((line) => /^\| [^|]+ \| \d{3} \| `\d+` \|/.test(line));
+    expect(rows.map((row) => /\| `(\d+)` \|/.exec(row)?.[1])).toEqual([
+      '101',
+      '3302',
+      '3301',
+      '3303',
+      '901',
+      '901',
+    ]);
+    // 901's two rows are the two rules of `code` (cart-codes.validation.yaml).
+    const codeRules = [
+      validationFailed('code', ValidationMessages.notBlank),
+      validationFailed('code', ValidationMessages.fieldMissing),
+    ];
+    for (const row of rows) {
+      const [, status = '', code = '', detail = ''] = row
+        .split('|')
+        .slice(1, 5)
+        .map((cell) => cell.trim());
+      const codeOnly = code.replace(/`/g, '');
+      const [, quoted = ''] = /^`([^`]+)`/.exec(detail) ?? [];
+      const want = { code: codeOnly, status: Number(status), detail: quoted };
+      if (codeOnly === '901') expect(codeRules).toContainEqual(want);
+      else expect({ row, error: catalogued(codeOnly) }).toEqual({ row, error: want });
+    }
+  });
+
   it('holds the Symfony messages §8.2 lists, word for word', () => {
     const [, list = ''] =
       /The messages used by the rules[^:]*:\n([\s\S]*?)\nExamples:/.exec(section('8. ')) ?? [];

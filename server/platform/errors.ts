@@ -73,6 +73,12 @@ export const Errors = {
   unauthorizedRequest: { code: '802', status: 403, detail: 'Unauthorized request.' },
   storeNotFound: { code: '601', status: 404, detail: 'Store not found.' },
 
+  // §10: cart-codes-rest-api 1.4.1 `CartCodesRestApiConfig`.
+  cartCodeNotFound: { code: '3301', status: 422, detail: 'Cart code not found in cart.' },
+  cartCodeCantBeAdded: { code: '3302', status: 422, detail: "Cart code can't be added." },
+  // No B2C demo flow locks a cart, so the stand-in never answers it (§10).
+  cartCodeCantBeRemoved: { code: '3303', status: 422, detail: "Cart code can't be removed." },
+
   // §9.6: checkout-rest-api 3.10.0 `CheckoutRestApiConfig`, shipments-rest-api 1.14.0 (43xx).
   checkoutDataInvalid: { code: '1101', status: 422, detail: 'Checkout data is invalid.' },
   orderNotPlaced: { code: '1102', status: 422, detail: 'Order could not be placed.' },

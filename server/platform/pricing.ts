@@ -4,7 +4,8 @@
  * The demo prices are gross prices (server/platform/seed-data/products.csv) and contain German VAT of 19 %.
  * The tax share of an amount is computed once per line, on the line's sum, and rounded to the
  * cent: round(sumGross × 19 / 119). The cart's or order's tax total is the sum of the line shares,
- * so it matches what a customer adds up from the lines.
+ * so it matches what a customer adds up from the lines. A discounted line's tax is the VAT in what
+ * is left to pay of it (contract §10: tax follows the discounted price).
  */
 
 export const STORE = 'DE';
@@ -16,6 +17,16 @@ export type PriceMode = (typeof PRICE_MODES)[number];
 
 export function isPriceMode(value: unknown): value is PriceMode {
   return value === 'GROSS_MODE' || value === 'NET_MODE';
+}
+
+/**
+ * PHP's round() (7.x–8.3): the value pre-rounded to 15 significant digits, so 172.49999999999997
+ * counts as 172.5, then halves rounded away from zero.
+ */
+export function phpRound(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  const preRounded = Number(value.toPrecision(15));
+  return Math.sign(preRounded) * Math.round(Math.abs(preRounded));
 }
 
 /**
@@ -58,12 +69,21 @@ export interface ItemCalculations extends LineAggregations {
   sumPriceToPayAggregation: number;
 }
 
-/** The aggregations of a line without product options or discounts: the demo cart has neither. */
+/** What a line's discounts take off it: the first unit's share and the whole line's (§10). */
+export interface LineDiscount {
+  unit: number;
+  sum: number;
+}
+
+export const NO_DISCOUNT: LineDiscount = { unit: 0, sum: 0 };
+
+/** The aggregations of a line without product options (the demo shop sells none). */
 function aggregations(
   unitPrice: number,
   sumPrice: number,
   unitTax: number,
   sumTax: number,
+  discount: LineDiscount,
 ): LineAggregations {
   return {
     unitTaxAmountFullAggregation: unitTax,
@@ -72,10 +92,10 @@ function aggregations(
     unitSubtotalAggregation: unitPrice,
     unitProductOptionPriceAggregation: 0,
     sumProductOptionPriceAggregation: 0,
-    unitDiscountAmountAggregation: 0,
-    sumDiscountAmountAggregation: 0,
-    unitDiscountAmountFullAggregation: 0,
-    sumDiscountAmountFullAggregation: 0,
+    unitDiscountAmountAggregation: discount.unit,
+    sumDiscountAmountAggregation: discount.sum,
+    unitDiscountAmountFullAggregation: discount.unit,
+    sumDiscountAmountFullAggregation: discount.sum,
   };
 }
 
@@ -85,26 +105,36 @@ export interface PricedLine {
   sumTax: number;
 }
 
+/** The line's unit price in the cart's price mode: what a discount is a percentage of. */
+export function unitPriceOf(productGrossPrice: number, priceMode: PriceMode): number {
+  return priceMode === 'GROSS_MODE'
+    ? productGrossPrice
+    : productGrossPrice - taxShareOfGross(productGrossPrice);
+}
+
 /**
- * A line of `quantity` units of a product whose DEFAULT gross price is `productGrossPrice`.
+ * A line of `quantity` units of a product whose DEFAULT gross price is `productGrossPrice`, less
+ * what its discounts take off it.
  *
  * GROSS_MODE (what the demo shop uses): unit price = the gross price, sum = unit × quantity, net =
  * gross − tax share. NET_MODE: the demo data has no net prices, so the unit net price is derived
  * from the gross one (gross − its tax share); the line's tax is 19 % on the net sum and the gross
- * figures are net + tax. In both modes the price to pay is the gross amount.
+ * figures are net + tax. In both modes the prices stay undiscounted; the tax is that of what is
+ * left to pay (Spryker's PriceToPayAggregator: gross − discount, or net + tax − discount).
  */
 export function priceLine(
   productGrossPrice: number,
   quantity: number,
   priceMode: PriceMode,
+  discount: LineDiscount = NO_DISCOUNT,
 ): PricedLine {
   if (priceMode === 'GROSS_MODE') {
     const unitGross = productGrossPrice;
     const sumGross = unitGross * quantity;
-    const sumTax = taxShareOfGross(sumGross);
-    const unitTax = taxShareOfGross(unitGross);
-    const unitNet = unitGross - unitTax;
-    const sumNet = sumGross - sumTax;
+    const unitNet = unitGross - taxShareOfGross(unitGross);
+    const sumNet = sumGross - taxShareOfGross(sumGross);
+    const sumTax = taxShareOfGross(sumGross - discount.sum);
+    const unitTax = taxShareOfGross(unitGross - discount.unit);
     return {
       calculations: {
         unitPrice: unitGross,
@@ -114,19 +144,19 @@ export function priceLine(
         unitNetPrice: unitNet,
         sumNetPrice: sumNet,
         taxRate: TAX_RATE,
-        unitPriceToPayAggregation: unitGross,
-        sumPriceToPayAggregation: sumGross,
-        ...aggregations(unitGross, sumGross, unitTax, sumTax),
+        unitPriceToPayAggregation: unitGross - discount.unit,
+        sumPriceToPayAggregation: sumGross - discount.sum,
+        ...aggregations(unitGross, sumGross, unitTax, sumTax, discount),
       },
       sumTax,
     };
   }
-  const unitNet = productGrossPrice - taxShareOfGross(productGrossPrice);
+  const unitNet = unitPriceOf(productGrossPrice, priceMode);
   const sumNet = unitNet * quantity;
-  const sumTax = taxOnNet(sumNet);
-  const unitTax = taxOnNet(unitNet);
-  const unitGross = unitNet + unitTax;
-  const sumGross = sumNet + sumTax;
+  const unitGross = unitNet + taxOnNet(unitNet);
+  const sumGross = sumNet + taxOnNet(sumNet);
+  const sumTax = taxOnNet(sumNet - discount.sum);
+  const unitTax = taxOnNet(unitNet - discount.unit);
   return {
     calculations: {
       unitPrice: unitNet,
@@ -136,9 +166,9 @@ export function priceLine(
       unitNetPrice: unitNet,
       sumNetPrice: sumNet,
       taxRate: TAX_RATE,
-      unitPriceToPayAggregation: unitGross,
-      sumPriceToPayAggregation: sumGross,
-      ...aggregations(unitNet, sumNet, unitTax, sumTax),
+      unitPriceToPayAggregation: unitNet + unitTax - discount.unit,
+      sumPriceToPayAggregation: sumNet + sumTax - discount.sum,
+      ...aggregations(unitNet, sumNet, unitTax, sumTax, discount),
     },
     sumTax,
   };
@@ -157,24 +187,33 @@ export interface CartTotals {
 }
 
 /**
- * subtotal = Σ sumPrice; taxTotal = Σ line tax shares; no expenses, shipment or discounts in a cart.
- * GROSS_MODE: grandTotal = priceToPay = subtotal. NET_MODE: grandTotal = subtotal + taxTotal.
+ * subtotal = Σ sumPrice; discountTotal = Σ the lines' discounts; taxTotal = Σ line tax shares;
+ * grandTotal = Σ what each line leaves to pay (GROSS_MODE: subtotal − discountTotal; NET_MODE:
+ * that + taxTotal); priceToPay = grandTotal less what gift cards pay (§10). No expenses or
+ * shipment in a cart.
  */
-export function cartTotals(lines: readonly PricedLine[], priceMode: PriceMode): CartTotals {
+export function cartTotals(
+  lines: readonly PricedLine[],
+  priceMode: PriceMode,
+  paidByGiftCards = 0,
+): CartTotals {
   let subtotal = 0;
+  let discountTotal = 0;
   let taxTotal = 0;
   for (const line of lines) {
     subtotal += line.calculations.sumPrice;
+    discountTotal += line.calculations.sumDiscountAmountFullAggregation;
     taxTotal += line.sumTax;
   }
-  const grandTotal = priceMode === 'GROSS_MODE' ? subtotal : subtotal + taxTotal;
+  const grandTotal =
+    priceMode === 'GROSS_MODE' ? subtotal - discountTotal : subtotal - discountTotal + taxTotal;
   return {
     expenseTotal: 0,
-    discountTotal: 0,
+    discountTotal,
     taxTotal,
     subtotal,
     grandTotal,
-    priceToPay: grandTotal,
+    priceToPay: Math.max(grandTotal - paidByGiftCards, 0),
     shipmentTotal: 0,
   };
 }

@@ -4,6 +4,7 @@ import type { CustomerAddresses } from '../features/addresses/addresses';
 import type { CustomerSearch } from '../features/agents/customer-search';
 import type { ImpersonationSessions } from '../features/agents/impersonation-sessions';
 import type { Lockout } from '../features/agents/lockout';
+import type { CartCodes } from '../features/cart-codes/cart-codes';
 import type { Carts } from '../features/carts/carts';
 import type { Checkout } from '../features/checkout/checkout';
 import type { Orders } from '../features/orders/orders';
@@ -21,6 +22,8 @@ export interface GlueServices {
   customerSearch: CustomerSearch;
   catalog: Catalog;
   carts: Carts;
+  /** §10: vouchers and gift cards applied to and removed from carts. */
+  cartCodes: CartCodes;
   checkout: Checkout;
   orders: Orders;
   audit: ImpersonationAudit;

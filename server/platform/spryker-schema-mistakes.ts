@@ -203,6 +203,42 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
     },
   },
   {
+    name: 'POST /carts/{id}/vouchers answers the cart',
+    glue: 'the whole cart (`type: carts`) with what it includes, as `POST /carts/{id}/cart-codes` answers it',
+    evidence:
+      "contract §10; cart-codes-rest-api 1.4.1 `CartCodeRestResponseBuilder` builds the cart for both routes; Spryker's API tests (discount_endpoints/vouchers/positive.robot: `[data][type]` carts)",
+    apply: (schema) => {
+      schema.replaceDocument('RestDiscountsRequestResponse', schema.ref('RestCartsResponse'));
+      for (const resource of [
+        'RestItemsResponseData',
+        'ConcreteProductsRestResponseData',
+        'RestDiscountsResponseData',
+        'RestGiftCardsResponseData',
+      ]) {
+        schema.allowIncluded('RestDiscountsRequestResponse', resource);
+      }
+    },
+  },
+  {
+    name: "an order's discounts are an object keyed by display name",
+    glue: '`"calculatedDiscounts": {"5% off white": {"unitAmount": null, "sumAmount": …, …}}`, the items\' discounts grouped by display name; `[]` when there are none',
+    evidence:
+      'the "Retrieve orders" doc sample (spryker-docs `glue-api-retrieve-orders.md`, an order with a discount); discount 9.41.0 `DiscountOrderHydrate::hydrate()` keys them by display name and unsets the unit amount',
+    apply: (schema) => {
+      const discount = schema.schema('RestCalculatedDiscount');
+      const grouped: JsonSchema = {
+        ...discount,
+        properties: { ...(discount.properties as object), unitAmount: { type: 'null' } },
+      };
+      schema.setProperty('RestOrderDetailsAttributes', 'calculatedDiscounts', {
+        oneOf: [
+          { type: 'array', maxItems: 0 },
+          { type: 'object', minProperties: 1, additionalProperties: grouped },
+        ],
+      });
+    },
+  },
+  {
     name: 'carts have `name` and `isDefault`',
     glue: 'both, as with multi-cart',
     evidence: "docs/spryker/README.md (the B2B demo shop's document declares both); contract §5",
@@ -266,6 +302,18 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
         'RestItemsAttributes.configuredBundle',
         'RestItemsAttributes.configuredBundleItem',
         'RestItemsAttributes.productConfigurationInstance',
+      ]),
+  },
+  {
+    name: 'a voucher gives no promotional product',
+    glue: "`discountPromotionAbstractSku` and `discountPromotionQuantity` null on `vouchers`; a cart rule's `code` null",
+    evidence:
+      "contract §10 (include table); cart-codes-rest-api 1.4.1 `DiscountMapper` maps the discount transfer, whose promotion fields the demo's vouchers leave unset",
+    apply: (schema) =>
+      allowNull(schema, [
+        'RestDiscountsAttributes.code',
+        'RestDiscountsAttributes.discountPromotionAbstractSku',
+        'RestDiscountsAttributes.discountPromotionQuantity',
       ]),
   },
   {

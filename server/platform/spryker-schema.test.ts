@@ -175,6 +175,57 @@ describe('the Spryker schema checker', () => {
     );
   });
 
+  it('takes the cart as POST /carts/{id}/vouchers’s answer, with its vouchers, and an order’s discounts by name (§10)', () => {
+    const voucher = {
+      type: 'vouchers',
+      id: 'sprykerku2f',
+      attributes: {
+        amount: 173,
+        code: 'sprykerku2f',
+        discountType: 'voucher',
+        displayName: '5% off white',
+        isExclusive: false,
+        expirationDateTime: '2037-12-31 11:59:00.000000',
+        discountPromotionAbstractSku: null,
+        discountPromotionQuantity: null,
+      },
+      links: { self: `${BASE}/carts/c1/cart-codes/sprykerku2f` },
+    };
+    const withVoucher = {
+      data: cart({
+        relationships: { vouchers: { data: [{ type: 'vouchers', id: 'sprykerku2f' }] } },
+      }),
+      included: [voucher],
+    };
+    for (const route of ['vouchers', 'cart-codes']) {
+      const posted = answer('POST', `/carts/c1/${route}?include=vouchers`, 201, withVoucher);
+      expect({ route, problems: schema.problems(posted) }).toEqual({ route, problems: [] });
+    }
+    const uncorrected = SprykerSchema.load(undefined, []);
+    expect(
+      uncorrected.problems(answer('POST', '/carts/c1/vouchers', 201, { data: cart() })),
+    ).not.toEqual([]);
+    const grouped = {
+      unitAmount: null,
+      sumAmount: 518,
+      displayName: '5% off white',
+      description: 'Get a 5% discount on all white products with voucher code',
+      voucherCode: 'sprykerku2f',
+      quantity: 3,
+    };
+    const schemaOf = (value: unknown): string[] =>
+      schema.problems(
+        answer('GET', '/orders/DE--1', 200, {
+          data: { type: 'orders', id: 'DE--1', attributes: { calculatedDiscounts: value } },
+        }),
+      );
+    const about = (problems: string[]): string[] =>
+      problems.filter((problem) => problem.includes('calculatedDiscounts'));
+    expect(about(schemaOf({ '5% off white': grouped }))).toEqual([]);
+    expect(about(schemaOf([]))).toEqual([]);
+    expect(about(schemaOf([grouped]))).not.toEqual([]);
+  });
+
   it('checks error answers against the error document of §1', () => {
     const check = (status: number, body: unknown): string[] =>
       schema.problems(answer('GET', '/carts/nope', status, body));

@@ -50,6 +50,10 @@ const HAND_KEPT_RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
   shipments: 'RestShipmentsAttributes',
   'shipment-methods': 'RestShipmentMethodsAttributes',
   'payment-methods': 'RestPaymentMethodsAttributes',
+  // Only ever included, in a cart (cart-codes-rest-api, gift-cards-rest-api; contract §10).
+  vouchers: 'RestDiscountsAttributes',
+  'cart-rules': 'RestDiscountsAttributes',
+  'gift-cards': 'RestGiftCardsAttributes',
 };
 
 const SCHEMA_ID = 'spryker';

@@ -341,6 +341,85 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     }
   }, 60_000);
 
+  it('counts a voucher use with every order that survives a kill among checkouts, and none without', async () => {
+    const dbPath = join(scratch, 'voucher-crash.sqlite');
+    copyFileSync(await freshDatabasePath(), dbPath);
+    // Unlimited uses, so every order is discounted: its count is the number of orders with it.
+    const setup = new Database(dbPath);
+    setup.exec("UPDATE discount_vouchers SET max_number_of_uses = 0 WHERE code = 'sprykerku2f'");
+    setup.close();
+    const first = await start(dbPath);
+    const token = await signIn(first.url, '/access-tokens', CUSTOMER);
+    const carts: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const cartId = await newCart(first.url, token);
+      const item = { data: { type: 'items', attributes: { sku: '058_24245592', quantity: 2 } } };
+      expect((await post(first.url, `/carts/${cartId}/items`, item, token)).status).toBe(201);
+      const code = { data: { type: 'cart-codes', attributes: { code: 'sprykerku2f' } } };
+      expect((await post(first.url, `/carts/${cartId}/cart-codes`, code, token)).status).toBe(201);
+      carts.push(cartId);
+    }
+    const ordersBefore = countRows(dbPath, 'orders') ?? 0;
+    let acknowledged = 0;
+    let killed = false;
+    const client = async (n: number): Promise<void> => {
+      for (let i = n; i < carts.length && !killed; i += 3) {
+        const attributes = {
+          idCart: carts[i],
+          billingAddress: SONIA_ADDRESS,
+          shippingAddress: SONIA_ADDRESS,
+          shipment: { idShipmentMethod: 2 },
+          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+        };
+        try {
+          const response = await post(
+            first.url,
+            '/checkout',
+            { data: { type: 'checkout', attributes } },
+            token,
+          );
+          if (response.status === 201) acknowledged += 1;
+          if (acknowledged >= 8 && !killed) {
+            killed = true;
+            first.child.kill('SIGKILL');
+          }
+        } catch {
+          return;
+        }
+      }
+    };
+    await Promise.all([0, 1, 2].map(client));
+    if (!killed) first.child.kill('SIGKILL');
+    await first.exited;
+    expect(integrity(dbPath)).toBe('ok');
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      const placed = db
+        .prepare<[number], number>('SELECT count(*) FROM orders WHERE id > ?')
+        .pluck()
+        .get(ordersBefore);
+      expect(placed).toBeGreaterThanOrEqual(acknowledged);
+      // Each order's two discounted units, and one use of the voucher for it: no more, no less.
+      const discounted = db
+        .prepare<[number], number>(
+          `SELECT count(*) FROM order_item_discounts AS d JOIN order_items AS i
+             ON i.id = d.order_item_id WHERE i.order_id > ?`,
+        )
+        .pluck()
+        .get(ordersBefore);
+      expect(discounted).toBe(2 * (placed ?? 0));
+      const uses = db
+        .prepare<[], number>(
+          "SELECT number_of_uses FROM discount_vouchers WHERE code = 'sprykerku2f'",
+        )
+        .pluck()
+        .get();
+      expect(uses).toBe(placed);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
   it('finishes creating the database after a kill in the middle of its first seed', async () => {
     const seed = 100_000;
     const dbPath = join(scratch, 'seed.sqlite');

@@ -55,6 +55,11 @@ const endpoints = (): [method: string, path: string, body?: unknown][] => [
   ['POST', `/carts/${cartId}/items`, itemBody],
   ['PATCH', `/carts/${cartId}/items/005_30663301`, document('items', { quantity: 2 })],
   ['DELETE', `/carts/${cartId}/items/005_30663301`],
+  // §10: both routes for codes, adding and removing.
+  ['POST', `/carts/${cartId}/cart-codes`, document('cart-codes', { code: 'sprykerku2f' })],
+  ['DELETE', `/carts/${cartId}/cart-codes/sprykerku2f`],
+  ['POST', `/carts/${cartId}/vouchers`, document('vouchers', { code: 'sprykerku2f' })],
+  ['DELETE', `/carts/${cartId}/vouchers/sprykerku2f`],
   ['GET', '/orders'],
   ['GET', '/orders/DE--1'],
   ['GET', '/customers/DE--21/orders'],

@@ -101,6 +101,11 @@ const NASTY_STRINGS = [
   'DE--21',
   'de--21',
   '005_30663301',
+  // §10a's codes, and one in another letter case.
+  'sprykerku2f',
+  'SPRYKERKU2F',
+  'GC-DEMOSPNT-26',
+  'intelcorebe1de2fa3g',
   '\u202e\u0301',
   '🙂'.repeat(50),
   'x'.repeat(5000),
@@ -151,6 +156,8 @@ const TYPES = [
   'items',
   'checkout-data',
   'checkout',
+  'cart-codes',
+  'vouchers',
 ];
 
 /** The attributes that would succeed, so mutations of them reach deep into each resource. */
@@ -165,6 +172,9 @@ function validAttributes(type: string): Record<string, unknown> {
     'checkout-data': consoleRequest(checkoutCart),
     checkout: consoleRequest(checkoutCart),
     addresses: { ...ADDRESS_ATTRIBUTES },
+    // §10: a code that applies to the fuzz's carts (no gift-card product in them).
+    'cart-codes': { code: 'GC-DEMO0100-26' },
+    vouchers: { code: 'GC-DEMO0050-26' },
   };
   return valid[type] ?? {};
 }
@@ -190,6 +200,8 @@ const ATTRIBUTE_KEYS = [
   'idShipmentMethod',
   'iso2Code',
   'city',
+  // §10's one attribute.
+  'code',
   '__proto__',
   'constructor',
 ];
@@ -515,6 +527,9 @@ async function realValue(param: string): Promise<string> {
       return '1';
     case 'storeId':
       return 'DE';
+    case 'code':
+      // §10a: a voucher of the demo; removing it from a cart that does not hold it is 204 or 3301.
+      return 'sprykerku2f';
     default:
       throw new Error(`fuzz: give :${param} a real value`);
   }

@@ -595,3 +595,157 @@ describe('checkouts at once (§9.3)', () => {
     );
   });
 });
+
+describe('cart codes at once (§10)', () => {
+  const JADE = '058_24245592';
+  const WHITE_CODES = ['sprykerku2f', 'sprykercu2d', 'sprykerya1y'];
+  const CANT_BE_ADDED = errorBody('3302', 422, "Cart code can't be added.");
+  const applyCode = (token: string, cartId: string, code: string): Promise<Answer> =>
+    call('POST', `/carts/${cartId}/cart-codes`, {
+      token,
+      body: { data: { type: 'cart-codes', attributes: { code } } },
+    });
+  const checkout = (token: string, idCart: string): Promise<Answer> =>
+    call('POST', '/checkout', {
+      token,
+      body: {
+        data: {
+          type: 'checkout',
+          attributes: {
+            idCart,
+            billingAddress: SONIA_ADDRESS,
+            shippingAddress: SONIA_ADDRESS,
+            shipment: { idShipmentMethod: 2 },
+            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+          },
+        },
+      },
+    });
+  /** A new cart of the customer's holding one white Acer Liquid Jade (3454). */
+  async function jadeCart(token: string): Promise<string> {
+    const cartId = await newCart(token);
+    const added = await call('POST', `/carts/${cartId}/items`, {
+      token,
+      body: { data: { type: 'items', attributes: { sku: JADE, quantity: 1 } } },
+    });
+    expect(added.status).toBe(201);
+    return cartId;
+  }
+  async function orderTotals(token: string, answer: Answer): Promise<Record<string, number>> {
+    const { orderReference } = (answer.body as { data: { attributes: { orderReference: string } } })
+      .data.attributes;
+    const order = await call('GET', `/orders/${orderReference}`, { token });
+    return (order.body as { data: { attributes: { totals: Record<string, number> } } }).data
+      .attributes.totals;
+  }
+  const usesOf = (code: string): unknown =>
+    running.glue.db
+      .prepare('SELECT number_of_uses FROM discount_vouchers WHERE code = ?')
+      .pluck()
+      .get(code);
+
+  it('applies each of many codes sent at once exactly once, one voucher of the discount', async () => {
+    const customer = await signInCustomer();
+    const agentAsCustomer = await impersonate();
+    const cartId = await jadeCart(customer.accessToken);
+    const codes = [...WHITE_CODES, WHITE_CODES[0] ?? '', 'GC-DEMO0050-26', 'GC-DEMO0100-26'];
+    const answers = await Promise.all(
+      codes.map((code, i) =>
+        applyCode(i % 2 === 0 ? customer.accessToken : agentAsCustomer.accessToken, cartId, code),
+      ),
+    );
+    const landed = WHITE_CODES.filter((code, i) => answers[i]?.status === 201);
+    expect(landed).toHaveLength(1);
+    codes.forEach((code, i) => {
+      const answer = answers[i];
+      if (code.startsWith('GC-') || code === landed[0]) expect(answer?.status).toBe(201);
+      else expect(answer).toEqual({ status: 422, body: CANT_BE_ADDED });
+    });
+    const cart = await call('GET', `/carts/${cartId}`, { token: customer.accessToken });
+    const attributes = (
+      cart.body as {
+        data: { attributes: { discounts: unknown[]; totals: Record<string, number> } };
+      }
+    ).data.attributes;
+    expect(attributes.discounts).toEqual([
+      { displayName: '5% off white', amount: 173, code: landed[0] },
+    ]);
+    expect(attributes.totals).toMatchObject({ grandTotal: 3281, priceToPay: 0 });
+    expect(running.glue.db.prepare('SELECT count(*) FROM cart_codes').pluck().get()).toBe(3);
+  });
+
+  it('counts each use of a voucher once when orders are placed with it at once, never past its limit', async () => {
+    const customer = await signInCustomer();
+    // Three uses left of ten.
+    running.glue.db.exec(
+      "UPDATE discount_vouchers SET number_of_uses = 7 WHERE code = 'sprykerku2f'",
+    );
+    const carts: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const cartId = await jadeCart(customer.accessToken);
+      expect((await applyCode(customer.accessToken, cartId, 'sprykerku2f')).status).toBe(201);
+      carts.push(cartId);
+    }
+    const answers = await Promise.all(
+      carts.map((cartId) => checkout(customer.accessToken, cartId)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
+    const discounts = await Promise.all(
+      answers.map(
+        async (answer) => (await orderTotals(customer.accessToken, answer)).discountTotal,
+      ),
+    );
+    expect(discounts.sort()).toEqual([0, 0, 0, 173, 173, 173]);
+    expect(usesOf('sprykerku2f')).toBe(10);
+  });
+
+  it('orders a code exactly when it was applied before the checkout, and refuses it after', async () => {
+    const customer = await signInCustomer();
+    const agentAsCustomer = await impersonate();
+    for (let round = 0; round < 6; round++) {
+      const cartId = await jadeCart(customer.accessToken);
+      const [placed, applied] = await Promise.all([
+        checkout(customer.accessToken, cartId),
+        applyCode(agentAsCustomer.accessToken, cartId, 'sprykerku2f'),
+      ]);
+      expect(placed?.status).toBe(201);
+      const totals = await orderTotals(customer.accessToken, placed);
+      if (applied?.status === 201) expect(totals.discountTotal).toBe(173);
+      else {
+        expect(applied).toEqual({
+          status: 404,
+          body: errorBody('101', 404, 'Cart with given uuid not found.'),
+        });
+        expect(totals.discountTotal).toBe(0);
+      }
+    }
+    const ordered = running.glue.db
+      .prepare(
+        'SELECT count(DISTINCT i.order_id) FROM order_item_discounts AS d JOIN order_items AS i ON i.id = d.order_item_id',
+      )
+      .pluck()
+      .get();
+    expect(usesOf('sprykerku2f')).toBe(ordered);
+  });
+
+  it('lets a gift card pay what it holds once when two orders are placed with it at once', async () => {
+    const customer = await signInCustomer();
+    const carts = [await jadeCart(customer.accessToken), await jadeCart(customer.accessToken)];
+    for (const cartId of carts) {
+      expect((await applyCode(customer.accessToken, cartId, 'GC-DEMO0050-26')).status).toBe(201);
+    }
+    const answers = await Promise.all(
+      carts.map((cartId) => checkout(customer.accessToken, cartId)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    const paid = running.glue.db
+      .prepare<[], number>(
+        `SELECT l.value FROM gift_card_balance_log AS l JOIN gift_cards AS g ON g.id = l.gift_card_id
+         WHERE g.code = 'GC-DEMO0050-26' ORDER BY l.id`,
+      )
+      .pluck()
+      .all();
+    // 3454 + 590 from the first order, the 956 left from the second: never more than 5000.
+    expect(paid).toEqual([4044, 956]);
+  });
+});

@@ -26,6 +26,9 @@ import {
 import type { Route, RouteKind } from './helpers';
 
 const CANON = '005_30663301';
+// §10's example: a white product and the voucher that takes 5 % off it.
+const WHITE = '058_24245592';
+const VOUCHER = 'sprykerku2f';
 const ACCESS_TTL = 28800;
 
 const MISSING = errorBody('002', 403, 'Missing access token.');
@@ -285,11 +288,24 @@ async function pathFor(route: Route): Promise<string> {
       201,
     );
   }
+  // §10: a code the cart holds, so removing it through either route is a 204.
+  if (cartId !== null && route.path.includes(':code')) {
+    expect((await addItem(t, auth('customer'), cartId, { sku: WHITE, quantity: 1 })).status).toBe(
+      201,
+    );
+    const applied = await t.post(
+      `/carts/${cartId}/cart-codes`,
+      document('cart-codes', { code: VOUCHER }),
+      { headers: auth('customer') },
+    );
+    expect(applied.status).toBe(201);
+  }
   const addressId = route.path.includes(':addressId') ? await newAddress() : null;
   const placeholders: Record<string, string> = {
     customerReference: 'DE--21',
     groupKey: CANON,
     orderReference,
+    code: VOUCHER,
     sessionId: '1',
     // Unknown, so revoking it changes nothing the other columns rely on.
     refreshToken: `def50200${'0'.repeat(128)}`,

@@ -58,7 +58,7 @@ export class SessionEndedError extends Error {
   }
 }
 
-/** The console's own words for each of Glue's error codes (contract §2–§9). */
+/** The console's own words for each of Glue's error codes (contract §2–§10). */
 const GLUE_CODES: Record<string, MessageId> = {
   '001': 'glue.code.001',
   '002': 'glue.code.002',
@@ -89,6 +89,9 @@ const GLUE_CODES: Record<string, MessageId> = {
   '1107': 'glue.code.1107',
   '1108': 'glue.code.1108',
   '1109': 'glue.code.1109',
+  '3301': 'glue.code.3301',
+  '3302': 'glue.code.3302',
+  '3303': 'glue.code.3303',
   '4301': 'glue.code.4301',
   '4302': 'glue.code.4302',
   '4303': 'glue.code.4303',

@@ -141,6 +141,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             status: 201,
             errorCode: null,
             orderReference: null,
+            code: null,
           },
           {
             at: '2027-01-15T08:01:20.000Z',
@@ -153,6 +154,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             status: 201,
             errorCode: null,
             orderReference: null,
+            code: null,
           },
           {
             at: '2027-01-15T08:01:30.000Z',
@@ -165,6 +167,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             status: 200,
             errorCode: null,
             orderReference: null,
+            code: null,
           },
           {
             // A refused change: only what the request said is known; the cart stays unread.
@@ -180,6 +183,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             status: 422,
             errorCode: '901',
             orderReference: null,
+            code: null,
           },
           {
             at: '2027-01-15T08:01:50.000Z',
@@ -192,6 +196,7 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             status: 204,
             errorCode: null,
             orderReference: null,
+            code: null,
           },
         ],
       },

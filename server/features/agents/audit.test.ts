@@ -25,6 +25,7 @@ interface AuditRow {
   quantity_before: number | null;
   quantity_after: number | null;
   order_reference: string | null;
+  code: string | null;
   success: number;
   status: number;
   error_code: string | null;
@@ -68,6 +69,7 @@ describe('the impersonation audit trail', () => {
       cart_uuid: cartId,
       cart_name: 'For Sonia',
       order_reference: null,
+      code: null,
       success: 1,
       error_code: null,
     };

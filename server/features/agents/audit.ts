@@ -5,8 +5,11 @@ import type { Impersonation } from '../../platform/tokens';
 /** What an agent did, or tried, through an impersonation token. */
 export interface AuditEntry {
   method: 'POST' | 'PATCH' | 'DELETE';
-  /** The resource changed: `carts`, `items`, or `checkout` (an order placed from the cart). */
-  resource: 'carts' | 'items' | 'checkout';
+  /**
+   * The resource changed: `carts`, `items`, `checkout` (an order placed from the cart), or a code
+   * applied or removed through `cart-codes` or `vouchers` (§10).
+   */
+  resource: 'carts' | 'items' | 'checkout' | 'cart-codes' | 'vouchers';
   cartUuid: string | null;
   cartName?: string | null;
   sku?: string | null;
@@ -14,6 +17,8 @@ export interface AuditEntry {
   quantityAfter?: number | null;
   /** The order a checkout placed. */
   orderReference?: string | null;
+  /** The voucher or gift-card code a cart-code change named. */
+  code?: string | null;
 }
 
 /** Who acted: the customer, and the impersonation session when an agent acted as them. */
@@ -36,10 +41,10 @@ export class ImpersonationAudit {
     this.#clock = clock;
     this.#insert = db.prepare(
       `INSERT INTO impersonation_audit (session_id, id_agent, id_customer, method, resource,
-         cart_uuid, cart_name, sku, quantity_before, quantity_after, order_reference, success,
-         status, error_code, created_at)
+         cart_uuid, cart_name, sku, quantity_before, quantity_after, order_reference, code,
+         success, status, error_code, created_at)
        VALUES (@sessionId, @idAgent, @idCustomer, @method, @resource, @cartUuid, @cartName, @sku,
-         @quantityBefore, @quantityAfter, @orderReference, @success, @status, @errorCode,
+         @quantityBefore, @quantityAfter, @orderReference, @code, @success, @status, @errorCode,
          @createdAt)`,
     );
   }
@@ -58,6 +63,7 @@ export class ImpersonationAudit {
       quantityBefore: entry.quantityBefore ?? null,
       quantityAfter: entry.quantityAfter ?? null,
       orderReference: entry.orderReference ?? null,
+      code: entry.code ?? null,
       success: errorCode === null && status < 400 ? 1 : 0,
       status,
       errorCode,

@@ -17,6 +17,8 @@ export interface SessionChange {
   errorCode: string | null;
   /** The order a checkout placed (§9.4); null for any other change. */
   orderReference: string | null;
+  /** The code a cart-code change named (§10); null for any other change. */
+  code: string | null;
 }
 
 /** A session as GET /agent-impersonation-sessions answers it, keys in the answer's order. */
@@ -67,6 +69,7 @@ interface ChangeRow {
   quantity_before: number | null;
   quantity_after: number | null;
   order_reference: string | null;
+  code: string | null;
   success: number;
   status: number;
   error_code: string | null;
@@ -120,6 +123,7 @@ function change(row: ChangeRow): SessionChange {
     status: row.status,
     errorCode: row.error_code,
     orderReference: row.order_reference,
+    code: row.code,
   };
 }
 
@@ -153,7 +157,7 @@ export class ImpersonationSessions {
     this.#byId = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE s.id = ?`);
     // Every session of a page in one statement: the ids go in as one JSON array.
     this.#changes = db.prepare(`SELECT session_id, method, resource, cart_uuid, cart_name, sku,
-        quantity_before, quantity_after, order_reference, success, status, error_code, created_at
+        quantity_before, quantity_after, order_reference, code, success, status, error_code, created_at
       FROM impersonation_audit WHERE session_id IN (SELECT value FROM json_each(?))
       ORDER BY session_id, id`);
     // One read transaction: the count, the page and its changes agree with each other.

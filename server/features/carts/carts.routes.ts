@@ -22,8 +22,15 @@ import {
 } from '../../platform/jsonapi';
 import type { Attributes, ResourceObject } from '../../platform/jsonapi';
 import { requestLocale } from '../../platform/locale';
-import { CURRENCY, STORE, cartTotals, isPriceMode, priceLine } from '../../platform/pricing';
+import { CURRENCY, STORE, isPriceMode } from '../../platform/pricing';
 import { concreteProductResource } from '../products/concrete-products.routes';
+import {
+  GIFT_CARDS_TYPE,
+  VOUCHERS_TYPE,
+  giftCardResource,
+  voucherResource,
+} from '../cart-codes/cart-code-resources';
+import { priceCart } from '../cart-codes/cart-pricing';
 
 const TYPE = 'carts';
 export const ITEMS_TYPE = 'items';
@@ -32,7 +39,13 @@ export const MAX_CART_NAME_LENGTH = 255;
 
 export const CONCRETE_PRODUCTS_TYPE = 'concrete-products';
 
-/** What a cart answer loads besides the cart, and what its resources show (§1, §5). */
+/** Whether a relationship is loaded (so included), and whether its resource names it. */
+interface Related {
+  loads: boolean;
+  shows: boolean;
+}
+
+/** What a cart answer loads besides the cart, and what its resources show (§1, §5, §10). */
 export interface CartRelated {
   /** The items are loaded (so included). */
   items: boolean;
@@ -42,14 +55,10 @@ export interface CartRelated {
   products: ReadonlyMap<string, ResourceObject> | null;
   /** Each item carries `relationships.concrete-products`. */
   showProducts: boolean;
+  /** §10: the cart's applied vouchers and gift cards (`cart-rules` loads nothing: none is seeded). */
+  vouchers: Related;
+  giftCards: Related;
 }
-
-const NOTHING_RELATED: CartRelated = {
-  items: false,
-  showItems: false,
-  products: null,
-  showProducts: false,
-};
 
 /**
  * What the request includes for these carts, by Glue's relationship rule: `items` (on the items
@@ -64,7 +73,11 @@ export function cartRelated(
   carts: readonly Cart[],
 ): CartRelated {
   const rule = relationshipRule(c);
-  if (!rule.loads(ITEMS_TYPE)) return NOTHING_RELATED;
+  const related = (type: string): Related => ({ loads: rule.loads(type), shows: rule.shows(type) });
+  const codes = { vouchers: related(VOUCHERS_TYPE), giftCards: related(GIFT_CARDS_TYPE) };
+  if (!rule.loads(ITEMS_TYPE)) {
+    return { items: false, showItems: false, products: null, showProducts: false, ...codes };
+  }
   let products: Map<string, ResourceObject> | null = null;
   if (rule.loads(CONCRETE_PRODUCTS_TYPE)) {
     const skus = carts.flatMap((cart) => cart.items.map((item) => item.sku));
@@ -79,55 +92,64 @@ export function cartRelated(
     showItems: rule.shows(ITEMS_TYPE),
     products,
     showProducts: rule.shows(CONCRETE_PRODUCTS_TYPE),
+    ...codes,
   };
 }
 
 /**
- * A cart resource, priced now, and what `related` loads for `included`: its items, each linked as
- * `<base>/carts/{uuid}/items/{groupKey}`, each after its concrete product when those are loaded
- * (Glue includes nested resources before their parent).
+ * A cart resource, priced now with the codes that apply (§10), and what `related` loads for
+ * `included`: its items, each linked as `<base>/carts/{uuid}/items/{groupKey}`, each after its
+ * concrete product when those are loaded (Glue includes nested resources before their parent),
+ * then its vouchers and gift cards. The cart rules are always none: the stand-in seeds no cart
+ * rule.
  */
 export function cartResource(
   base: string,
   cart: Cart,
   related: CartRelated,
 ): { resource: ResourceObject; included: ResourceObject[] } {
-  const lines = cart.items.map((item) => ({
-    item,
-    priced: priceLine(item.grossPrice, item.quantity, cart.priceMode),
-  }));
+  const priced = priceCart(cart);
   const resource = resourceObject(base, TYPE, cart.uuid, {
     name: cart.name,
     isDefault: cart.isDefault,
     priceMode: cart.priceMode,
     currency: cart.currency,
     store: cart.store,
-    totals: cartTotals(
-      lines.map((line) => line.priced),
-      cart.priceMode,
-    ),
-    discounts: [],
+    totals: priced.totals,
+    // Vouchers first, then cart rules (carts-rest-api 5.22.1 `CartMapper::setDiscounts()`).
+    discounts: priced.vouchers.map(({ voucher, amount }) => ({
+      displayName: voucher.discount.displayName,
+      amount,
+      code: voucher.code,
+    })),
     thresholds: [],
   });
-  if (!related.items) return { resource, included: [] };
-  const items = lines.map(({ item, priced }) => {
-    const itemResource = resourceObject(base, ITEMS_TYPE, item.sku, {
-      sku: item.sku,
-      quantity: item.quantity,
-      groupKey: item.sku,
-      abstractSku: item.abstractSku,
-      amount: null,
-      calculations: priced.calculations,
-      // The demo shop sells no configured bundles, configurable products or product options.
-      configuredBundle: null,
-      configuredBundleItem: null,
-      productConfigurationInstance: null,
-      selectedProductOptions: [],
-    });
-    const self = `${base}/${TYPE}/${encodeURIComponent(cart.uuid)}/${ITEMS_TYPE}/${encodeURIComponent(item.sku)}`;
-    return { ...itemResource, links: { self } };
-  });
-  const included = items.flatMap((item) => {
+  const vouchers = related.vouchers.loads
+    ? priced.vouchers.map((applied) => voucherResource(base, cart.uuid, applied))
+    : [];
+  const giftCards = related.giftCards.loads
+    ? priced.giftCards.map((applied) => giftCardResource(base, cart.uuid, applied))
+    : [];
+  const items = related.items
+    ? priced.lines.map(({ line: item, priced: line }) => {
+        const itemResource = resourceObject(base, ITEMS_TYPE, item.sku, {
+          sku: item.sku,
+          quantity: item.quantity,
+          groupKey: item.sku,
+          abstractSku: item.abstractSku,
+          amount: null,
+          calculations: line.calculations,
+          // The demo shop sells no configured bundles, configurable products or product options.
+          configuredBundle: null,
+          configuredBundleItem: null,
+          productConfigurationInstance: null,
+          selectedProductOptions: [],
+        });
+        const self = `${base}/${TYPE}/${encodeURIComponent(cart.uuid)}/${ITEMS_TYPE}/${encodeURIComponent(item.sku)}`;
+        return { ...itemResource, links: { self } };
+      })
+    : [];
+  const includedItems = items.flatMap((item) => {
     const product = item.id === null ? undefined : related.products?.get(item.id);
     if (product === undefined) return [item];
     const linked = related.showProducts
@@ -135,15 +157,19 @@ export function cartResource(
       : item;
     return [product, linked];
   });
+  const shown: Record<string, readonly ResourceObject[]> = {};
+  if (related.showItems) shown[ITEMS_TYPE] = items;
+  if (related.vouchers.shows) shown[VOUCHERS_TYPE] = vouchers;
+  if (related.giftCards.shows) shown[GIFT_CARDS_TYPE] = giftCards;
   return {
-    resource: related.showItems ? withRelationships(resource, { [ITEMS_TYPE]: items }) : resource,
-    included,
+    resource: withRelationships(resource, shown),
+    included: [...includedItems, ...vouchers, ...giftCards],
   };
 }
 
 /**
  * The answer to every request that shows one cart: `?include=items` adds its items,
- * `?include=items,concrete-products` their products too.
+ * `?include=items,concrete-products` their products too, `vouchers` and `gift-cards` its codes.
  */
 export function cartResponse(
   c: Context,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Actor, AuditEntry, ImpersonationAudit } from '../agents/audit';
+import type { CartCode, CartCodeStore } from '../cart-codes/cart-codes';
 import { Errors, GlueError, productNotFound } from '../../platform/errors';
 import type { PriceMode } from '../../platform/pricing';
 
@@ -26,6 +27,10 @@ export interface Cart {
   store: string;
   /** In the order they were first added. */
   items: CartItem[];
+  /** The vouchers and gift cards it holds (§10), in the order they were added. */
+  codes: CartCode[];
+  /** When it was read (ms since the epoch): what applies of its codes depends on the time. */
+  readAt: number;
 }
 
 export interface NewCart {
@@ -66,7 +71,7 @@ function toItem(row: ItemRow): CartItem {
   };
 }
 
-function toCart(row: CartRow, items: ItemRow[]): Cart {
+function toCart(row: CartRow, items: ItemRow[], codes: CartCode[], readAt: number): Cart {
   return {
     uuid: row.uuid,
     name: row.name,
@@ -75,6 +80,8 @@ function toCart(row: CartRow, items: ItemRow[]): Cart {
     currency: row.currency,
     store: row.store,
     items: items.map(toItem),
+    codes,
+    readAt,
   };
 }
 
@@ -88,6 +95,7 @@ function toCart(row: CartRow, items: ItemRow[]): Cart {
 export class Carts {
   readonly #audit: ImpersonationAudit;
   readonly #clock: () => number;
+  readonly #codes: CartCodeStore;
   readonly #cartsOf: Database.Statement<[number], CartRow>;
   readonly #cart: Database.Statement<[string, number], CartRow>;
   readonly #itemsOfCustomer: Database.Statement<[number], ItemRow>;
@@ -114,9 +122,15 @@ export class Carts {
   >;
   readonly #removeItem: Database.Transaction<(actor: Actor, uuid: string, sku: string) => void>;
 
-  constructor(db: Database.Database, audit: ImpersonationAudit, clock: () => number) {
+  constructor(
+    db: Database.Database,
+    audit: ImpersonationAudit,
+    clock: () => number,
+    codes: CartCodeStore,
+  ) {
     this.#audit = audit;
     this.#clock = clock;
+    this.#codes = codes;
     this.#cartsOf = db.prepare(
       `SELECT ${CART_COLUMNS} FROM carts WHERE id_customer = ? ORDER BY id`,
     );
@@ -156,10 +170,15 @@ export class Carts {
     // Reads in a transaction too, so a cart and its items come from one snapshot.
     this.#list = db.transaction((idCustomer: number) => {
       const items = this.#itemsOfCustomer.all(idCustomer);
-      return this.#cartsOf.all(idCustomer).map((row) =>
+      const rows = this.#cartsOf.all(idCustomer);
+      const codes = this.#codes.codesOf(rows.map((row) => row.id));
+      const readAt = this.#clock();
+      return rows.map((row) =>
         toCart(
           row,
           items.filter((item) => item.cart_id === row.id),
+          codes.get(row.id) ?? [],
+          readAt,
         ),
       );
     });
@@ -240,7 +259,8 @@ export class Carts {
   }
 
   #read(row: CartRow): Cart {
-    return toCart(row, this.#itemsOfCart.all(row.id));
+    const codes = this.#codes.codesOf([row.id]).get(row.id) ?? [];
+    return toCart(row, this.#itemsOfCart.all(row.id), codes, this.#clock());
   }
 
   #remove(idCustomer: number, cart: CartRow): void {

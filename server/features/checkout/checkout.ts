@@ -8,7 +8,10 @@ import type Database from 'better-sqlite3';
 import { countryOf } from '../addresses/addresses';
 import type { CustomerAddress, CustomerAddresses } from '../addresses/addresses';
 import type { Actor, AuditEntry, ImpersonationAudit } from '../agents/audit';
+import type { CartCodes } from '../cart-codes/cart-codes';
+import { priceLines } from '../cart-codes/cart-pricing';
 import type { Cart, CartItem, Carts } from '../carts/carts';
+import { orderItemQuantities } from '../orders/orders';
 import type { NewOrderItem, NewOrderShipment, Orders } from '../orders/orders';
 import type { OrderAddress } from '../orders/demo-orders';
 import type { Catalog } from '../products/catalog';
@@ -81,6 +84,8 @@ const EMPTY_ADDRESS: AddressInput = {
 
 export interface CheckoutDependencies {
   carts: Carts;
+  /** §10: the vouchers an order uses up. */
+  cartCodes: CartCodes;
   orders: Orders;
   audit: ImpersonationAudit;
   catalog: Catalog;
@@ -231,14 +236,45 @@ export class Checkout {
     }));
     const [first, ...rest] = orderShipments;
     if (first === undefined) throw new GlueError(Errors.checkoutCartIsEmpty);
-    const items = cart.items.map((item): NewOrderItem => {
-      const shipment = groups.findIndex((group) => group.items.includes(item));
+    // Spryker splits the items before it saves the order and prices the split items again: each
+    // order item gets its own share of the cart's discounts, and the gift cards pay its total.
+    const lines = cart.items.flatMap((item) =>
+      orderItemQuantities(item.quantity).map((quantity) => ({ ...item, quantity, item })),
+    );
+    const priced = priceLines(
+      lines,
+      {
+        store: cart.store,
+        currency: cart.currency,
+        priceMode: cart.priceMode,
+        codes: cart.codes,
+        at: cart.readAt,
+      },
+      orderShipments.reduce((sum, shipment) => sum + shipment.price, 0),
+    );
+    const items = priced.lines.map(({ line, taken }): NewOrderItem => {
+      const shipment = groups.findIndex((group) => group.items.includes(line.item));
       return {
-        sku: item.sku,
-        name: names.get(item.sku) ?? item.sku,
-        quantity: item.quantity,
-        unitGrossPrice: priceLine(item.grossPrice, 1, cart.priceMode).calculations.unitGrossPrice,
+        sku: line.sku,
+        name: names.get(line.sku) ?? line.sku,
+        quantity: line.quantity,
+        unitGrossPrice: priceLine(line.grossPrice, 1, cart.priceMode).calculations.unitGrossPrice,
         shipment: Math.max(shipment, 0),
+        discounts: priced.vouchers.flatMap(({ voucher }) => {
+          const share = taken.get(voucher.discount.idDiscount);
+          return share === undefined || share.sum === 0
+            ? []
+            : [
+                {
+                  idDiscount: voucher.discount.idDiscount,
+                  displayName: voucher.discount.displayName,
+                  description: voucher.discount.description,
+                  voucherCode: voucher.code,
+                  unitAmount: share.unit,
+                  amount: share.sum,
+                },
+              ];
+        }),
       };
     });
     const billing =
@@ -257,7 +293,13 @@ export class Checkout {
         provider: payment?.paymentProviderName ?? '',
         method: payment?.paymentMethodName ?? '',
       },
+      giftCardPayments: priced.giftCards.map(({ giftCard, amount }) => ({
+        giftCardId: giftCard.id,
+        amount,
+      })),
     });
+    // A use of each voucher the order was placed with, counted with the order (§10).
+    this.#deps.cartCodes.countUses(priced.vouchers.map(({ voucher }) => voucher));
     // checkout-rest-api deletes the cart after the order (deleteCartAfterOrderCreation).
     if (!this.#deps.carts.removeOrdered(idCustomer, cart.uuid)) {
       throw new GlueError(Errors.unableToDeleteCart);

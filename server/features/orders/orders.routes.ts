@@ -116,8 +116,8 @@ export function orderResource(base: string, order: OrderDetail): ResourceObject 
     expenses: order.expenses,
     payments: order.payments,
     shipments: order.shipments,
-    // No discounts and no product bundles in the demo orders.
-    calculatedDiscounts: [],
+    calculatedDiscounts: order.calculatedDiscounts,
+    // The demo shop sells no product bundles.
     bundleItems: [],
     itemStates: order.itemStates,
   });

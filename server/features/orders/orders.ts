@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { orderReference } from './demo-orders';
 import type { OrderAddress } from './demo-orders';
 import type { Page } from '../../platform/jsonapi';
-import { TAX_RATE, taxShareOfGross } from '../../platform/pricing';
+import { TAX_RATE, phpRound, taxShareOfGross } from '../../platform/pricing';
 import type { PriceMode } from '../../platform/pricing';
 
 export const SHIPMENT_EXPENSE_TYPE = 'SHIPMENT_EXPENSE_TYPE';
@@ -19,6 +19,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * payment-methods.csv), named as the console's checkout request names it (§9.1, §9.4).
  */
 const DEMO_PAYMENT = { paymentProvider: 'DummyPayment', paymentMethod: 'Invoice' } as const;
+/** A gift card's payment of an order (spryker/gift-card 1.10.0 `GiftCardConfig`, §10). */
+const GIFT_CARD_PAYMENT = { paymentProvider: 'GiftCard', paymentMethod: 'GiftCard' } as const;
 /** What an order placed through checkout starts in (§9.4): the settled state of DummyPayment01. */
 export const PLACED_ITEM_STATE = 'payment pending';
 /** spryker/sales-quantity, as the demo shop configures it: lines below 10 are split into units. */
@@ -80,8 +82,26 @@ export interface OrderItemAttributes {
   salesOrderConfiguredBundleItem: null;
   salesOrderItemConfiguration: null;
   metadata: { superAttributes: []; image: null };
-  calculatedDiscounts: [];
+  calculatedDiscounts: RestCalculatedDiscount[];
   productOptions: [];
+}
+
+/**
+ * A discount an order item was placed with (`RestCalculatedDiscount`), as Spryker's
+ * `DiscountOrderHydrate` reads it back: the item's share, its unit amount = share / quantity.
+ */
+export interface RestCalculatedDiscount {
+  unitAmount: number;
+  sumAmount: number;
+  displayName: string;
+  description: string;
+  voucherCode: string | null;
+  quantity: number;
+}
+
+/** The order's discounts grouped by display name: no unit amount, the items' quantities added. */
+export interface OrderCalculatedDiscount extends Omit<RestCalculatedDiscount, 'unitAmount'> {
+  unitAmount: null;
 }
 
 /** An expense, in the key order of §9.4. */
@@ -152,6 +172,8 @@ export interface OrderSummary {
 }
 
 export interface OrderDetail extends OrderSummary {
+  /** By display name, as Glue answers it (an object); `[]` when the order had no discount. */
+  calculatedDiscounts: Record<string, OrderCalculatedDiscount> | [];
   itemStates: string[];
   billingAddress: RestOrderAddress;
   shippingAddress: RestOrderAddress;
@@ -178,6 +200,7 @@ interface OrderRow {
 }
 
 export interface OrderItemRow {
+  id: number;
   uuid: string;
   sku: string;
   name: string;
@@ -186,6 +209,17 @@ export interface OrderItemRow {
   state: string;
   /** The order_shipments row the item goes with; null for a demo order's (its one shipment). */
   shipment_id: number | null;
+}
+
+/** What one discount took from one order item when the order was placed (order_item_discounts). */
+export interface OrderItemDiscountRow {
+  order_item_id: number;
+  discount_id: number;
+  display_name: string;
+  description: string;
+  voucher_code: string | null;
+  unit_amount: number;
+  amount: number;
 }
 
 interface OrderShipmentRow {
@@ -229,11 +263,25 @@ interface ItemContext {
   grossMode: boolean;
 }
 
-function orderItem(row: OrderItemRow, context: ItemContext): OrderItemAttributes {
+function orderItem(
+  row: OrderItemRow,
+  context: ItemContext,
+  discounts: readonly OrderItemDiscountRow[],
+): OrderItemAttributes {
   const unitGross = row.unit_gross_price;
   const sumGross = unitGross * row.quantity;
-  const unitTax = taxShareOfGross(unitGross);
-  const sumTax = taxShareOfGross(sumGross);
+  // What the order's discounts took from the item, never more than it was worth (§10).
+  const unitDiscount = Math.min(
+    discounts.reduce((sum, discount) => sum + discount.unit_amount, 0),
+    unitGross,
+  );
+  const sumDiscount = Math.min(
+    discounts.reduce((sum, discount) => sum + discount.amount, 0),
+    sumGross,
+  );
+  const unitTax = taxShareOfGross(unitGross - unitDiscount);
+  const sumTax = taxShareOfGross(sumGross - sumDiscount);
+  const sumToPay = sumGross - sumDiscount;
   const canceled = row.state === CANCELED;
   return {
     name: row.name,
@@ -245,25 +293,25 @@ function orderItem(row: OrderItemRow, context: ItemContext): OrderItemAttributes
     sumPrice: sumGross,
     state: row.state,
     taxRate: TAX_RATE_DECIMAL,
-    unitNetPrice: context.grossMode ? 0 : unitGross - unitTax,
-    sumNetPrice: context.grossMode ? 0 : sumGross - sumTax,
+    unitNetPrice: context.grossMode ? 0 : unitGross - taxShareOfGross(unitGross),
+    sumNetPrice: context.grossMode ? 0 : sumGross - taxShareOfGross(sumGross),
     unitTaxAmountFullAggregation: unitTax,
     sumTaxAmountFullAggregation: sumTax,
-    refundableAmount: canceled ? 0 : sumGross,
-    canceledAmount: canceled ? sumGross : 0,
+    refundableAmount: canceled ? 0 : sumToPay,
+    canceledAmount: canceled ? sumToPay : 0,
     sumSubtotalAggregation: sumGross,
     unitSubtotalAggregation: unitGross,
-    // No product options, item expenses or discounts in the demo orders.
+    // No product options or item expenses in the demo orders.
     unitProductOptionPriceAggregation: 0,
     sumProductOptionPriceAggregation: 0,
     unitExpensePriceAggregation: 0,
     sumExpensePriceAggregation: null,
-    unitDiscountAmountAggregation: 0,
-    sumDiscountAmountAggregation: 0,
-    unitDiscountAmountFullAggregation: 0,
-    sumDiscountAmountFullAggregation: 0,
-    unitPriceToPayAggregation: unitGross,
-    sumPriceToPayAggregation: sumGross,
+    unitDiscountAmountAggregation: unitDiscount,
+    sumDiscountAmountAggregation: sumDiscount,
+    unitDiscountAmountFullAggregation: unitDiscount,
+    sumDiscountAmountFullAggregation: sumDiscount,
+    unitPriceToPayAggregation: unitGross - unitDiscount,
+    sumPriceToPayAggregation: sumToPay,
     taxRateAverageAggregation: TAX_RATE_DECIMAL,
     taxAmountAfterCancellation: null,
     // Spryker's order reader leaves the item's order reference unset (the 202410 doc sample).
@@ -278,9 +326,38 @@ function orderItem(row: OrderItemRow, context: ItemContext): OrderItemAttributes
     salesOrderItemConfiguration: null,
     // The demo data has no super attributes or images.
     metadata: { superAttributes: [], image: null },
-    calculatedDiscounts: [],
+    calculatedDiscounts: discounts.map((discount) => ({
+      unitAmount: phpRound(discount.amount / row.quantity),
+      sumAmount: discount.amount,
+      displayName: discount.display_name,
+      description: discount.description,
+      voucherCode: discount.voucher_code,
+      quantity: row.quantity,
+    })),
     productOptions: [],
   };
+}
+
+/**
+ * `DiscountOrderHydrate::hydrate()`: the items' discounts grouped by display name, their amounts
+ * and quantities added, with no unit amount; PHP's empty list when there are none.
+ */
+function groupedDiscounts(
+  items: readonly OrderItemAttributes[],
+): Record<string, OrderCalculatedDiscount> | [] {
+  const grouped: Record<string, OrderCalculatedDiscount> = {};
+  for (const item of items) {
+    for (const discount of item.calculatedDiscounts) {
+      const earlier = grouped[discount.displayName];
+      grouped[discount.displayName] = {
+        ...discount,
+        unitAmount: null,
+        sumAmount: discount.sumAmount + (earlier?.sumAmount ?? 0),
+        quantity: discount.quantity + (earlier?.quantity ?? 0),
+      };
+    }
+  }
+  return Object.keys(grouped).length === 0 ? [] : grouped;
 }
 
 /** The stored address with the fields Glue sends that a demo order leaves empty (§9.4). */
@@ -321,26 +398,34 @@ export interface OrderShipmentRecord {
 
 /**
  * An order's figures, gross mode with 19 % VAT contained, as in a cart: subtotal = Σ item sums;
- * taxTotal = Σ item tax shares + each shipment's tax share; grandTotal = subtotal + expenseTotal
- * (no discounts), expenseTotal = Σ shipment prices. canceledTotal = Σ canceled item sums, and a
- * shipment's price too when every item of it was canceled; grandTotal is what was ordered, not
- * reduced by cancellations. An item without a shipment of its own goes with the first one.
+ * discountTotal = Σ what the discounts took from the items (§10); taxTotal = Σ item tax shares
+ * (of what is left to pay of each) + each shipment's tax share; grandTotal = subtotal +
+ * expenseTotal − discountTotal, expenseTotal = Σ shipment prices. canceledTotal = Σ canceled
+ * items' prices to pay, and a shipment's price too when every item of it was canceled; grandTotal
+ * is what was ordered, not reduced by cancellations. An item without a shipment of its own goes
+ * with the first one.
  */
 export function orderFigures(
   rows: readonly OrderItemRow[],
   shipments: readonly [OrderShipmentRecord, ...OrderShipmentRecord[]],
   withinReturnPeriod: boolean,
   priceMode: string = 'GROSS_MODE',
+  discounts: readonly OrderItemDiscountRow[] = [],
 ): {
   items: OrderItemAttributes[];
   expenses: OrderExpenseAttributes[];
   shipments: OrderShipment[];
   totals: OrderTotals;
+  calculatedDiscounts: Record<string, OrderCalculatedDiscount> | [];
 } {
   const grossMode = priceMode === 'GROSS_MODE';
   const [first] = shipments;
   const items = rows.map((row) =>
-    orderItem(row, { idShipment: row.shipment_id ?? first.id, withinReturnPeriod, grossMode }),
+    orderItem(
+      row,
+      { idShipment: row.shipment_id ?? first.id, withinReturnPeriod, grossMode },
+      discounts.filter((discount) => discount.order_item_id === row.id),
+    ),
   );
   const expenses = shipments.map((shipment): OrderExpenseAttributes => {
     const own = items.filter((item) => item.idShipment === shipment.id);
@@ -369,11 +454,13 @@ export function orderFigures(
     };
   });
   let subtotal = 0;
+  let discountTotal = 0;
   let taxTotal = 0;
   let canceledTotal = 0;
   let expenseTotal = 0;
   for (const item of items) {
     subtotal += item.sumPrice;
+    discountTotal += item.sumDiscountAmountFullAggregation;
     taxTotal += item.sumTaxAmountFullAggregation;
     canceledTotal += item.canceledAmount;
   }
@@ -396,14 +483,30 @@ export function orderFigures(
     })),
     totals: {
       expenseTotal,
-      discountTotal: 0,
+      discountTotal,
       taxTotal,
       subtotal,
-      grandTotal: subtotal + expenseTotal,
+      grandTotal: subtotal + expenseTotal - discountTotal,
       canceledTotal,
       remunerationTotal: 0,
     },
+    calculatedDiscounts: groupedDiscounts(items),
   };
+}
+
+/** The quantities a cart line of `quantity` becomes as order items (§9.4): units below 10. */
+export function orderItemQuantities(quantity: number): number[] {
+  return quantity < ITEM_SPLIT_THRESHOLD ? Array<number>(quantity).fill(1) : [quantity];
+}
+
+/** What a discount took from an order item (§10), as order_item_discounts keeps it. */
+export interface NewOrderItemDiscount {
+  idDiscount: number;
+  displayName: string;
+  description: string;
+  voucherCode: string | null;
+  unitAmount: number;
+  amount: number;
 }
 
 /** One line of a cart as it is ordered: split into units below ITEM_SPLIT_THRESHOLD (§9.4). */
@@ -415,6 +518,11 @@ export interface NewOrderItem {
   unitGrossPrice: number;
   /** Index into NewOrder.shipments. */
   shipment: number;
+  /**
+   * What the discounts took from it: only for a line that is already an order item (quantity 1
+   * or at least ITEM_SPLIT_THRESHOLD), as the checkout prices the split lines.
+   */
+  discounts?: readonly NewOrderItemDiscount[];
 }
 
 export interface NewOrderShipment {
@@ -435,6 +543,8 @@ export interface NewOrder {
   shipments: readonly [NewOrderShipment, ...NewOrderShipment[]];
   items: readonly NewOrderItem[];
   payment: { provider: string; method: string };
+  /** What each gift card pays (§10), in the order they were applied; the payment pays the rest. */
+  giftCardPayments?: readonly { giftCardId: number; amount: number }[];
 }
 
 /** Spryker's timestamp format, "2025-10-21 14:03:27.513000", in UTC. */
@@ -475,6 +585,10 @@ export class Orders {
   readonly #sortedPages: Record<OrderSortKey, { asc: PageStatement; desc: PageStatement }>;
   readonly #byReference: Database.Statement<[string, number], OrderRow>;
   readonly #items: Database.Statement<[number], OrderItemRow>;
+  readonly #itemDiscounts: Database.Statement<[number], OrderItemDiscountRow>;
+  readonly #giftCardPayments: Database.Statement<[number], number>;
+  readonly #insertItemDiscount: Database.Statement;
+  readonly #insertGiftCardPayment: Database.Statement;
   readonly #readPage: (
     idCustomer: number,
     page: Page,
@@ -502,8 +616,27 @@ export class Orders {
     this.#sortedPages = { createdAt: sortedBy('created_at'), updatedAt: sortedBy('updated_at') };
     this.#byReference = db.prepare(`SELECT ${columns} FROM orders
       WHERE order_reference = ? AND id_customer = ?`);
-    this.#items = db.prepare(`SELECT uuid, sku, name, quantity, unit_gross_price, state,
+    this.#items = db.prepare(`SELECT id, uuid, sku, name, quantity, unit_gross_price, state,
       shipment_id FROM order_items WHERE order_id = ? ORDER BY id`);
+    this.#itemDiscounts = db.prepare(`SELECT d.order_item_id, d.discount_id, d.display_name,
+        d.description, d.voucher_code, d.unit_amount, d.amount
+      FROM order_item_discounts AS d JOIN order_items AS i ON i.id = d.order_item_id
+      WHERE i.order_id = ? ORDER BY d.id`);
+    // An order's gift-card payments are what it spent of each card, in the order they paid.
+    this.#giftCardPayments = db
+      .prepare<[number], number>(
+        'SELECT value FROM gift_card_balance_log WHERE order_id = ? ORDER BY id',
+      )
+      .pluck();
+    this.#insertItemDiscount = db.prepare(
+      `INSERT INTO order_item_discounts (order_item_id, discount_id, display_name, description,
+         voucher_code, unit_amount, amount)
+       VALUES (@orderItemId, @idDiscount, @displayName, @description, @voucherCode, @unitAmount,
+         @amount)`,
+    );
+    this.#insertGiftCardPayment = db.prepare(
+      'INSERT INTO gift_card_balance_log (gift_card_id, order_id, value) VALUES (?, ?, ?)',
+    );
     this.#shipments = db.prepare(`SELECT id, method, carrier, price FROM order_shipments
       WHERE order_id = ? ORDER BY id`);
     // Spryker's sequence continues from the highest DE--<n>; older DE--ORD-… references are skipped.
@@ -573,6 +706,7 @@ export class Orders {
       shipments,
       isWithinReturnPeriod(row.created_at, this.#clock()),
       row.price_mode,
+      this.#itemDiscounts.all(row.id),
     );
   }
 
@@ -602,18 +736,22 @@ export class Orders {
   find(idCustomer: number, reference: string): OrderDetail | null {
     const row = this.#byReference.get(reference, idCustomer);
     if (row === undefined) return null;
-    const { items, expenses, shipments, totals } = this.#figures(row);
+    const { items, expenses, shipments, totals, calculatedDiscounts } = this.#figures(row);
+    const giftCards = this.#giftCardPayments.all(row.id);
+    const paidByGiftCards = giftCards.reduce((sum, amount) => sum + amount, 0);
     return {
       ...this.#summary(row, totals),
+      calculatedDiscounts,
       itemStates: [...new Set(items.map((item) => item.state))],
       billingAddress: restOrderAddress(JSON.parse(row.billing_address) as OrderAddress),
       shippingAddress: restOrderAddress(JSON.parse(row.shipping_address) as OrderAddress),
       items,
       expenses,
-      // The whole order paid at once: the payment is the grand total (§9.4).
+      // Gift cards first, as they were applied; the order's own payment pays the rest (§9.4, §10).
       payments: [
+        ...giftCards.map((amount) => ({ amount, ...GIFT_CARD_PAYMENT })),
         {
-          amount: totals.grandTotal,
+          amount: Math.max(totals.grandTotal - paidByGiftCards, 0),
           ...(row.payment_provider === null || row.payment_method === null
             ? DEMO_PAYMENT
             : { paymentProvider: row.payment_provider, paymentMethod: row.payment_method }),
@@ -662,9 +800,12 @@ export class Orders {
       return id;
     });
     for (const item of order.items) {
-      const units = item.quantity < ITEM_SPLIT_THRESHOLD ? item.quantity : 1;
-      const quantity = item.quantity < ITEM_SPLIT_THRESHOLD ? 1 : item.quantity;
-      for (let unit = 0; unit < units; unit++) {
+      const quantities = orderItemQuantities(item.quantity);
+      const discounts = item.discounts ?? [];
+      if (discounts.length > 0 && quantities.length !== 1) {
+        throw new Error('A discounted order line must be one order item: split it first.');
+      }
+      for (const quantity of quantities) {
         const id = Number(
           this.#insertItem.run({
             orderId,
@@ -677,7 +818,14 @@ export class Orders {
           }).lastInsertRowid,
         );
         this.#setItemUuid.run(salesOrderItemUuid(id), id);
+        for (const discount of discounts) {
+          this.#insertItemDiscount.run({ orderItemId: id, ...discount });
+        }
       }
+    }
+    // The gift cards' payments lower what each card holds (§10a).
+    for (const payment of order.giftCardPayments ?? []) {
+      this.#insertGiftCardPayment.run(payment.giftCardId, orderId, payment.amount);
     }
     return reference;
   }
