@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
+import { partOf, type CataloguePart } from '../src/i18n/catalogue-parts.ts';
 
 /** Where the message catalogues live: one flat JSON object of ICU messages per locale. */
 export const CATALOGUE_PATTERN = /[\\/]src[\\/]i18n[\\/]locales[\\/][a-z]{2}(?:-[A-Z]{2})?\.json$/;
@@ -19,6 +20,11 @@ export function compileCatalogue(source: string, file: string): Record<string, u
       }
     }),
   );
+}
+
+/** The messages of one part of a catalogue (`src/i18n/catalogue-parts.ts`). */
+export function cataloguePart<M>(messages: Record<string, M>, part: CataloguePart) {
+  return Object.fromEntries(Object.entries(messages).filter(([id]) => partOf(id) === part));
 }
 
 /**
