@@ -73,6 +73,8 @@ let wholeCatalogueNeeded = false;
  * past sign-in, the sign-in part is enough and the rest follows; after, both come first.
  */
 export async function activateLocale(locale: Locale): Promise<void> {
+  // Past sign-in, both parts download side by side (`loadPart` keeps this download for below).
+  if (wholeCatalogueNeeded) loadPart(locale, 'rest').catch(() => {});
   const signIn = await loadPart(locale, 'sign-in');
   const rest = wholeCatalogueNeeded
     ? await loadPart(locale, 'rest')
