@@ -35,7 +35,16 @@ describe('what the browser downloads', () => {
 
   it('downloads the messages of one language, when it is chosen, not of all', () => {
     expect(size.cataloguesLoadedStatically).toEqual([]);
-    for (const bytes of Object.values(size.catalogues)) expect(bytes).toBeGreaterThan(1024);
+    for (const parts of Object.values(size.catalogues)) {
+      expect(parts['sign-in']).toBeGreaterThan(1024);
+      expect(parts.rest).toBeGreaterThan(1024);
+    }
+  });
+
+  it('keeps the messages of the screens past sign-in out of the sign-in part', () => {
+    for (const parts of Object.values(size.catalogues)) {
+      expect(parts['sign-in']).toBeLessThan(parts.rest);
+    }
   });
 
   it('loads the customer workspace only when it is needed', () => {

@@ -1,16 +1,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CATALOGUE_PARTS, type CataloguePart } from '../src/i18n/catalogue-parts';
 import { LOCALES } from '../src/i18n/locales';
 
 export interface BundleSize {
   /**
    * Gzip bytes of the JavaScript the sign-in screen loads: the entry, its static imports and
-   * the largest of the message catalogues (one is loaded, the agent's language).
+   * the largest sign-in part of the message catalogues (one is loaded, the agent's language).
    */
   signInJs: number;
-  /** Gzip bytes of each locale's catalogue chunk, e.g. `{ en: 4100, de: 4700 }`. */
-  catalogues: Record<string, number>;
+  /**
+   * Gzip bytes of each locale's catalogue chunks, by part, e.g.
+   * `{ de: { 'sign-in': 2400, rest: 6500 } }`: the sign-in part comes before the first screen,
+   * the rest once that part is active.
+   */
+  catalogues: Record<string, Record<CataloguePart, number>>;
   /** The catalogue chunks the first screen loads before any language is chosen: none. */
   cataloguesLoadedStatically: string[];
   signInCss: number;
@@ -51,19 +56,27 @@ export function measureBundle(distDir: string): BundleSize {
     [...files]
       .filter((file) => extname(file) === extension)
       .reduce((total, file) => total + gzipBytes(join(distDir, file)), 0);
-  // `import.meta.glob('./locales/*.json')` names each catalogue's chunk after its locale.
+  // The catalogue plugin names each part's chunk after its locale and part: `de.sign-in-<hash>.js`.
   const catalogues = Object.fromEntries(
-    Object.keys(LOCALES).map((locale) => {
-      const chunk = assets.find((asset) => isCatalogue(asset, locale));
-      if (!chunk) throw new Error(`The build has no catalogue chunk for "${locale}".`);
-      return [locale, gzipBytes(join(distDir, chunk))];
-    }),
+    Object.keys(LOCALES).map((locale) => [
+      locale,
+      Object.fromEntries(
+        CATALOGUE_PARTS.map((part) => {
+          const chunk = assets.find((asset) => isCatalogue(asset, locale, part));
+          if (!chunk) throw new Error(`The build has no ${part} catalogue chunk for "${locale}".`);
+          return [part, gzipBytes(join(distDir, chunk))];
+        }),
+      ) as Record<CataloguePart, number>,
+    ]),
   );
   const cataloguesLoadedStatically = [...loaded].filter((asset) =>
-    Object.keys(LOCALES).some((locale) => isCatalogue(asset, locale)),
+    Object.keys(LOCALES).some((locale) =>
+      CATALOGUE_PARTS.some((part) => isCatalogue(asset, locale, part)),
+    ),
   );
   return {
-    signInJs: sum(loaded, '.js') + Math.max(...Object.values(catalogues)),
+    signInJs:
+      sum(loaded, '.js') + Math.max(...Object.values(catalogues).map((parts) => parts['sign-in'])),
     catalogues,
     cataloguesLoadedStatically,
     signInCss: sum(loaded, '.css'),
@@ -72,5 +85,5 @@ export function measureBundle(distDir: string): BundleSize {
   };
 }
 
-const isCatalogue = (asset: string, locale: string) =>
-  new RegExp(`^/assets/${locale}-[\\w-]{8}\\.js$`).test(asset);
+const isCatalogue = (asset: string, locale: string, part: CataloguePart) =>
+  new RegExp(`^/assets/${locale}\\.${part}-[\\w-]{8}\\.js$`).test(asset);

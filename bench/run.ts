@@ -62,16 +62,16 @@ function bundleRows(size: BundleSize | null): Row[] {
   return [
     ...rows,
     {
-      measurement: 'sign-in screen JS',
+      measurement: 'sign-in screen JS, with the larger sign-in part of the catalogues',
       value: kb(size.signInJs),
       goal: `≤ ${kb(SIGN_IN_JS_BUDGET)}`,
       result: verdict(size.signInJs <= SIGN_IN_JS_BUDGET),
     },
     { measurement: 'sign-in screen CSS', value: kb(size.signInCss), goal: '', result: '' },
     {
-      measurement: 'message catalogue, per language (in the line above: the largest)',
+      measurement: 'message catalogue, per language: sign-in part + the rest, loaded after it',
       value: Object.entries(size.catalogues)
-        .map(([locale, bytes]) => `${locale} ${kb(bytes)}`)
+        .map(([locale, parts]) => `${locale} ${kb(parts['sign-in'])} + ${kb(parts.rest)}`)
         .join(' · '),
       goal: '',
       result: '',

@@ -3,6 +3,7 @@ import { SignInScreen } from '../features/auth/components/sign-in-screen';
 import { RequireAgent } from './require-agent';
 import { NotFoundScreen } from './routes/not-found';
 import { ScreenError } from './routes/screen-error';
+import { loadWholeCatalogue } from '../i18n/i18n';
 import { useT } from '../i18n/translate';
 
 function LoadingConsole() {
@@ -17,8 +18,12 @@ export function createRouter() {
       HydrateFallback: LoadingConsole,
       children: [
         {
-          // The shell of signed-in agents (banner, clocks, shortcuts) loads after sign-in too.
-          lazy: async () => ({ Component: (await import('./app-shell')).AppShell }),
+          // The shell of signed-in agents (banner, clocks, shortcuts) loads after sign-in too,
+          // and renders, with every screen in it, once the language has all its messages.
+          lazy: async () => {
+            const [{ AppShell }] = await Promise.all([import('./app-shell'), loadWholeCatalogue()]);
+            return { Component: AppShell };
+          },
           // Screens for signed-in agents load after sign-in, keeping the sign-in screen light.
           children: [
             {

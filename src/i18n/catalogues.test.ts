@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileMessage, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { compileCatalogue } from '../../scripts/lingui-catalogues';
 import { LOCALES, SOURCE_LOCALE } from './locales';
+import { namesKey, sourceFiles } from './test-catalogues';
 
 const srcDir = join(import.meta.dirname, '..');
 const catalogue = (locale: string) =>
@@ -28,13 +29,6 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'workspace.documentTitle',
 ]);
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'locales' ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
 const files = sourceFiles(srcDir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
 /** The names a message interpolates, in its plural and select branches too. */
@@ -85,9 +79,7 @@ describe('the message catalogues', () => {
 
   it('has no unused keys: each one is named, in quotes, in the console’s code', () => {
     const code = files.map((file) => file.text).join('\n');
-    const unused = Object.keys(source).filter(
-      (id) => !code.includes(`'${id}'`) && !code.includes(`"${id}"`),
-    );
+    const unused = Object.keys(source).filter((id) => !namesKey(code, id));
     expect(unused).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Messages } from '@lingui/core';
 import { compileCatalogue } from '../../scripts/lingui-catalogues';
@@ -19,3 +19,16 @@ export function activateForTest(locale: Locale): void {
     messages: compiledCatalogue(locale),
   });
 }
+
+/** The console's code: every `.ts`/`.tsx` file under `dir`, without tests and catalogues. */
+export function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'locales' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Whether code names the catalogue key, in quotes: `t('carts.title')`, `id="shell.signedInAs"`. */
+export const namesKey = (code: string, id: string) =>
+  code.includes(`'${id}'`) || code.includes(`"${id}"`);
