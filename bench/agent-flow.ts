@@ -53,7 +53,7 @@ export const LEAST: Record<Step, number> = {
   'sign in': 1, // POST /agent-access-tokens
   search: 1, // one GET /agent-customer-search per settled query
   'act as': 1, // POST /agent-customer-impersonation-access-tokens
-  carts: 1, // GET /carts?include=items,concrete-products: items and product names in one
+  carts: 1, // GET /carts?include=items,concrete-products,gift-cards: items and product names in one
   'open a cart': 0, // the list already holds it
   orders: 1, // GET /orders?sort=-createdAt, a page
   'one order': 1, // GET /orders/{ref}

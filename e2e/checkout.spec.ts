@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
 import { REASON, actAs, asSonia, expect, test, watchGlueRequests } from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
+import { SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
 
-// Demo prices (server/platform/seed-data/products.csv), gross, in cents; Standard by DHL is 4.90 €.
+// Demo prices (server/platform/seed-data/products.csv), gross, in cents.
 const CANON = { name: 'Canon IXUS 175', search: 'IXUS 175', abstractSku: '005', price: 7000 };
 const LENOVO = {
   name: 'Lenovo IdeaPad Yoga 500',
@@ -10,21 +10,6 @@ const LENOVO = {
   abstractSku: '155',
   price: 8005,
 };
-const STANDARD = 490;
-
-const euro = (cents: number) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-async function addByName(page: Page, product: typeof CANON, quantity: number) {
-  await page.getByRole('combobox', { name: 'Find a product' }).fill(product.search);
-  await page
-    .getByRole('option', { name: new RegExp(`${product.name}.*${product.abstractSku}`) })
-    .click();
-  const preview = page.getByRole('form', { name: `Add ${product.name}` });
-  await preview.getByLabel('Quantity').fill(String(quantity));
-  await preview.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(product.name) })).toBeVisible();
-}
 
 test('a phone order for Sonia Wagner: from an empty cart to her own order, with a new delivery address', async ({
   page,
@@ -205,23 +190,7 @@ test('a refused order is mended in place; a lost answer and a double Enter still
   test.slow(); // Three checkouts of one cart: refused, mended, lost and found.
   // Sonia saved her address herself: the checkout offers it first.
   const sonia = await asSonia(glue.url);
-  await sonia.post('/customers/DE--21/addresses', {
-    data: {
-      type: 'addresses',
-      attributes: {
-        salutation: 'Ms',
-        firstName: 'Sonia',
-        lastName: 'Wagner',
-        address1: 'Julie-Wolfthorn-Straße',
-        address2: '1',
-        zipCode: '10115',
-        city: 'Berlin',
-        iso2Code: 'DE',
-        isDefaultShipping: true,
-        isDefaultBilling: true,
-      },
-    },
-  });
+  await sonia.post('/customers/DE--21/addresses', SONIAS_ADDRESS);
   const ordersBefore = ((await sonia('/orders')) as unknown as { data: unknown[] }).data.length;
   await signInAsAgent();
   await actAs(page, 'sonia', 'Sonia Wagner');

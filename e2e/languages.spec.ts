@@ -143,7 +143,7 @@ test.describe('a German-speaking agent', () => {
     await expectAccessible('cart with items, English');
     await requests.settle();
     expect(requests.sent('to English').map((r) => r.line)).toEqual([
-      expect.stringMatching(/^GET \/carts\/[\w-]+\?include=items,concrete-products$/),
+      expect.stringMatching(/^GET \/carts\/[\w-]+\?include=items,concrete-products,gift-cards$/),
     ]);
 
     requests.begin('to German');

@@ -67,7 +67,9 @@ test('order again: an earlier order’s products into a new cart, and the one th
   expect(requests.sent('order again').map((r) => r.line.replace(/[0-9a-f-]{36}/, '{id}'))).toEqual([
     'GET /stores',
     'POST /carts',
-    ...[...wanted.keys()].map(() => 'POST /carts/{id}/items?include=items,concrete-products'),
+    ...[...wanted.keys()].map(
+      () => 'POST /carts/{id}/items?include=items,concrete-products,gift-cards',
+    ),
   ]);
   await expectAccessible('order again, done');
   await page
@@ -125,7 +127,7 @@ test('order again: an earlier order’s products into a new cart, and the one th
   await requests.settle();
   expect(
     requests.sent('into that cart').map((r) => r.line.replace(/[0-9a-f-]{36}/, '{id}')),
-  ).toEqual(['POST /carts/{id}/items?include=items,concrete-products']);
+  ).toEqual(['POST /carts/{id}/items?include=items,concrete-products,gift-cards']);
   const again = (await sonia(`/carts/${made[0]!.id}?include=items`)) as unknown as {
     included?: { type: string; attributes: { sku: string; quantity: number } }[];
   };

@@ -16,7 +16,7 @@ const LEAST = {
   'sign in': 1, // POST /agent-access-tokens
   'find a customer': 1, // GET /agent-customer-search
   'act as': 1, // POST /agent-customer-impersonation-access-tokens
-  'see their carts': 1, // GET /carts?include=items,concrete-products: items and names in one
+  'see their carts': 1, // GET /carts?include=items,concrete-products,gift-cards: items and names in one
   'open a cart': 0, // the list already holds it
   'their orders': 1, // GET /orders?sort=-createdAt&page[…]
   'one order': 1, // GET /orders/{ref}

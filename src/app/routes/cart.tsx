@@ -2,6 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorNotice } from '../../components/error-notice';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { useChangeCode } from '../../features/cart-codes/api/cart-codes';
+import { CartCodesPanel } from '../../features/cart-codes/components/cart-codes-panel';
 import { useChangeCart } from '../../features/carts/api/change-cart';
 import { cartQueries } from '../../features/carts/api/cart-queries';
 import { CartView } from '../../features/carts/components/cart-view';
@@ -18,6 +20,7 @@ export function CartScreen() {
   const session = useGlueSession();
   const cart = useQuery(cartQueries.detail(session, customerReference, cartId, useQueryClient()));
   const change = useChangeCart(customerReference, cartId);
+  const codes = useChangeCode(customerReference, cartId);
   useDocumentTitle(
     cart.data
       ? t('cartScreen.title', { name: cart.data.name ?? t('carts.unnamed') })
@@ -50,8 +53,10 @@ export function CartScreen() {
             cart={cart.data}
             pending={change.isPending ? change.variables : null}
             failed={change.isError ? { change: change.variables, error: change.error } : null}
+            locked={codes.isPending}
             onChange={(next) => change.mutate(next)}
           />
+          <CartCodesPanel cart={cart.data} change={codes} locked={change.isPending} />
           {(cart.data.items?.length ?? 0) > 0 && (
             <p>
               <Link className="button button--primary" to={checkoutPath(customerReference, cartId)}>
@@ -61,7 +66,7 @@ export function CartScreen() {
           )}
           <ProductFinder
             currency={cart.data.currency}
-            adding={change.isPending}
+            adding={change.isPending || codes.isPending}
             onAdd={(product, quantity) =>
               change.mutateAsync({ kind: 'add', sku: product.sku, name: product.name, quantity })
             }

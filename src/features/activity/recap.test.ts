@@ -115,6 +115,7 @@ describe('the session recap', () => {
       quantityAfter: 3,
       address: null,
       order: null,
+      code: null,
       status: 'done',
       error: null,
       glueSaid: null,
@@ -181,6 +182,80 @@ describe('the session recap', () => {
     const german = await translatorFor('de');
     expect(german(describeChange(record!.entries[0]!, formatsFor('de')))).toBe(
       'Bestellung DE--1072 aufgegeben, 4.920,24\u00a0€, Standard (DHL), Rechnung – erledigt',
+    );
+  });
+
+  it('records codes applied and removed, with what each took off or paid', async () => {
+    const log = new SessionLog(() => T0);
+    log.start('admin@spryker.com', SONIA, null);
+    const change = {
+      cartId: 'c-1',
+      cartName: 'Birthday',
+      sku: null,
+      productName: null,
+      quantityBefore: null,
+      quantityAfter: null,
+      address: null,
+    };
+    const unknown = { kind: null, amount: null, currency: 'EUR' };
+    const voucher = log.begin({
+      ...change,
+      action: 'apply-code',
+      code: { ...unknown, code: 'sprykerku2f' },
+    });
+    log.settle(voucher, {
+      status: 'done',
+      code: { code: 'sprykerku2f', kind: 'voucher', amount: 173, currency: 'EUR' },
+    });
+    const card = log.begin({
+      ...change,
+      action: 'apply-code',
+      code: { ...unknown, code: 'GC-DEMO0050-26' },
+    });
+    log.settle(card, {
+      status: 'done',
+      code: { code: 'GC-DEMO0050-26', kind: 'gift-card', amount: 3281, currency: 'EUR' },
+    });
+    const refused = log.begin({
+      ...change,
+      action: 'apply-code',
+      code: { ...unknown, code: 'nope' },
+    });
+    log.settle(
+      refused,
+      failedWith(
+        new GlueError(422, '3302', "Cart code can't be added.", 'POST /carts/c-1/cart-codes'),
+      ),
+    );
+    const removed = log.begin({
+      ...change,
+      action: 'remove-code',
+      code: { code: 'sprykerku2f', kind: 'voucher', amount: 173, currency: 'EUR' },
+    });
+    log.settle(removed, { status: 'done' });
+    log.end(null);
+    const [record] = log.getState().past;
+    const lines = recapText(record!, english)
+      .split('\n')
+      .filter((line) => line.startsWith('- '));
+    expect(lines.map((line) => line.slice('- 2026-11-23 12:00:00 UTC '.length))).toEqual([
+      'Applied code sprykerku2f to “Birthday”, taking €1.73 off — done',
+      'Applied code GC-DEMO0050-26 to “Birthday”, a gift card paying €32.81 — done',
+      expect.stringMatching(
+        /^Applied code nope to “Birthday” — failed: The shop did not take this code: .+ \(Glue: “Cart code can't be added\.”\)$/,
+      ),
+      'Removed code sprykerku2f from “Birthday” — done',
+    ]);
+    const json = JSON.parse(recapJson(record!, english)) as { changes: { code: unknown }[] };
+    expect(json.changes.map((entry) => entry.code)).toEqual([
+      { code: 'sprykerku2f', kind: 'voucher', amount: 173, currency: 'EUR' },
+      { code: 'GC-DEMO0050-26', kind: 'gift-card', amount: 3281, currency: 'EUR' },
+      { code: 'nope', kind: null, amount: null, currency: 'EUR' },
+      { code: 'sprykerku2f', kind: 'voucher', amount: 173, currency: 'EUR' },
+    ]);
+    const german = await translatorFor('de');
+    expect(german(describeChange(record!.entries[0]!, formatsFor('de')))).toBe(
+      'Code sprykerku2f in „Birthday“ eingelöst, 1,73\u00a0€ Rabatt – erledigt',
     );
   });
 

@@ -15,6 +15,8 @@ const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'default-billing-address': 'activity.entry.defaultBillingAddress',
   'delete-address': 'activity.entry.deleteAddress',
   'place-order': 'activity.entry.placeOrder',
+  'apply-code': 'activity.entry.applyCode',
+  'remove-code': 'activity.entry.removeCode',
 };
 
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */
@@ -25,24 +27,32 @@ export function describeEntry(
 ): Message {
   // The product as the shop names it, then its SKU: data, the same in every language.
   const product = entry.productName ? `${entry.productName} (${entry.sku})` : (entry.sku ?? '');
-  const { order } = entry;
+  const { order, code } = entry;
+  const formatsNow = formats ?? formatsFor(currentLocale());
   return message(ACTION_TEXT[entry.action], {
     product,
     named: entry.cartName ? 'yes' : 'no',
     cart: entry.cartName ?? '',
     address: entry.address ?? '',
     reference: order?.reference ?? 'none',
-    total: order
-      ? (formats ?? formatsFor(currentLocale())).money(order.grandTotal, order.currency)
-      : '',
+    total: order ? formatsNow.money(order.grandTotal, order.currency) : '',
     shipment: order?.shipment ?? '',
     payment: order ? paymentName(order.payment) : '',
+    code: code?.code ?? '',
+    // What the code did, once the shop's answer told: "voucher", "giftCard", else nothing.
+    effect:
+      !code || code.amount === null ? 'none' : code.kind === 'gift-card' ? 'giftCard' : 'voucher',
+    amount: !code || code.amount === null ? '' : formatsNow.money(code.amount, code.currency),
   });
 }
 
 /** The demo shop's payment methods in words, inside a sentence and as a choice; another shows as the shop names it. */
 const PAYMENT_NAMES: Record<string, { inSentence: MessageId; asChoice: MessageId }> = {
   Invoice: { inSentence: 'checkout.payment.invoice', asChoice: 'checkout.payment.option.invoice' },
+  GiftCard: {
+    inSentence: 'checkout.payment.giftCard',
+    asChoice: 'checkout.payment.option.giftCard',
+  },
   'Credit Card': {
     inSentence: 'checkout.payment.creditCard',
     asChoice: 'checkout.payment.option.creditCard',

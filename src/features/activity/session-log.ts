@@ -18,7 +18,9 @@ export interface ActivityEntry {
     | 'default-shipping-address'
     | 'default-billing-address'
     | 'delete-address'
-    | 'place-order';
+    | 'place-order'
+    | 'apply-code'
+    | 'remove-code';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
@@ -29,6 +31,8 @@ export interface ActivityEntry {
   address: string | null;
   /** An order placed: its reference once Glue gave it, and what the agent chose and was shown. */
   order: PlacedOrder | null;
+  /** A voucher or gift-card code applied or removed, and what it did. */
+  code: CartCode | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
   error: Message | null;
@@ -44,6 +48,15 @@ export interface PlacedOrder {
   shipment: string;
   /** The payment method's name, as the shop names it ("Invoice"). */
   payment: string;
+}
+
+export interface CartCode {
+  code: string;
+  /** Null until the shop's answer tells, and for a code it refused. */
+  kind: 'voucher' | 'gift-card' | null;
+  /** What it takes off (a voucher) or pays (a gift card), in minor units; null when not known. */
+  amount: number | null;
+  currency: string;
 }
 
 /** One session of acting as a customer: who, why, when, and what changed. */
@@ -118,14 +131,15 @@ export class SessionLog {
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
   begin(
-    entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order'> &
-      Partial<Pick<ActivityEntry, 'order'>>,
+    entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order' | 'code'> &
+      Partial<Pick<ActivityEntry, 'order' | 'code'>>,
   ): number | null {
     const { current } = this.#state;
     if (!current) return null;
     const id = this.#nextId++;
     const started: ActivityEntry = {
       order: null,
+      code: null,
       ...entry,
       id,
       at: this.#clock(),
@@ -143,7 +157,7 @@ export class SessionLog {
     outcome: Partial<
       Pick<
         ActivityEntry,
-        'status' | 'error' | 'glueSaid' | 'cartId' | 'cartName' | 'quantityAfter' | 'order'
+        'status' | 'error' | 'glueSaid' | 'cartId' | 'cartName' | 'quantityAfter' | 'order' | 'code'
       >
     >,
   ): void {

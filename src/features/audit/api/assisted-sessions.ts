@@ -18,6 +18,8 @@ const changeSchema = z.object({
   quantityAfter: z.nullable(z.number()),
   // Only checkouts carry one; a stand-in older than checkout leaves it out.
   orderReference: z.optional(z.nullable(z.string())),
+  // Only code changes carry one (§10); a stand-in older than cart codes leaves it out.
+  code: z.optional(z.nullable(z.string())),
   success: z.boolean(),
   status: z.number(),
   errorCode: z.nullable(z.string()),

@@ -22,6 +22,12 @@ export function describeChange(change: AssistedChange): Message {
       outcome,
     });
   }
+  if (change.resource === 'cart-codes' || change.resource === 'vouchers') {
+    return message(
+      change.method === 'DELETE' ? 'audit.change.removedCode' : 'audit.change.appliedCode',
+      { ...cart, code: change.code ?? '' },
+    );
+  }
   if (change.resource === 'carts') {
     return message(
       change.method === 'DELETE' ? 'audit.change.deletedCart' : 'audit.change.createdCart',

@@ -87,6 +87,7 @@ describe('toCart', () => {
       grandTotal: 37010,
       discountTotal: 0,
       expenseTotal: 0,
+      priceToPay: 37010,
     });
     expect(cart.items).toEqual([
       {
@@ -155,6 +156,55 @@ describe('toCart', () => {
     const cart = toCart(cartDocumentSchema.parse({ data: withoutItems }).data, undefined);
     expect(cart.items).toBeNull();
     expect(cart.itemCount).toBe(0);
+  });
+
+  it('lists the discounts and what each gift card pays, in the order Glue names them', () => {
+    const coded = structuredClone(document) as unknown as {
+      data: { attributes: Record<string, unknown>; relationships: Record<string, unknown> };
+      included: unknown[];
+    };
+    // 37010 less a 1851 voucher and a 500 shop rule; the 300 card pays all, the 50000 one the rest.
+    coded.data.attributes.totals = {
+      ...document.data.attributes.totals,
+      discountTotal: 2351,
+      grandTotal: 34659,
+      priceToPay: 0,
+    };
+    coded.data.attributes.discounts = [
+      { displayName: '5% off white', amount: 1851, code: 'sprykerku2f' },
+      { displayName: '5 EUR off', amount: 500, code: null },
+    ];
+    const card = (code: string, value: number, actualValue: number) => ({
+      type: 'gift-cards',
+      id: code,
+      attributes: {
+        code,
+        name: 'Gift card',
+        value,
+        currencyIsoCode: 'EUR',
+        actualValue,
+        isActive: true,
+      },
+    });
+    coded.data.relationships['gift-cards'] = {
+      data: [
+        { type: 'gift-cards', id: 'GC-SMALL' },
+        { type: 'gift-cards', id: 'GC-BIG' },
+        { type: 'gift-cards', id: 'GC-BROKEN' },
+      ],
+    };
+    coded.included.push(card('GC-BIG', 50000, 50000), card('GC-SMALL', 5000, 300), {
+      type: 'gift-cards',
+      id: 'GC-BROKEN',
+    });
+    const parsed = cartDocumentSchema.parse(coded);
+    const cart = toCart(parsed.data, parsed.included);
+    expect(cart.discounts).toEqual(coded.data.attributes.discounts);
+    expect(cart.giftCards).toEqual([
+      { code: 'GC-SMALL', value: 5000, balance: 300, pays: 300 },
+      { code: 'GC-BIG', value: 50000, balance: 50000, pays: 34359 },
+    ]);
+    expect(cart.totals).toMatchObject({ grandTotal: 34659, priceToPay: 0 });
   });
 
   it('refuses a document whose totals are not numbers', () => {

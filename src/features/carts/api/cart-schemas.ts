@@ -17,6 +17,12 @@ const cartAttributesSchema = z.object({
   currency: z.string(),
   store: z.string(),
   totals: z.optional(totalsSchema),
+  // Vouchers first, then the shop's own cart rules (`code: null`); amounts in minor units (§10).
+  discounts: z.optional(
+    z.array(
+      z.object({ displayName: z.string(), amount: z.number(), code: z.nullable(z.string()) }),
+    ),
+  ),
 });
 
 const relationshipSchema = z.object({
@@ -50,11 +56,27 @@ const concreteProductResourceSchema = z.object({
   attributes: z.looseObject({ sku: z.string(), name: z.string() }),
 });
 
+/** An included gift card (§10): a payment, not a discount; `actualValue` is its balance. */
+const giftCardResourceSchema = z.object({
+  type: z.literal('gift-cards'),
+  id: z.string(),
+  attributes: z.looseObject({
+    code: z.string(),
+    value: z.number(),
+    actualValue: z.number(),
+  }),
+});
+
 export const cartResourceSchema = z.object({
   type: z.literal('carts'),
   id: z.string(),
   attributes: cartAttributesSchema,
-  relationships: z.optional(z.object({ items: z.optional(relationshipSchema) })),
+  relationships: z.optional(
+    z.object({
+      items: z.optional(relationshipSchema),
+      'gift-cards': z.optional(relationshipSchema),
+    }),
+  ),
 });
 
 export const cartDocumentSchema = z.object({
@@ -67,8 +89,11 @@ export const cartsDocumentSchema = z.object({
   included: z.optional(z.array(z.looseObject({ type: z.string() }))),
 });
 
-/** What a cart is read with: its items, and their products for the names (one request). */
-export const CART_INCLUDE = 'include=items,concrete-products';
+/**
+ * What a cart is read with, in one request: its items, their products for the names, and its
+ * gift cards (the one kind of code its attributes leave out).
+ */
+export const CART_INCLUDE = 'include=items,concrete-products,gift-cards';
 
 export interface CartItem {
   sku: string;
@@ -78,6 +103,24 @@ export interface CartItem {
   quantity: number;
   unitPrice: number;
   sumPrice: number;
+}
+
+/** A discount the cart gets: from a voucher code, or one of the shop's rules (`code: null`). */
+export interface CartDiscount {
+  displayName: string;
+  /** What it takes off, in minor units. */
+  amount: number;
+  code: string | null;
+}
+
+/** A gift card applied to the cart, and what it pays of a total (cards pay in the order added). */
+export interface CartGiftCard {
+  code: string;
+  value: number;
+  /** What the card holds now, before this cart. */
+  balance: number;
+  /** What it pays of the cart's grand total. */
+  pays: number;
 }
 
 export interface Cart {
@@ -94,7 +137,11 @@ export interface Cart {
     grandTotal: number;
     discountTotal: number;
     expenseTotal: number;
+    /** The grand total less what gift cards pay. */
+    priceToPay: number;
   };
+  discounts: CartDiscount[];
+  giftCards: CartGiftCard[];
   /** Present when the cart was read with `?include=items`. */
   items: CartItem[] | null;
   itemCount: number;
@@ -115,6 +162,31 @@ function productNames(included: Included): Map<string, string> {
     if (name !== '') names.set(parsed.data.id, name);
   }
   return names;
+}
+
+/** What each card pays of `total`: as much as it holds of what is still to pay, in order. */
+export function giftCardPayments<T extends { balance: number }>(
+  cards: readonly T[],
+  total: number,
+): (T & { pays: number })[] {
+  let left = Math.max(total, 0);
+  return cards.map((card) => {
+    const pays = Math.min(Math.max(card.balance, 0), left);
+    left -= pays;
+    return { ...card, pays };
+  });
+}
+
+/** The cart's gift cards, in the order its relationship names them, from those that parse. */
+function giftCardsOf(resource: CartResource, included: Included) {
+  return (resource.relationships?.['gift-cards']?.data ?? []).flatMap(({ id }) => {
+    const parsed = giftCardResourceSchema.safeParse(
+      included?.find((r) => r.type === 'gift-cards' && 'id' in r && r.id === id),
+    );
+    if (!parsed.success) return [];
+    const { code, value, actualValue } = parsed.data.attributes;
+    return [{ code, value, balance: actualValue }];
+  });
 }
 
 /**
@@ -148,6 +220,9 @@ export function toCart(resource: CartResource, included: Included): Cart {
         });
   const { attributes } = resource;
   const totals = attributes.totals;
+  const grandTotal = totals?.grandTotal ?? 0;
+  const giftCards = giftCardPayments(giftCardsOf(resource, included), grandTotal);
+  const paidByCards = giftCards.reduce((sum, card) => sum + card.pays, 0);
   return {
     id: resource.id,
     name: attributes.name ?? null,
@@ -158,10 +233,14 @@ export function toCart(resource: CartResource, included: Included): Cart {
     totals: {
       subtotal: totals?.subtotal ?? 0,
       taxTotal: totals?.taxTotal ?? 0,
-      grandTotal: totals?.grandTotal ?? 0,
+      grandTotal,
       discountTotal: totals?.discountTotal ?? 0,
       expenseTotal: totals?.expenseTotal ?? 0,
+      // The shop's figure; a Glue that sends none has it from the cards.
+      priceToPay: totals?.priceToPay ?? grandTotal - paidByCards,
     },
+    discounts: attributes.discounts ?? [],
+    giftCards,
     items,
     itemCount: items?.reduce((sum, item) => sum + item.quantity, 0) ?? 0,
   };

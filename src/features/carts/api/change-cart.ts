@@ -98,40 +98,57 @@ export function settleCartChange(
 }
 
 /**
+ * Where the answer to a change of a cart goes: into the cart's cache while the customer's session
+ * runs, and a refetch only when Glue answered no cart (a removal, a failure).
+ */
+export function useCartCache(customerReference: string, cartId: string) {
+  const session = useGlueSession();
+  const queryClient = useQueryClient();
+  const detail = cartQueries.detail(session, customerReference, cartId);
+  return {
+    /** The cart as the screen shows it, once no read on its way can overwrite the answer. */
+    hold: async (): Promise<Cart | undefined> => {
+      await queryClient.cancelQueries({ queryKey: detail.queryKey });
+      return queryClient.getQueryData(detail.queryKey);
+    },
+    keep: (cart: Cart | null): void => {
+      const acting = session.customer.getState();
+      // An answer for a session that has ended goes nowhere near the cache.
+      const current =
+        acting.status === 'active' && acting.profile.customerReference === customerReference;
+      if (cart && current) queryClient.setQueryData(detail.queryKey, cart);
+    },
+    /** `current`: the screen shows what Glue holds (it answered the cart, or changed nothing). */
+    refresh: (current: boolean) =>
+      Promise.all([
+        current ? undefined : queryClient.invalidateQueries({ queryKey: detail.queryKey }),
+        queryClient.invalidateQueries({
+          queryKey: cartQueries.list(session, customerReference).queryKey,
+        }),
+      ]),
+  };
+}
+
+/**
  * Changes a cart; whatever the outcome, the screen ends up showing what Glue really holds.
  * Each change goes into the session's activity, with the quantity before and after.
  */
 export function useChangeCart(customerReference: string, cartId: string) {
   const session = useGlueSession();
   const log = useSessionLog();
-  const queryClient = useQueryClient();
-  const detail = cartQueries.detail(session, customerReference, cartId);
+  const cache = useCartCache(customerReference, cartId);
   return useMutation({
     mutationFn: (change: CartChange) => changeCart(session, cartId, change),
-    onMutate: async (change) => {
-      // An answer already on its way must not overwrite the one this change brings.
-      await queryClient.cancelQueries({ queryKey: detail.queryKey });
-      const cart = queryClient.getQueryData(detail.queryKey);
-      return { entryId: beginCartChange(log, cartId, cart, change) };
-    },
+    onMutate: async (change) => ({
+      entryId: beginCartChange(log, cartId, await cache.hold(), change),
+    }),
     onSuccess: (cart, change, context) => {
-      const acting = session.customer.getState();
-      // An answer for a session that has ended goes nowhere near the cache.
-      const current =
-        acting.status === 'active' && acting.profile.customerReference === customerReference;
-      if (cart && current) queryClient.setQueryData(detail.queryKey, cart);
+      cache.keep(cart);
       settleCartChange(log, context.entryId, cart, change);
     },
     onError: (error, _change, context) => {
       log.settle(context?.entryId ?? null, failedWith(error));
     },
-    onSettled: (cart) =>
-      Promise.all([
-        // Glue's answer already is the cart; refetch only when there was none (removal, failure).
-        cart ? undefined : queryClient.invalidateQueries({ queryKey: detail.queryKey }),
-        queryClient.invalidateQueries({
-          queryKey: cartQueries.list(session, customerReference).queryKey,
-        }),
-      ]),
+    onSettled: (cart) => cache.refresh(Boolean(cart)),
   });
 }

@@ -11,6 +11,8 @@ interface CartViewProps {
   /** The change under way, if any, and the last one that failed. */
   pending: CartChange | null;
   failed: { change: CartChange; error: unknown } | null;
+  /** Another change of the cart is under way: its answer and this one must not cross. */
+  locked?: boolean;
   onChange: (change: CartChange) => void;
 }
 
@@ -39,7 +41,7 @@ function describeChange(
 }
 
 /** A cart's items and totals, in the cart's currency, with quantity changes and removals. */
-export function CartView({ cart, pending, failed, onChange }: CartViewProps) {
+export function CartView({ cart, pending, failed, locked = false, onChange }: CartViewProps) {
   const t = useT();
   const format = useFormat();
   const items = cart.items ?? [];
@@ -90,7 +92,7 @@ export function CartView({ cart, pending, failed, onChange }: CartViewProps) {
                 key={item.groupKey}
                 item={item}
                 money={money}
-                busy={pending !== null}
+                busy={pending !== null || locked}
                 onChange={onChange}
               />
             ))}
@@ -118,6 +120,14 @@ export function CartView({ cart, pending, failed, onChange }: CartViewProps) {
         <dd>{money(cart.totals.taxTotal)}</dd>
         <dt className="totals__grand">{t('carts.totals.grandTotal')}</dt>
         <dd className="totals__grand">{money(cart.totals.grandTotal)}</dd>
+        {cart.giftCards.length > 0 && (
+          <>
+            <dt>{t('carts.totals.giftCards')}</dt>
+            <dd>−{money(cart.totals.grandTotal - cart.totals.priceToPay)}</dd>
+            <dt className="totals__grand">{t('carts.totals.toPay')}</dt>
+            <dd className="totals__grand">{money(cart.totals.priceToPay)}</dd>
+          </>
+        )}
       </dl>
     </section>
   );

@@ -14,6 +14,7 @@ import {
 } from '../../addresses/api/address-schemas';
 import { useChangeAddress } from '../../addresses/api/change-address';
 import { cartQueries } from '../../carts/api/cart-queries';
+import { giftCardPayments } from '../../carts/api/cart-schemas';
 import { checkoutQueries } from '../api/checkout-data';
 import { usePlaceOrder } from '../api/place-order';
 import { AddressChoice, fieldsOf, type ChosenAddress } from './address-choice';
@@ -144,6 +145,11 @@ export function CheckoutScreen({
   // Placing failed, or saving its new address did; a correction's refusal shows at its fields.
   const failure = place.error ?? (saveAddress.variables?.kind === 'add' ? saveAddress.error : null);
   const total = cart.data && shipment ? cart.data.totals.grandTotal + shipment.price : null;
+  // Gift cards pay the order's grand total, shipment included (contract §10).
+  const paidByCards =
+    cart.data && total !== null
+      ? giftCardPayments(cart.data.giftCards, total).reduce((sum, card) => sum + card.pays, 0)
+      : 0;
   const ready = Boolean(
     cart.data?.items?.length && shippingChosen && shipment && payment && total !== null,
   );
@@ -287,6 +293,12 @@ export function CheckoutScreen({
             <dl className="totals" aria-label={t('checkout.review.totals')}>
               <dt>{t('carts.totals.subtotal')}</dt>
               <dd>{format.money(cart.data.totals.subtotal, cart.data.currency)}</dd>
+              {cart.data.totals.discountTotal > 0 && (
+                <>
+                  <dt>{t('carts.totals.discounts')}</dt>
+                  <dd>−{format.money(cart.data.totals.discountTotal, cart.data.currency)}</dd>
+                </>
+              )}
               {shipment && (
                 <>
                   <dt>
@@ -302,6 +314,14 @@ export function CheckoutScreen({
                 <>
                   <dt>{t('carts.totals.grandTotal')}</dt>
                   <dd>{format.money(total, cart.data.currency)}</dd>
+                </>
+              )}
+              {total !== null && paidByCards > 0 && (
+                <>
+                  <dt>{t('carts.totals.giftCards')}</dt>
+                  <dd>−{format.money(paidByCards, cart.data.currency)}</dd>
+                  <dt>{t('carts.totals.toPay')}</dt>
+                  <dd>{format.money(total - paidByCards, cart.data.currency)}</dd>
                 </>
               )}
             </dl>

@@ -73,6 +73,21 @@ export const orderResourceSchema = z.object({
     ),
     billingAddress: addressSchema,
     shippingAddress: addressSchema,
+    // By display name, an object; `[]` when the order had no discount (contract §10).
+    calculatedDiscounts: z.optional(
+      z.union([
+        z.array(z.unknown()),
+        z.record(
+          z.string(),
+          z.looseObject({
+            displayName: z.string(),
+            sumAmount: z.number(),
+            voucherCode: z.nullable(z.optional(z.string())),
+          }),
+        ),
+      ]),
+    ),
+    payments: z.optional(z.array(z.looseObject({ amount: z.number(), paymentMethod: z.string() }))),
   }),
 });
 

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useDocumentTitle } from '../../../components/use-document-title';
 import { useFormat } from '../../../i18n/format';
 import { message, useT, type MessageId, type Translate } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
+import { paymentName } from '../../activity/recap';
 import { OrderAgainPanel } from '../../reorder/components/order-again-panel';
 import { orderQueries, type Address } from '../api/order-queries';
 
@@ -26,6 +28,12 @@ export function OrderDetail({
   const data = order.data;
   const currency = data?.attributes.currencyIsoCode ?? 'EUR';
   const money = (amount: number) => format.money(amount, currency);
+  const discounts = Object.values(
+    Array.isArray(data?.attributes.calculatedDiscounts)
+      ? {}
+      : (data?.attributes.calculatedDiscounts ?? {}),
+  );
+  const payments = data?.attributes.payments ?? [];
 
   return (
     <section className="panel" aria-labelledby="order-title">
@@ -88,16 +96,40 @@ export function OrderDetail({
                 <dd>{money(data.attributes.totals.expenseTotal ?? 0)}</dd>
               </>
             )}
-            {Boolean(data.attributes.totals.discountTotal) && (
-              <>
-                <dt>{t('orders.totals.discounts')}</dt>
-                <dd>−{money(data.attributes.totals.discountTotal ?? 0)}</dd>
-              </>
-            )}
+            {discounts.length > 0
+              ? discounts.map((discount) => (
+                  <Fragment key={discount.displayName}>
+                    <dt>
+                      {discount.voucherCode
+                        ? t('orders.totals.voucher', {
+                            name: discount.displayName,
+                            code: discount.voucherCode,
+                          })
+                        : discount.displayName}
+                    </dt>
+                    <dd>−{money(discount.sumAmount)}</dd>
+                  </Fragment>
+                ))
+              : Boolean(data.attributes.totals.discountTotal) && (
+                  <>
+                    <dt>{t('orders.totals.discounts')}</dt>
+                    <dd>−{money(data.attributes.totals.discountTotal ?? 0)}</dd>
+                  </>
+                )}
             <dt>{t('orders.totals.taxIncluded')}</dt>
             <dd>{money(data.attributes.totals.taxTotal)}</dd>
             <dt className="totals__grand">{t('orders.totals.grandTotal')}</dt>
             <dd className="totals__grand">{money(data.attributes.totals.grandTotal)}</dd>
+            {/* One payment is the whole total; with gift cards, what each paid. */}
+            {payments.length > 1 &&
+              payments.map((payment, index) => (
+                <Fragment key={index}>
+                  <dt>
+                    {t('orders.totals.paidBy', { method: paymentName(payment.paymentMethod) })}
+                  </dt>
+                  <dd>{money(payment.amount)}</dd>
+                </Fragment>
+              ))}
           </dl>
           <OrderAgainPanel customerReference={customerReference} order={data} cartPath={cartPath} />
           <div className="addresses">
