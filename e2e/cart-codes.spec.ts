@@ -1,4 +1,12 @@
-import { REASON, actAs, asSonia, expect, test, watchGlueRequests } from './fixtures';
+import {
+  REASON,
+  actAs,
+  asSonia,
+  assistedChanges,
+  expect,
+  test,
+  watchGlueRequests,
+} from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
 import { SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
 
@@ -162,15 +170,7 @@ test('a goodwill voucher on Sonia’s next order: applied, checked, ordered, and
   );
   await expect(activity).toContainText('Removed code GC-DEMO0050-26 from “Goodwill” — done');
   await page.getByRole('link', { name: '← Back to the orders' }).click();
-  await page
-    .getByRole('navigation', { name: 'Customer' })
-    .getByRole('link', { name: 'Profile' })
-    .click();
-  const assisted = page.getByRole('region', { name: 'Assisted sessions' });
-  await assisted.getByRole('button', { name: 'Show assisted sessions' }).click();
-  const session = assisted.getByRole('listitem').filter({ hasText: REASON });
-  await session.getByText(REASON).click();
-  await expect(session.getByRole('listitem')).toHaveText([
+  await expect(await assistedChanges(page)).toHaveText([
     /Created cart “Goodwill” — done$/,
     /Added 058_24245592 to “Goodwill”: quantity 0 → 1 — done$/,
     // A refusal is recorded on its own, after the request: with its code, not the cart's name.

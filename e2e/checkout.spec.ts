@@ -1,4 +1,12 @@
-import { REASON, actAs, asSonia, expect, test, watchGlueRequests } from './fixtures';
+import {
+  REASON,
+  actAs,
+  asSonia,
+  assistedChanges,
+  expect,
+  test,
+  watchGlueRequests,
+} from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
 import { SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
 
@@ -158,15 +166,7 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   await expect(page.getByRole('link', { name: 'Phone order' })).toHaveCount(0);
 
   // The stand-in's audit trail holds the order among the session's changes.
-  await page
-    .getByRole('navigation', { name: 'Customer' })
-    .getByRole('link', { name: 'Profile' })
-    .click();
-  const assisted = page.getByRole('region', { name: 'Assisted sessions' });
-  await assisted.getByRole('button', { name: 'Show assisted sessions' }).click();
-  const session = assisted.getByRole('listitem').filter({ hasText: REASON });
-  await session.getByText(REASON).click();
-  await expect(session.getByRole('listitem')).toHaveText([
+  await expect(await assistedChanges(page)).toHaveText([
     /Created cart “Phone order” — done$/,
     /Added 005_30663301 to “Phone order”: quantity 0 → 2 — done$/,
     /Added 155_30149933 to “Phone order”: quantity 0 → 1 — done$/,

@@ -125,6 +125,19 @@ export async function actAs(page: Page, query: string, name: string, reason = RE
   await expect(page).toHaveURL(/\/customers\/[^/]+/);
 }
 
+/** Opens the profile's assisted sessions and the one given `reason`: its changes, as listed. */
+export async function assistedChanges(page: Page, reason = REASON) {
+  await page
+    .getByRole('navigation', { name: 'Customer' })
+    .getByRole('link', { name: 'Profile' })
+    .click();
+  const assisted = page.getByRole('region', { name: 'Assisted sessions' });
+  await assisted.getByRole('button', { name: 'Show assisted sessions' }).click();
+  const session = assisted.getByRole('listitem').filter({ hasText: reason });
+  await session.getByText(reason).click();
+  return session.getByRole('listitem');
+}
+
 /** Fills in the reason for acting as `name` and starts the session. */
 export async function giveReason(page: Page, name: string, reason = REASON) {
   const form = page.getByRole('form', { name: `Act as ${name}` });

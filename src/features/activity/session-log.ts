@@ -50,6 +50,14 @@ export interface PlacedOrder {
   payment: string;
 }
 
+/** The item fields of a change that is about no item (a cart made, a code, an order). */
+export const NO_ITEM = {
+  sku: null,
+  productName: null,
+  quantityBefore: null,
+  quantityAfter: null,
+} as const;
+
 export interface CartCode {
   code: string;
   /** Null until the shop's answer tells, and for a code it refused. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
-import { failedWith, useSessionLog, type ActivityEntry } from '../../activity/session-log';
+import { NO_ITEM, failedWith, useSessionLog, type ActivityEntry } from '../../activity/session-log';
 import { addressQueries } from './address-queries';
 import {
   addressDocumentSchema,
@@ -114,10 +114,7 @@ export function useChangeAddress(customerReference: string) {
         action: actionOf(change),
         cartId: null,
         cartName: null,
-        sku: null,
-        productName: null,
-        quantityBefore: null,
-        quantityAfter: null,
+        ...NO_ITEM,
         address: addressLine(
           change.kind === 'add' || change.kind === 'edit' ? change.fields : change.address,
         ),

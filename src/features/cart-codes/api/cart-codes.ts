@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { GlueError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
-import { failedWith, useSessionLog, type CartCode } from '../../activity/session-log';
+import { NO_ITEM, failedWith, useSessionLog, type CartCode } from '../../activity/session-log';
 import { useCartCache } from '../../carts/api/change-cart';
 import { CART_INCLUDE, cartDocumentSchema, toCart, type Cart } from '../../carts/api/cart-schemas';
 
@@ -61,10 +61,7 @@ export function useChangeCode(customerReference: string, cartId: string) {
         action: change.kind === 'apply' ? 'apply-code' : 'remove-code',
         cartId,
         cartName: cart?.name ?? null,
-        sku: null,
-        productName: null,
-        quantityBefore: null,
-        quantityAfter: null,
+        ...NO_ITEM,
         address: null,
         code: { code: change.code, kind: null, amount: null, currency, ...before },
       });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
 import { useRuntimeConfig, type PriceMode, type RuntimeConfig } from '../../../lib/runtime-config';
-import { failedWith, useSessionLog, type SessionLog } from '../../activity/session-log';
+import { NO_ITEM, failedWith, useSessionLog, type SessionLog } from '../../activity/session-log';
 import { cartQueries } from './cart-queries';
 import { cartDocumentSchema, toCart, type Cart } from './cart-schemas';
 import { storeQueries } from './get-stores';
@@ -38,10 +38,7 @@ export async function createLoggedCart(
     action: 'create-cart',
     cartId: null,
     cartName: name,
-    sku: null,
-    productName: null,
-    quantityBefore: null,
-    quantityAfter: null,
+    ...NO_ITEM,
     address: null,
   });
   try {

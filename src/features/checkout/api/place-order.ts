@@ -5,7 +5,7 @@ import { toDate } from '../../../i18n/format';
 import { message } from '../../../i18n/translate';
 import { GlueError, GlueUnreachableError } from '../../../lib/glue-errors';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
-import { failedWith, useSessionLog } from '../../activity/session-log';
+import { NO_ITEM, failedWith, useSessionLog } from '../../activity/session-log';
 import type { AddressFields } from '../../addresses/api/address-schemas';
 import { attributesOf } from '../../addresses/api/change-address';
 import { cartQueries } from '../../carts/api/cart-queries';
@@ -156,10 +156,7 @@ export function usePlaceOrder(customerReference: string) {
           action: 'place-order',
           cartId: request.cartId,
           cartName: cart?.name ?? null,
-          sku: null,
-          productName: null,
-          quantityBefore: null,
-          quantityAfter: null,
+          ...NO_ITEM,
           address: null,
           order,
         }),
