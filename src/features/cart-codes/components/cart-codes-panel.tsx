@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
 import { T, message, useT, type Message } from '../../../i18n/translate';
-import { describeError } from '../../../lib/glue-errors';
+import { GlueError, describeError } from '../../../lib/glue-errors';
 import type { Cart } from '../../carts/api/cart-schemas';
 import { effectOf, type useChangeCode } from '../api/cart-codes';
 
@@ -154,7 +154,13 @@ export function CartCodesPanel({ cart, change, locked }: CartCodesPanelProps) {
             failed.kind === 'apply' ? 'cartCodes.applyFailed' : 'cartCodes.removeFailed',
             {
               code: failed.code,
-              error: describeError(change.error),
+              // Glue says 3302 whatever the reason; an empty cart is one the console can name.
+              error:
+                change.error instanceof GlueError &&
+                change.error.code === '3302' &&
+                (cart.items?.length ?? 0) === 0
+                  ? message('cartCodes.refusedOnEmptyCart')
+                  : describeError(change.error),
             },
           )}
         />
