@@ -20,7 +20,12 @@ const cartAttributesSchema = z.object({
   // Vouchers first, then the shop's own cart rules (`code: null`); amounts in minor units (§10).
   discounts: z.optional(
     z.array(
-      z.object({ displayName: z.string(), amount: z.number(), code: z.nullable(z.string()) }),
+      // A discount Glue sends without `code` shows as the shop's own, not as a failed cart.
+      z.object({
+        displayName: z.string(),
+        amount: z.number(),
+        code: z.optional(z.nullable(z.string())),
+      }),
     ),
   ),
 });
@@ -239,7 +244,10 @@ export function toCart(resource: CartResource, included: Included): Cart {
       // The shop's figure; a Glue that sends none has it from the cards.
       priceToPay: totals?.priceToPay ?? grandTotal - paidByCards,
     },
-    discounts: attributes.discounts ?? [],
+    discounts: (attributes.discounts ?? []).map((discount) => ({
+      ...discount,
+      code: discount.code ?? null,
+    })),
     giftCards,
     items,
     itemCount: items?.reduce((sum, item) => sum + item.quantity, 0) ?? 0,
