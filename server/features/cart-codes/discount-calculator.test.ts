@@ -19,6 +19,14 @@ describe('phpRound', () => {
     expect(Math.round(172.49999999999997)).toBe(172);
     expect(phpRound(0.30000000000000004)).toBe(0);
   });
+
+  it('pre-rounds in doubles, as math.c multiplies by 10^(14 − ⌊log10⌋), not by decimal digits', () => {
+    // PHP 8.2's round() gives 54818: 54817.499999999949 × 1e10 is 548174999999999.5 in doubles.
+    expect(phpRound(54817.499999999949)).toBe(54818);
+    expect(Number((54817.499999999949).toPrecision(15))).toBe(54817.4999999999);
+    // Below 1 nothing is pre-rounded: PHP's own 0.49999999999999994 + 0.5 comes to 1.
+    expect(phpRound(0.49999999999999994)).toBe(1);
+  });
 });
 
 describe('percentageAmount (PercentageType)', () => {
