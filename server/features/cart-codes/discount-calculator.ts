@@ -9,6 +9,24 @@
 import { phpRound } from '../../platform/pricing';
 import type { LineDiscount } from '../../platform/pricing';
 
+/** `spy_discount.calculator_plugin`: the two calculators of `DiscountDependencyProvider`. */
+export const CALCULATOR_TYPES = [
+  'PLUGIN_CALCULATOR_PERCENTAGE',
+  'PLUGIN_CALCULATOR_FIXED',
+] as const;
+export type CalculatorType = (typeof CALCULATOR_TYPES)[number];
+
+export function isCalculatorType(value: unknown): value is CalculatorType {
+  return value === 'PLUGIN_CALCULATOR_PERCENTAGE' || value === 'PLUGIN_CALCULATOR_FIXED';
+}
+
+/** A fixed-amount discount's amount in one currency (`spy_discount_amount`); either may be unset. */
+export interface MoneyValue {
+  currency: string;
+  grossAmount: number | null;
+  netAmount: number | null;
+}
+
 /** An item line a discount may take from: its unit price in the cart's price mode. */
 export interface DiscountableLine {
   unitPrice: number;
