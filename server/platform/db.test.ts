@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertFixedVoucher } from '../features/cart-codes/cart-code-fixtures';
 import { openDatabase, parseCsv, readSeedCsv } from './db';
 import { verifyPassword } from './passwords';
 import {
@@ -205,7 +206,7 @@ describe('the catalog and order seed', () => {
   // §10: every table of the cart codes, each after the ones that refer to it.
   const DROP_CART_CODE_TABLES = `DROP TABLE cart_codes; DROP TABLE order_item_discounts;
     DROP TABLE gift_card_balance_log; DROP TABLE gift_cards; DROP TABLE discount_vouchers;
-    DROP TABLE discount_collector_skus; DROP TABLE discounts;`;
+    DROP TABLE discount_collector_skus; DROP TABLE discount_amounts; DROP TABLE discounts;`;
   const cartCodeSeed = (database: Database.Database): unknown[] =>
     [
       'discounts ORDER BY id',
@@ -214,6 +215,12 @@ describe('the catalog and order seed', () => {
       'gift_cards ORDER BY id',
       'gift_card_balance_log ORDER BY id',
     ].map((from) => database.prepare(`SELECT * FROM ${from}`).all());
+
+  // The discounts table's definition from its columns on: `(id INTEGER PRIMARY KEY, …)`.
+  const columnsSql = (database: Database.Database): string =>
+    String(
+      database.prepare("SELECT sql FROM sqlite_master WHERE name = 'discounts'").pluck().get(),
+    ).replace(/^[^(]*/, '');
 
   const everything = (database: Database.Database): unknown[] =>
     [
@@ -319,6 +326,40 @@ describe('the catalog and order seed', () => {
         .get(),
     ).toBe(1);
     reopened.close();
+  });
+
+  it('lets the discounts of a database made before fixed amounts take them, its rows kept', async () => {
+    const path = join(scratch, 'before-fixed-amounts.sqlite');
+    const first = await openDatabase(path, { clock });
+    const seeded = cartCodeSeed(first);
+    // The table as the first cart codes made it: the percentage calculator alone.
+    const older = columnsSql(first).replace(
+      /CHECK \(calculator IN \([^)]*\)\)/,
+      "CHECK (calculator = 'PLUGIN_CALCULATOR_PERCENTAGE')",
+    );
+    expect(older).not.toContain('PLUGIN_CALCULATOR_FIXED');
+    first.pragma('foreign_keys = OFF');
+    first.exec(`DROP TABLE discount_amounts; CREATE TABLE older_discounts ${older};
+      INSERT INTO older_discounts SELECT * FROM discounts; DROP TABLE discounts;
+      ALTER TABLE older_discounts RENAME TO discounts;`);
+    first.close();
+    const reopened = await openDatabase(path, { clock });
+    expect(cartCodeSeed(reopened)).toEqual(seeded);
+    expect(columnsSql(reopened)).toContain('PLUGIN_CALCULATOR_FIXED');
+    expect(reopened.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(reopened.pragma('foreign_key_check')).toEqual([]);
+    insertFixedVoucher(reopened);
+    expect(
+      reopened
+        .prepare('SELECT gross_amount FROM discount_amounts WHERE currency = ?')
+        .pluck()
+        .get('EUR'),
+    ).toBe(500);
+    reopened.close();
+    // Made again once: a second opening finds the table as it is now.
+    const again = await openDatabase(path, { clock });
+    expect(again.prepare('SELECT count(*) FROM discount_amounts').pluck().get()).toBe(2);
+    again.close();
   });
 
   it('gives a database made before customer addresses their table, empty', async () => {

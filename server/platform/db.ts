@@ -19,6 +19,27 @@ import { CURRENCY, STORE } from './pricing';
 
 const SEED_DIR = fileURLToPath(new URL('./seed-data/', import.meta.url));
 
+// spy_discount's columns as the stand-in keeps them (§10): also what migrate() rebuilds a table
+// of an older database with, whose calculator allowed the percentage alone.
+const DISCOUNTS_COLUMNS = `
+  id INTEGER PRIMARY KEY,
+  discount_key TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  discount_type TEXT NOT NULL CHECK (discount_type = 'voucher'),
+  calculator TEXT NOT NULL
+    CHECK (calculator IN ('PLUGIN_CALCULATOR_PERCENTAGE', 'PLUGIN_CALCULATOR_FIXED')),
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  store TEXT NOT NULL,
+  decision_rule TEXT NOT NULL,
+  collector TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT NOT NULL,
+  is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
+  is_exclusive INTEGER NOT NULL CHECK (is_exclusive IN (0, 1)),
+  priority INTEGER NOT NULL
+`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
@@ -194,23 +215,18 @@ CREATE TABLE IF NOT EXISTS order_items (
 CREATE INDEX IF NOT EXISTS order_items_order ON order_items (order_id, id);
 -- The voucher discounts of §10a (seed-data/vouchers.csv): Spryker's spy_discount with its one
 -- voucher pool, active as the discount is. amount is PLUGIN_CALCULATOR_PERCENTAGE's (500 = 5 %);
--- valid_from and valid_to are UTC. The stand-in seeds no cart rule (§5).
-CREATE TABLE IF NOT EXISTS discounts (
+-- a PLUGIN_CALCULATOR_FIXED discount takes its discount_amounts instead. valid_from and valid_to
+-- are UTC. The stand-in seeds no cart rule (§5).
+CREATE TABLE IF NOT EXISTS discounts (${DISCOUNTS_COLUMNS});
+-- A fixed-amount discount's amount in each currency (spy_discount_amount), in cents: gross_amount
+-- for a GROSS_MODE cart, net_amount for a NET_MODE one; unset takes nothing. The seed has none.
+CREATE TABLE IF NOT EXISTS discount_amounts (
   id INTEGER PRIMARY KEY,
-  discount_key TEXT NOT NULL UNIQUE,
-  display_name TEXT NOT NULL,
-  description TEXT NOT NULL,
-  discount_type TEXT NOT NULL CHECK (discount_type = 'voucher'),
-  calculator TEXT NOT NULL CHECK (calculator = 'PLUGIN_CALCULATOR_PERCENTAGE'),
-  amount INTEGER NOT NULL CHECK (amount >= 0),
-  store TEXT NOT NULL,
-  decision_rule TEXT NOT NULL,
-  collector TEXT NOT NULL,
-  valid_from TEXT NOT NULL,
-  valid_to TEXT NOT NULL,
-  is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
-  is_exclusive INTEGER NOT NULL CHECK (is_exclusive IN (0, 1)),
-  priority INTEGER NOT NULL
+  discount_id INTEGER NOT NULL REFERENCES discounts (id),
+  currency TEXT NOT NULL REFERENCES currencies (code),
+  gross_amount INTEGER CHECK (gross_amount >= 0),
+  net_amount INTEGER CHECK (net_amount >= 0),
+  UNIQUE (discount_id, currency)
 );
 -- What a discount's collector (attribute.color = "white") selects among the stand-in's
 -- products, which carry no attributes: the SKUs vouchers.csv lists for it.
@@ -791,7 +807,9 @@ function flagColumn(record: Record<string, string>, name: string, fileName: stri
 /**
  * §10a's vouchers (vouchers.csv): each discount once, with the SKUs its collector selects (the
  * `applies_to_standin_skus` that are in the catalog), then its codes. Only the percentage
- * calculator and the decision rules the stand-in evaluates are accepted.
+ * calculator and the decision rules the stand-in evaluates are accepted: vouchers.csv has no
+ * columns for a fixed discount's amounts per currency (discount_amounts), which the B2C demo data
+ * gives only cart rules.
  */
 function seedVouchers(db: Database.Database): void {
   const fileName = 'vouchers.csv';
@@ -838,6 +856,12 @@ function seedVouchers(db: Database.Database): void {
     if (!KNOWN_DECISION_RULES.has(decisionRule)) {
       throw new Error(`seed-data/${fileName}: the decision rule ${decisionRule} is not evaluated.`);
     }
+    const calculator = column(record, 'calculator_type');
+    if (calculator !== 'PLUGIN_CALCULATOR_PERCENTAGE') {
+      throw new Error(
+        `seed-data/${fileName}: the calculator ${calculator} is not seeded (no amounts per currency).`,
+      );
+    }
     const id = wholeNumberColumn(record, 'id_discount', fileName);
     insertDiscount.run({
       id,
@@ -845,7 +869,7 @@ function seedVouchers(db: Database.Database): void {
       displayName: column(record, 'display_name'),
       description: column(record, 'description'),
       discountType: column(record, 'discount_type'),
-      calculator: column(record, 'calculator_type'),
+      calculator,
       amount: wholeNumberColumn(record, 'amount', fileName),
       store: column(record, 'store'),
       decisionRule,
@@ -978,6 +1002,39 @@ function migrate(db: Database.Database): void {
       db.exec('ALTER TABLE impersonation_audit ADD COLUMN code TEXT');
     }
   }).immediate();
+  // Fixed-amount discounts (§10): the discounts of a database made before them allow the
+  // percentage calculator alone. SQLite changes no CHECK in place, so the table is made again
+  // with its rows (sqlite.org/lang_altertable.html), foreign keys off while it is swapped; checked
+  // again under the write lock, so two processes opening one older file swap it once.
+  if (discountsAllowPercentageOnly(db)) {
+    db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (!discountsAllowPercentageOnly(db)) return;
+        const columns = columnsOf(db, 'discounts').join(', ');
+        db.exec(`CREATE TABLE discounts_rebuilt (${DISCOUNTS_COLUMNS});
+          INSERT INTO discounts_rebuilt (${columns}) SELECT ${columns} FROM discounts;
+          DROP TABLE discounts;
+          ALTER TABLE discounts_rebuilt RENAME TO discounts;`);
+        if ((db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error('discounts: a row refers to a discount that is not there.');
+        }
+      }).immediate();
+    } finally {
+      db.pragma('foreign_keys = ON');
+    }
+  }
+}
+
+/** Whether the discounts table is one made before fixed-amount discounts (see migrate()). */
+function discountsAllowPercentageOnly(db: Database.Database): boolean {
+  const sql = db
+    .prepare<[], string>(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'discounts'",
+    )
+    .pluck()
+    .get();
+  return sql !== undefined && !sql.includes('PLUGIN_CALCULATOR_FIXED');
 }
 
 // The tables the seed fills, each only when it is empty.

@@ -19,14 +19,25 @@ export function isPriceMode(value: unknown): value is PriceMode {
   return value === 'GROSS_MODE' || value === 'NET_MODE';
 }
 
+/** `php_round_helper()` for PHP_ROUND_HALF_UP: halves away from zero. */
+function roundHalfAwayFromZero(value: number): number {
+  return value >= 0 ? Math.floor(value + 0.5) : Math.ceil(value - 0.5);
+}
+
 /**
- * PHP's round() (7.x–8.3): the value pre-rounded to 15 significant digits, so 172.49999999999997
- * counts as 172.5, then halves rounded away from zero.
+ * PHP's round() to a whole number (7.x–8.3, ext/standard/math.c `_php_math_round()`): a value
+ * from 1 to 1e14 is first pre-rounded to the 15 significant digits a double holds, by multiplying
+ * it by 10^(14 − ⌊log10 |value|⌋) in doubles, rounding and dividing back, so 172.49999999999997
+ * counts as 172.5; then halves are rounded away from zero. A value below 1 is not pre-rounded.
  */
 export function phpRound(value: number): number {
   if (!Number.isFinite(value) || value === 0) return value;
-  const preRounded = Number(value.toPrecision(15));
-  return Math.sign(preRounded) * Math.round(Math.abs(preRounded));
+  const precision = 14 - Math.floor(Math.log10(Math.abs(value)));
+  if (precision > 0 && precision < 15) {
+    const scale = 10 ** precision;
+    return roundHalfAwayFromZero(roundHalfAwayFromZero(value * scale) / scale);
+  }
+  return roundHalfAwayFromZero(value);
 }
 
 /**

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, readSeedCsv } from '../../platform/db';
 import { START_SECONDS } from '../../platform/test-support';
+import { insertFixedVoucher } from './cart-code-fixtures';
 import { CartCodeStore } from './cart-codes';
 
 let db: Database.Database;
@@ -28,7 +29,9 @@ describe('the cart codes of the seed (§10a)', () => {
         idDiscount: 3,
         displayName: '5% off white',
         description: 'Get a 5% discount on all white products with voucher code',
+        calculator: 'PLUGIN_CALCULATOR_PERCENTAGE',
         amount: 500,
+        moneyValues: [],
         store: 'DE',
         decisionRule: 'sku = "*"',
         validFrom: '2016-01-01 09:00:00',
@@ -69,6 +72,38 @@ describe('the cart codes of the seed (§10a)', () => {
       [3000, 'CHF', 3000],
     ]);
     expect(store.giftCard('sprykerku2f')).toBeNull();
+  });
+
+  it('reads a fixed-amount discount with its amounts per currency, when the database holds one', () => {
+    insertFixedVoucher(db);
+    expect(store.voucher('eur5off')).toMatchObject({
+      code: 'eur5off',
+      maxNumberOfUses: 0,
+      discount: {
+        idDiscount: 90,
+        displayName: '5 EUR off',
+        calculator: 'PLUGIN_CALCULATOR_FIXED',
+        amount: 0,
+        moneyValues: [
+          { currency: 'CHF', grossAmount: null, netAmount: null },
+          { currency: 'EUR', grossAmount: 500, netAmount: 420 },
+        ],
+        priority: 100,
+      },
+    });
+    expect(store.voucher('eur5off')?.discount.collectorSkus).toHaveLength(60);
+  });
+
+  it('holds no calculator Spryker does not have, and one amount per currency', () => {
+    insertFixedVoucher(db);
+    expect(() =>
+      db.exec("UPDATE discounts SET calculator = 'PLUGIN_CALCULATOR_FREE' WHERE id = 90"),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO discount_amounts (discount_id, currency, gross_amount) VALUES (90, 'EUR', 1)",
+      ),
+    ).toThrow(/UNIQUE constraint failed/);
   });
 
   it('gives a cart no codes until one is applied', () => {

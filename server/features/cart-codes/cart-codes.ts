@@ -9,14 +9,19 @@ import type { Actor, AuditEntry, ImpersonationAudit } from '../agents/audit';
 import type { Cart, Carts } from '../carts/carts';
 import { Errors, GlueError } from '../../platform/errors';
 import { priceCart } from './cart-pricing';
+import { isCalculatorType } from './discount-calculator';
+import type { CalculatorType, MoneyValue } from './discount-calculator';
 
 /** A voucher discount (spy_discount with its voucher pool), as §10a's seed holds it. */
 export interface VoucherDiscount {
   idDiscount: number;
   displayName: string;
   description: string;
-  /** PLUGIN_CALCULATOR_PERCENTAGE's amount: 500 = 5 %. */
+  calculator: CalculatorType;
+  /** PLUGIN_CALCULATOR_PERCENTAGE's amount: 500 = 5 %. A fixed discount's is unused. */
   amount: number;
+  /** PLUGIN_CALCULATOR_FIXED's amounts, one per currency (`spy_discount_amount`). */
+  moneyValues: readonly MoneyValue[];
   store: string;
   decisionRule: string;
   /** `YYYY-MM-DD HH:MM:SS`, UTC. */
@@ -66,7 +71,10 @@ interface VoucherRow {
   id_discount: number;
   display_name: string;
   description: string;
+  calculator: string;
   amount: number;
+  /** JSON: `[{currency, grossAmount, netAmount}]`. */
+  money_values: string;
   store: string;
   decision_rule: string;
   valid_from: string;
@@ -96,7 +104,11 @@ interface HeldRow {
 const VOUCHER_COLUMNS = `v.id AS id, v.code AS code, v.is_active AS is_active,
   v.max_number_of_uses AS max_number_of_uses, v.number_of_uses AS number_of_uses,
   d.id AS id_discount, d.display_name AS display_name, d.description AS description,
-  d.amount AS amount, d.store AS store, d.decision_rule AS decision_rule,
+  d.calculator AS calculator, d.amount AS amount,
+  (SELECT json_group_array(json_object('currency', a.currency, 'grossAmount', a.gross_amount,
+      'netAmount', a.net_amount) ORDER BY a.currency)
+    FROM discount_amounts AS a WHERE a.discount_id = d.id) AS money_values,
+  d.store AS store, d.decision_rule AS decision_rule,
   d.valid_from AS valid_from, d.valid_to AS valid_to, d.is_active AS discount_is_active,
   d.is_exclusive AS is_exclusive, d.priority AS priority,
   (SELECT json_group_array(s.sku) FROM discount_collector_skus AS s
@@ -109,6 +121,10 @@ const GIFT_CARD_COLUMNS = `g.id AS id, g.code AS code, g.name AS name, g.value A
   FROM gift_cards AS g`;
 
 function toVoucher(row: VoucherRow): Voucher {
+  // The schema allows no other (db.ts); a row that had one would be a broken database.
+  if (!isCalculatorType(row.calculator)) {
+    throw new Error(`discount ${row.id_discount}: unknown calculator ${row.calculator}`);
+  }
   return {
     id: row.id,
     code: row.code,
@@ -119,7 +135,9 @@ function toVoucher(row: VoucherRow): Voucher {
       idDiscount: row.id_discount,
       displayName: row.display_name,
       description: row.description,
+      calculator: row.calculator,
       amount: row.amount,
+      moneyValues: JSON.parse(row.money_values) as MoneyValue[],
       store: row.store,
       decisionRule: row.decision_rule,
       validFrom: row.valid_from,

@@ -10,11 +10,14 @@ import { NO_DISCOUNT, cartTotals, priceLine, unitPriceOf } from '../../platform/
 import type { CartTotals, LineDiscount, PriceMode, PricedLine } from '../../platform/pricing';
 import {
   aggregateLine,
-  distribute,
+  applyingDiscounts,
+  distributeDiscounts,
+  fixedAmount,
   giftCardPayments,
+  orderDiscounts,
   percentageAmount,
 } from './discount-calculator';
-import type { LineShare } from './discount-calculator';
+import type { CollectedDiscount, DiscountableLine } from './discount-calculator';
 import type { Cart, CartItem } from '../carts/carts';
 import type { CartCode, GiftCard, Voucher } from './cart-codes';
 
@@ -54,15 +57,23 @@ export interface AppliedGiftCard {
 export interface PricedLineWithShares<L extends LineToPrice> {
   line: L;
   priced: PricedLine;
-  /** Per applied voucher (by discount id), what it took from this line's unit and sum. */
+  /** Per voucher shared out (by discount id), what it took from this line's unit and sum. */
   taken: ReadonlyMap<number, LineDiscount>;
 }
 
 export interface PricedCart<L extends LineToPrice> {
   lines: PricedLineWithShares<L>[];
   totals: CartTotals;
-  /** In the order Spryker calculates them: by priority, then as added. */
+  /**
+   * In the order Spryker shares them out (§10): by priority, then the larger calculated amount,
+   * then by code.
+   */
   vouchers: AppliedVoucher[];
+  /**
+   * Every voucher shared out over the lines, in that order, applying or not: what the items'
+   * discounts hold, and so what an order records (`DiscountOrderSaver` saves each item's).
+   */
+  shared: Voucher[];
   /** In the order they were added. */
   giftCards: AppliedGiftCard[];
 }
@@ -119,20 +130,40 @@ export function isGiftCardUsable(
   );
 }
 
+/** What the discount's calculator makes of the lines it collected (`Calculator`'s plugins). */
+function calculatedAmount(
+  voucher: Voucher,
+  lines: readonly DiscountableLine[],
+  context: CodesContext,
+): number {
+  const { discount } = voucher;
+  return discount.calculator === 'PLUGIN_CALCULATOR_FIXED'
+    ? fixedAmount(discount.moneyValues, context.currency, context.priceMode)
+    : percentageAmount(lines, discount.amount);
+}
+
 /**
- * The lines priced with the codes that apply: every voucher discount that is usable, whose rule
- * holds and whose collector selects a line (one voucher per discount: the first added), taken
- * from the lines its collector selects (never a gift card), then the gift cards paying, in the
- * order they were added, what is left of the grand total. `expenseTotal` is what an order adds to
- * the lines (its shipments), which the gift cards pay too; a cart has none.
+ * The lines priced with the codes that apply (spryker/discount 9.41.0 `Discount::calculate()`,
+ * `Calculator::calculate()`): every voucher discount that is usable and whose rule holds (one
+ * voucher per discount: the first added), in the order of their codes (the voucher query's
+ * `orderByCode()`), each calculated on the undiscounted prices of the lines its collector
+ * selects (never a gift card; a discount that selects none is left out), then put in order and
+ * the exclusive ones applied (`orderDiscounts`), shared out in that order
+ * (`distributeDiscounts`) and aggregated per line, each line's discounts capped at its price;
+ * the ones that apply are those `applyingDiscounts` leaves, each with what the lines gave it
+ * (`DiscountAmountAggregator`). Then the gift cards pay, in the order they were added, what is
+ * left of the grand total. `expenseTotal` is what an order adds to the lines (its shipments),
+ * which the gift cards pay too; a cart has none.
  */
 export function priceLines<L extends LineToPrice>(
   lines: readonly L[],
   context: CodesContext,
   expenseTotal = 0,
 ): PricedCart<L> {
-  const unitPrices = lines.map((line) => unitPriceOf(line.grossPrice, context.priceMode));
-  const shares: LineShare[][] = lines.map(() => []);
+  const discountable: DiscountableLine[] = lines.map((line) => ({
+    unitPrice: unitPriceOf(line.grossPrice, context.priceMode),
+    quantity: line.quantity,
+  }));
   const vouchers: Voucher[] = [];
   const seenDiscounts = new Set<number>();
   for (const code of context.codes) {
@@ -142,28 +173,37 @@ export function priceLines<L extends LineToPrice>(
     seenDiscounts.add(code.voucher.discount.idDiscount);
     vouchers.push(code.voucher);
   }
-  vouchers.sort((a, b) => a.discount.priority - b.discount.priority);
-  const applied: Voucher[] = [];
-  for (const voucher of vouchers) {
+  vouchers.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const collected = vouchers.flatMap((voucher): (CollectedDiscount & { voucher: Voucher })[] => {
     const { discount } = voucher;
     const selected = lines.flatMap((line, index) =>
       discount.collectorSkus.includes(line.sku) && !isGiftCardProduct(line) ? [index] : [],
     );
-    const discountable = selected.map((index) => ({
-      unitPrice: unitPrices[index] ?? 0,
-      quantity: lines[index]?.quantity ?? 0,
-    }));
-    const total = percentageAmount(discountable, discount.amount);
-    if (total <= 0) continue;
-    applied.push(voucher);
-    distribute(discountable, total).forEach((units, position) => {
-      const index = selected[position] ?? 0;
-      shares[index]?.push({ idDiscount: discount.idDiscount, units });
-    });
-  }
+    if (selected.length === 0) return [];
+    const own = selected.map((index) => discountable[index] ?? { unitPrice: 0, quantity: 0 });
+    return [
+      {
+        voucher,
+        idDiscount: discount.idDiscount,
+        calculator: discount.calculator,
+        priority: discount.priority,
+        isExclusive: discount.isExclusive,
+        amount: calculatedAmount(voucher, own, context),
+        lines: selected,
+      },
+    ];
+  });
+  const ordered = orderDiscounts(collected);
+  const shares = distributeDiscounts(discountable, ordered);
+  const applying = applyingDiscounts(
+    discountable,
+    lines.map((line) => line.sku),
+    ordered,
+    shares,
+  );
   const amounts = new Map<number, number>();
   const priced = lines.map((line, index) => {
-    const unitPrice = unitPrices[index] ?? 0;
+    const unitPrice = discountable[index]?.unitPrice ?? 0;
     const own = shares[index] ?? [];
     const aggregated =
       own.length === 0
@@ -192,10 +232,10 @@ export function priceLines<L extends LineToPrice>(
   return {
     lines: priced,
     totals: cartTotals(pricedLines, context.priceMode, paid),
-    vouchers: applied.map((voucher) => ({
-      voucher,
-      amount: amounts.get(voucher.discount.idDiscount) ?? 0,
-    })),
+    vouchers: ordered.flatMap(({ voucher, idDiscount }) =>
+      applying.has(idDiscount) ? [{ voucher, amount: amounts.get(idDiscount) ?? 0 }] : [],
+    ),
+    shared: ordered.map(({ voucher }) => voucher),
     giftCards: giftCards.map((giftCard, index) => ({
       giftCard,
       amount: payments.amounts[index] ?? 0,

@@ -260,7 +260,7 @@ export class Checkout {
         quantity: line.quantity,
         unitGrossPrice: priceLine(line.grossPrice, 1, cart.priceMode).calculations.unitGrossPrice,
         shipment: Math.max(shipment, 0),
-        discounts: priced.vouchers.flatMap(({ voucher }) => {
+        discounts: priced.shared.flatMap((voucher) => {
           const share = taken.get(voucher.discount.idDiscount);
           return share === undefined || share.sum === 0
             ? []
@@ -298,8 +298,15 @@ export class Checkout {
         amount,
       })),
     });
-    // A use of each voucher the order was placed with, counted with the order (§10).
-    this.#deps.cartCodes.countUses(priced.vouchers.map(({ voucher }) => voucher));
+    // A use of each voucher the order's items were discounted by, counted with the order (§10;
+    // `DiscountOrderSaver` uses the codes of the discounts it saves).
+    this.#deps.cartCodes.countUses(
+      priced.shared.filter((voucher) =>
+        items.some((item) =>
+          item.discounts?.some((discount) => discount.idDiscount === voucher.discount.idDiscount),
+        ),
+      ),
+    );
     // checkout-rest-api deletes the cart after the order (deleteCartAfterOrderCreation).
     if (!this.#deps.carts.removeOrdered(idCustomer, cart.uuid)) {
       throw new GlueError(Errors.unableToDeleteCart);
