@@ -25,7 +25,10 @@ import { registerCheckout } from './features/checkout/checkout.routes';
 import { registerCheckoutData } from './features/checkout/checkout-data.routes';
 import { PaymentMethods } from './features/checkout/payment-methods';
 import { ShipmentMethods } from './features/checkout/shipment-methods';
+import { registerCustomerForgottenPassword } from './features/customers/customer-forgotten-password.routes';
 import { registerCustomers } from './features/customers/customers.routes';
+import { MailOutbox } from './features/mail/outbox';
+import { registerAgentOutboxMails } from './features/mail/agent-outbox-mails.routes';
 import { Orders } from './features/orders/orders';
 import { registerOrders } from './features/orders/orders.routes';
 import { registerAbstractProducts } from './features/products/abstract-products.routes';
@@ -96,9 +99,11 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAgentCustomerSearch(app, services);
   registerAgentCustomerImpersonationAccessTokens(app, services);
   registerAgentImpersonationSessions(app, services);
+  registerAgentOutboxMails(app, services);
   registerAccessTokens(app, services);
   registerRefreshTokens(app, services);
   registerCustomers(app, services);
+  registerCustomerForgottenPassword(app, services);
   registerAddresses(app, services);
   registerCarts(app, services);
   registerItems(app, services);
@@ -183,6 +188,7 @@ export async function createGlue(
       impersonationSessions: new ImpersonationSessions(db),
       stores: new Stores(db, STORE),
       addresses,
+      outbox: new MailOutbox(db, clock),
     };
     const app = buildApp(services, log);
     return {

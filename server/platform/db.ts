@@ -67,6 +67,19 @@ CREATE TABLE IF NOT EXISTS customers (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+-- §13: every mail the stand-in would send (it sends none), for GET /agent-outbox-mails. A
+-- restore-password mail carries the key Spryker stores on the customer and the link it builds.
+CREATE TABLE IF NOT EXISTS mail_outbox (
+  id INTEGER PRIMARY KEY,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  recipient TEXT NOT NULL,
+  type TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  restore_password_key TEXT,
+  restore_password_link TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mail_outbox_recipient ON mail_outbox (recipient COLLATE NOCASE, id);
 -- The search's whole-reference match, in any letter case (see customer-search.ts).
 CREATE UNIQUE INDEX IF NOT EXISTS customers_reference_nocase
   ON customers (customer_reference COLLATE NOCASE);

@@ -170,6 +170,8 @@ export const ValidationMessages = {
   date: 'This value is not a valid date.',
   // spryker/rest-request-validator 1.6.0 `EmailConstraint`.
   email: 'Email is invalid.',
+  // Symfony's Email constraint, as customers-rest-api validates an e-mail (§13).
+  emailAddress: 'This value is not a valid email address.',
 } as const;
 
 /** Symfony's Length constraint over its maximum (§8: `100`, `255`, `15`, `2`). */

@@ -7,6 +7,7 @@ import type { Lockout } from '../features/agents/lockout';
 import type { CartCodes } from '../features/cart-codes/cart-codes';
 import type { Carts } from '../features/carts/carts';
 import type { Checkout } from '../features/checkout/checkout';
+import type { MailOutbox } from '../features/mail/outbox';
 import type { Orders } from '../features/orders/orders';
 import type { Catalog } from '../features/products/catalog';
 import type { Stores } from '../features/stores/stores';
@@ -31,4 +32,6 @@ export interface GlueServices {
   stores: Stores;
   /** §8: a customer's saved addresses; `addressesOf(idCustomer)`, `addressById(idCustomer, uuid)` read them. */
   addresses: CustomerAddresses;
+  /** §13: the mails the stand-in would send, written down instead. */
+  outbox: MailOutbox;
 }

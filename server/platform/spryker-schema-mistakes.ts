@@ -35,6 +35,11 @@ export const NOT_IN_SPRYKERS_SCHEMA: readonly Extension[] = [
     reason: 'one session of that audit trail',
   },
   {
+    method: 'GET',
+    path: '/agent-outbox-mails',
+    reason: 'the mails the stand-in would send (§13), its own extension (README)',
+  },
+  {
     method: 'OPTIONS',
     path: '*',
     reason: 'CORS preflights (contract §1): an empty 204 before any resource is reached',
