@@ -35,6 +35,7 @@ import { registerAbstractProducts } from './features/products/abstract-products.
 import { Catalog } from './features/products/catalog';
 import { registerCatalogSearchSuggestions } from './features/products/catalog-search-suggestions.routes';
 import { registerConcreteProducts } from './features/products/concrete-products.routes';
+import { registerReturnReasons } from './features/returns/return-reasons.routes';
 import { Stores } from './features/stores/stores';
 import { registerStores } from './features/stores/stores.routes';
 import { registerAccessTokens } from './features/tokens/access-tokens.routes';
@@ -115,6 +116,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAbstractProducts(app, services);
   registerConcreteProducts(app, services);
   registerStores(app, services);
+  registerReturnReasons(app, services);
   app.notFound(() => errorResponse([Errors.notFound]));
   app.onError((error, c) => {
     if (error instanceof GlueError) return errorResponse(error.errors);

@@ -79,6 +79,15 @@ const PAGE_LINK = { type: 'string' };
 
 export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
   {
+    name: 'a return reason has no id',
+    glue: '`"id": null` on every `return-reasons` resource',
+    evidence:
+      'sales-returns-rest-api 1.1.0 `RestReturnReasonResponseBuilder` (no id); contract §12',
+    apply: (schema) => {
+      schema.allowNull('RestReturnReasonsCollectionResponseData.id');
+    },
+  },
+  {
     name: 'errors are wrapped in `errors`',
     glue: '`{"errors": [{code, status, detail}, …]}`; Glue\'s own errors (Invalid type., Not Found) have no `code`',
     evidence:
