@@ -35,6 +35,8 @@ import { registerAbstractProducts } from './features/products/abstract-products.
 import { Catalog } from './features/products/catalog';
 import { registerCatalogSearchSuggestions } from './features/products/catalog-search-suggestions.routes';
 import { registerConcreteProducts } from './features/products/concrete-products.routes';
+import { Returns } from './features/returns/returns';
+import { registerReturns } from './features/returns/returns.routes';
 import { registerReturnReasons } from './features/returns/return-reasons.routes';
 import { Stores } from './features/stores/stores';
 import { registerStores } from './features/stores/stores.routes';
@@ -117,6 +119,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerConcreteProducts(app, services);
   registerStores(app, services);
   registerReturnReasons(app, services);
+  registerReturns(app, services);
   app.notFound(() => errorResponse([Errors.notFound]));
   app.onError((error, c) => {
     if (error instanceof GlueError) return errorResponse(error.errors);
@@ -191,6 +194,7 @@ export async function createGlue(
       stores: new Stores(db, STORE),
       addresses,
       outbox: new MailOutbox(db, clock),
+      returns: new Returns(db, orders, clock),
     };
     const app = buildApp(services, log);
     return {

@@ -10,6 +10,7 @@ import type { Checkout } from '../features/checkout/checkout';
 import type { MailOutbox } from '../features/mail/outbox';
 import type { Orders } from '../features/orders/orders';
 import type { Catalog } from '../features/products/catalog';
+import type { Returns } from '../features/returns/returns';
 import type { Stores } from '../features/stores/stores';
 import type { GlueConfig } from './config';
 import type { Tokens } from './tokens';
@@ -34,4 +35,6 @@ export interface GlueServices {
   addresses: CustomerAddresses;
   /** §13: the mails the stand-in would send, written down instead. */
   outbox: MailOutbox;
+  /** §12: the customer's returns of their order items. */
+  returns: Returns;
 }

@@ -79,6 +79,21 @@ const PAGE_LINK = { type: 'string' };
 
 export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
   {
+    name: 'a created or listed return has the attributes of a return',
+    glue: '`POST /returns` and `GET /returns` answer `returnReference, store, customerReference, returnTotals`, as `GET /returns/{ref}` does; the document names the request attributes',
+    evidence:
+      'sales-returns-rest-api 1.1.0 `RestReturnResponseBuilder` (one builder for all three); contract §12',
+    apply: (schema) => {
+      for (const name of [
+        'RestReturnRequestResponseData',
+        'RestReturnRequestCollectionResponseData',
+      ]) {
+        schema.setProperty(name, 'attributes', schema.ref('RestReturnsAttributes'));
+        schema.setProperty(name, 'relationships', schema.ref('RestReturnsRelationships'));
+      }
+    },
+  },
+  {
     name: 'a return reason has no id',
     glue: '`"id": null` on every `return-reasons` resource',
     evidence:

@@ -514,6 +514,9 @@ async function realValue(param: string): Promise<string> {
       );
       return ((await response.json()) as { data: { id: string } }).data.id;
     }
+    case 'returnReference':
+      // Whether or not one exists: an unknown reference is 404 3602 (§12).
+      return 'DE--21-R1';
     case 'orderReference': {
       // Sonia's first demo order (DE--<n>, numbered across every customer's orders).
       const reference = t.glue.db

@@ -259,6 +259,20 @@ beforeAll(async () => {
   const orders = await t.send('GET', '/orders', { headers: auth('customer') });
   orderReference = ((await orders.json()) as { data: { id: string }[] }).data[0]?.id ?? '';
   expect(orderReference).not.toBe('');
+  // §12: a return of the newest order's first item, so GET /returns/{ref} finds one.
+  const newest = t.glue.db
+    .prepare<[], string>(
+      `SELECT i.uuid FROM order_items AS i JOIN orders AS o ON o.id = i.order_id
+       WHERE o.id_customer = 21 ORDER BY o.id DESC, i.id LIMIT 1`,
+    )
+    .pluck()
+    .get();
+  const made = await t.post(
+    '/returns',
+    document('returns', { store: 'DE', returnItems: [{ salesOrderItemUuid: newest }] }),
+    { headers: auth('customer') },
+  );
+  expect(made.status).toBe(201);
 });
 
 afterAll(() => t.close());
@@ -307,6 +321,8 @@ async function pathFor(route: Route): Promise<string> {
     orderReference,
     code: VOUCHER,
     sessionId: '1',
+    // §12: the return made in beforeAll.
+    returnReference: 'DE--21-R1',
     // Unknown, so revoking it changes nothing the other columns rely on.
     refreshToken: `def50200${'0'.repeat(128)}`,
   };
