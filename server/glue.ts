@@ -34,6 +34,8 @@ import { registerCatalogSearchSuggestions } from './features/products/catalog-se
 import { registerConcreteProducts } from './features/products/concrete-products.routes';
 import { Stores } from './features/stores/stores';
 import { registerStores } from './features/stores/stores.routes';
+import { Wishlists } from './features/wishlists/wishlists';
+import { registerWishlists } from './features/wishlists/wishlists.routes';
 import { registerAccessTokens } from './features/tokens/access-tokens.routes';
 import { registerRefreshTokens } from './features/tokens/refresh-tokens.routes';
 import { defaultGlueConfig, normalizePublicUrl } from './platform/config';
@@ -103,6 +105,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerCarts(app, services);
   registerItems(app, services);
   registerCartCodes(app, services);
+  registerWishlists(app, services);
   registerOrders(app, services);
   registerCheckoutData(app, services);
   registerCheckout(app, services);
@@ -183,6 +186,7 @@ export async function createGlue(
       impersonationSessions: new ImpersonationSessions(db),
       stores: new Stores(db, STORE),
       addresses,
+      wishlists: new Wishlists(db, audit, clock),
     };
     const app = buildApp(services, log);
     return {

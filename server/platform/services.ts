@@ -10,6 +10,7 @@ import type { Checkout } from '../features/checkout/checkout';
 import type { Orders } from '../features/orders/orders';
 import type { Catalog } from '../features/products/catalog';
 import type { Stores } from '../features/stores/stores';
+import type { Wishlists } from '../features/wishlists/wishlists';
 import type { GlueConfig } from './config';
 import type { Tokens } from './tokens';
 
@@ -31,4 +32,6 @@ export interface GlueServices {
   stores: Stores;
   /** §8: a customer's saved addresses; `addressesOf(idCustomer)`, `addressById(idCustomer, uuid)` read them. */
   addresses: CustomerAddresses;
+  /** §11: the customers' wishlists and their items. */
+  wishlists: Wishlists;
 }
