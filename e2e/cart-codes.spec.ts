@@ -8,11 +8,10 @@ import {
   watchGlueRequests,
 } from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
-import { SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
+import { CANON, SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
 
 // Demo data (contract §10a): the Acer Liquid Jade is white, so "5% off white" applies to it.
 const JADE = { name: 'Acer Liquid Jade', search: 'Liquid Jade', abstractSku: '058', price: 3454 };
-const CANON = { name: 'Canon IXUS 175', search: 'IXUS 175', abstractSku: '005', price: 7000 };
 const VOUCHER = 'sprykerku2f';
 
 /** An independent reckoning of a 5 % voucher on one line: PHP's round(), halves away from 0. */

@@ -8,10 +8,9 @@ import {
   watchGlueRequests,
 } from './fixtures';
 import { DE, EN, expectOnly, say } from './languages';
-import { SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
+import { CANON, SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
 
 // Demo prices (server/platform/seed-data/products.csv), gross, in cents.
-const CANON = { name: 'Canon IXUS 175', search: 'IXUS 175', abstractSku: '005', price: 7000 };
 const LENOVO = {
   name: 'Lenovo IdeaPad Yoga 500',
   search: 'Yoga 500',

@@ -10,6 +10,14 @@ export interface DemoProduct {
   price: number;
 }
 
+/** The demo's Canon IXUS 175, which both the phone order and the gift card tests sell. */
+export const CANON: DemoProduct = {
+  name: 'Canon IXUS 175',
+  search: 'IXUS 175',
+  abstractSku: '005',
+  price: 7000,
+};
+
 // Standard by DHL, gross, in cents.
 export const STANDARD = 490;
 

@@ -40,6 +40,8 @@ import { registerReturns } from './features/returns/returns.routes';
 import { registerReturnReasons } from './features/returns/return-reasons.routes';
 import { Stores } from './features/stores/stores';
 import { registerStores } from './features/stores/stores.routes';
+import { Wishlists } from './features/wishlists/wishlists';
+import { registerWishlists } from './features/wishlists/wishlists.routes';
 import { registerAccessTokens } from './features/tokens/access-tokens.routes';
 import { registerRefreshTokens } from './features/tokens/refresh-tokens.routes';
 import { defaultGlueConfig, normalizePublicUrl } from './platform/config';
@@ -111,6 +113,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerCarts(app, services);
   registerItems(app, services);
   registerCartCodes(app, services);
+  registerWishlists(app, services);
   registerOrders(app, services);
   registerCheckoutData(app, services);
   registerCheckout(app, services);
@@ -195,6 +198,7 @@ export async function createGlue(
       addresses,
       outbox: new MailOutbox(db, clock),
       returns: new Returns(db, orders, clock),
+      wishlists: new Wishlists(db, audit, clock),
     };
     const app = buildApp(services, log);
     return {

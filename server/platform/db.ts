@@ -348,6 +348,8 @@ CREATE TABLE IF NOT EXISTS impersonation_audit (
   quantity_after INTEGER,
   order_reference TEXT,
   code TEXT,
+  wishlist_uuid TEXT,
+  wishlist_name TEXT,
   success INTEGER NOT NULL CHECK (success IN (0, 1)),
   status INTEGER NOT NULL,
   error_code TEXT,
@@ -429,6 +431,27 @@ CREATE UNIQUE INDEX IF NOT EXISTS customer_addresses_one_default_shipping
   ON customer_addresses (id_customer) WHERE is_default_shipping = 1;
 CREATE UNIQUE INDEX IF NOT EXISTS customer_addresses_one_default_billing
   ON customer_addresses (id_customer) WHERE is_default_billing = 1;
+-- The customers' wishlists (§11); the demo data has none. id orders a customer's wishlists as
+-- they were created (Spryker sets no sort: rows come by id) and is never used twice, so the UUID
+-- made from it, as Spryker's UUID behaviour makes it (key fk_customer.id_wishlist), is never
+-- reused. A name is unique per customer: checked in the writing transaction, MariaDB's way (§11).
+CREATE TABLE IF NOT EXISTS wishlists (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid TEXT NOT NULL UNIQUE,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS wishlists_customer ON wishlists (id_customer, id);
+-- A wishlist's items: one per concrete SKU; deleting the wishlist deletes them.
+CREATE TABLE IF NOT EXISTS wishlist_items (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id_wishlist INTEGER NOT NULL REFERENCES wishlists (id) ON DELETE CASCADE,
+  sku TEXT NOT NULL REFERENCES product_concretes (sku),
+  created_at TEXT NOT NULL,
+  UNIQUE (id_wishlist, sku)
+);
 `;
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -1053,6 +1076,12 @@ function migrate(db: Database.Database): void {
     // Cart codes (§10): the code an agent applied or removed.
     if (!columnsOf(db, 'impersonation_audit').includes('code')) {
       db.exec('ALTER TABLE impersonation_audit ADD COLUMN code TEXT');
+    }
+    // Wishlists (§11): the wishlist an agent changed, by UUID and name.
+    for (const column of ['wishlist_uuid', 'wishlist_name']) {
+      if (!columnsOf(db, 'impersonation_audit').includes(column)) {
+        db.exec(`ALTER TABLE impersonation_audit ADD COLUMN ${column} TEXT`);
+      }
     }
   }).immediate();
   // Fixed-amount discounts (§10): the discounts of a database made before them allow the

@@ -87,6 +87,38 @@ export const Errors = {
   // No B2C demo flow locks a cart, so the stand-in never answers it (§10).
   cartCodeCantBeRemoved: { code: '3303', status: 422, detail: "Cart code can't be removed." },
 
+  // §11: wishlists-rest-api 1.6.2 `WishlistsRestApiConfig`. The same code answers 400 from POST
+  // and 422 from PATCH (`WishlistRestResponseBuilder` against the config's error mapping).
+  wishlistUnknownError: { code: '200', status: 422, detail: 'Unknown error.' },
+  wishlistNotFound: { code: '201', status: 404, detail: "Can't find wishlist." },
+  wishlistNameExistsOnCreate: {
+    code: '202',
+    status: 400,
+    detail: 'A wishlist with the same name already exists.',
+  },
+  wishlistNameExistsOnUpdate: {
+    code: '202',
+    status: 422,
+    detail: 'A wishlist with the same name already exists.',
+  },
+  wishlistCantBeUpdated: { code: '204', status: 422, detail: "Can't update wishlist" },
+  wishlistCantAddItem: { code: '206', status: 422, detail: "Can't add an item." },
+  wishlistItemNotFound: {
+    code: '208',
+    status: 404,
+    detail: 'No item with provided sku in wishlist.',
+  },
+  wishlistNameInvalidOnCreate: {
+    code: '210',
+    status: 400,
+    detail: 'Please enter name using only letters, numbers, underscores, spaces or dashes.',
+  },
+  wishlistNameInvalidOnUpdate: {
+    code: '210',
+    status: 422,
+    detail: 'Please enter name using only letters, numbers, underscores, spaces or dashes.',
+  },
+
   // §9.6: checkout-rest-api 3.10.0 `CheckoutRestApiConfig`, shipments-rest-api 1.14.0 (43xx).
   checkoutDataInvalid: { code: '1101', status: 422, detail: 'Checkout data is invalid.' },
   orderNotPlaced: { code: '1102', status: 422, detail: 'Order could not be placed.' },

@@ -12,6 +12,7 @@ import type { Orders } from '../features/orders/orders';
 import type { Catalog } from '../features/products/catalog';
 import type { Returns } from '../features/returns/returns';
 import type { Stores } from '../features/stores/stores';
+import type { Wishlists } from '../features/wishlists/wishlists';
 import type { GlueConfig } from './config';
 import type { Tokens } from './tokens';
 
@@ -37,4 +38,6 @@ export interface GlueServices {
   outbox: MailOutbox;
   /** §12: the customer's returns of their order items. */
   returns: Returns;
+  /** §11: the customers' wishlists and their items. */
+  wishlists: Wishlists;
 }

@@ -186,6 +186,24 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
     },
   },
   {
+    name: 'one wishlist includes its items and their products',
+    glue: '`GET /wishlists/{id}?include=wishlist-items[,concrete-products]`: `relationships.wishlist-items` and the items (and products) in `included`',
+    evidence:
+      'contract §11; wishlists-rest-api 1.6.2 `WishlistRestResponseBuilder::createWishlistsResource()` adds each item as a relationship; the "Retrieve wishlists" doc samples',
+    apply: (schema) => {
+      schema.setProperty('RestWishlistsResponseData', 'relationships', {
+        type: 'object',
+        properties: { 'wishlist-items': schema.ref('RestRelationshipsData') },
+        additionalProperties: false,
+      });
+      schema.makeOptional('RestWishlistsResponseData', 'relationships');
+      schema.setProperty('RestWishlistsResponse', 'included', { type: 'array', minItems: 1 });
+      schema.makeOptional('RestWishlistsResponse', 'included');
+      schema.allowIncluded('RestWishlistsResponse', 'RestWishlistItemsResponseData');
+      schema.allowIncluded('RestWishlistsResponse', 'ConcreteProductsRestResponseData');
+    },
+  },
+  {
     name: '`relationships` only where something is related',
     glue: 'left out when nothing is related; each relationship named is there because it holds resources',
     evidence: 'docs/spryker/README.md; contract §1 (`included` … then `relationships`)',
@@ -362,6 +380,17 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
         'ConcreteProductsRestAttributes.discontinuedNote',
         'ConcreteProductsRestAttributes.productConfigurationInstance',
         'AbstractProductsRestAttributes.averageRating',
+      ]),
+  },
+  {
+    name: 'a wishlist item without availability or configuration has null there',
+    glue: '`"availability": null`, `"productConfigurationInstance": null` on `wishlist-items`: the generated transfer carries both keys, unset',
+    evidence:
+      'contract §11 (item resource); glue-application 1.65.0 RestResource::toArray sends unset keys; wishlists-rest-api 1.6.2 `WishlistItemMapper` sets neither',
+    apply: (schema) =>
+      allowNull(schema, [
+        'RestWishlistItemsAttributes.availability',
+        'RestWishlistItemsAttributes.productConfigurationInstance',
       ]),
   },
   {

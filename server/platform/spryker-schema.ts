@@ -54,6 +54,8 @@ const HAND_KEPT_RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
   vouchers: 'RestDiscountsAttributes',
   'cart-rules': 'RestDiscountsAttributes',
   'gift-cards': 'RestGiftCardsAttributes',
+  // Only POSTed to and included, in GET /wishlists/{id}?include=wishlist-items (contract §11).
+  'wishlist-items': 'RestWishlistItemsAttributes',
 };
 
 const SCHEMA_ID = 'spryker';

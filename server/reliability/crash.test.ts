@@ -420,6 +420,106 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     }
   }, 60_000);
 
+  it('keeps every acknowledged wishlist and item after a kill among wishlist writes (§11)', async () => {
+    const dbPath = join(scratch, 'crash-wishlists.sqlite');
+    copyFileSync(await freshDatabasePath(), dbPath);
+    const first = await start(dbPath);
+    const token = await signIn(first.url, '/access-tokens', CUSTOMER);
+    const agent = await signIn(first.url, '/agent-access-tokens', AGENT);
+    const asCustomer = (
+      await signInPair(
+        first.url,
+        '/agent-customer-impersonation-access-tokens',
+        { customerReference: 'DE--21' },
+        agent,
+      )
+    ).accessToken;
+    const SKUS = [CANON, '058_24245592', '033_32125568'];
+    let names = 0;
+    let killed = false;
+    const refused: number[] = [];
+    // Each acknowledged wishlist, with the SKUs acknowledged in it; and what agents were told.
+    const acked = new Map<string, Set<string>>();
+    const byAgent = { sent: 0, acknowledged: 0 };
+    const kill = (): void => {
+      if (killed) return;
+      killed = true;
+      first.child.kill('SIGKILL');
+    };
+    const writer = async (n: number): Promise<void> => {
+      const viaAgent = n % 2 === 1;
+      const bearerToken = viaAgent ? asCustomer : token;
+      while (!killed) {
+        try {
+          if (viaAgent) byAgent.sent += 1;
+          const made = await post(
+            first.url,
+            '/wishlists',
+            { data: { type: 'wishlists', attributes: { name: `Burst ${++names}` } } },
+            bearerToken,
+          );
+          if (made.status !== 201) {
+            refused.push(made.status);
+            continue;
+          }
+          if (viaAgent) byAgent.acknowledged += 1;
+          const id = ((await made.json()) as { data: { id: string } }).data.id;
+          const items = new Set<string>();
+          acked.set(id, items);
+          for (const sku of SKUS) {
+            const added = await post(
+              first.url,
+              `/wishlists/${id}/wishlist-items`,
+              { data: { type: 'wishlist-items', attributes: { sku } } },
+              bearerToken,
+            );
+            if (added.status === 201) items.add(sku);
+            else refused.push(added.status);
+          }
+          if (acked.size >= 40) kill();
+        } catch {
+          return;
+        }
+      }
+    };
+    const timer = setTimeout(kill, 15_000);
+    await Promise.all(Array.from({ length: 6 }, (_, n) => writer(n)));
+    clearTimeout(timer);
+    await first.exited;
+    expect(refused).toEqual([]);
+    expect(acked.size).toBeGreaterThanOrEqual(40);
+    expect(integrity(dbPath)).toBe('ok');
+    const audited = countRows(
+      dbPath,
+      "impersonation_audit WHERE success = 1 AND resource = 'wishlists' AND method = 'POST'",
+    );
+    expect(audited).toBeGreaterThanOrEqual(byAgent.acknowledged);
+    expect(audited).toBeLessThanOrEqual(byAgent.sent);
+    // No item outlives its wishlist, whatever was in flight.
+    expect(
+      countRows(dbPath, 'wishlist_items WHERE id_wishlist NOT IN (SELECT id FROM wishlists)'),
+    ).toBe(0);
+
+    const second = await start(dbPath);
+    const again = await signIn(second.url, '/access-tokens', CUSTOMER);
+    for (const [id, skus] of acked) {
+      const response = await fetch(`${second.url}/wishlists/${id}?include=wishlist-items`, {
+        headers: { Authorization: `Bearer ${again}` },
+      });
+      expect(response.status).toBe(200);
+      const wishlist = (await response.json()) as {
+        data: { attributes: { numberOfItems: number } };
+        included?: { id: string }[];
+      };
+      const held = new Set((wishlist.included ?? []).map((item) => item.id));
+      for (const sku of skus) expect(held.has(sku)).toBe(true);
+      expect(wishlist.data.attributes.numberOfItems).toBe(held.size);
+    }
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(integrity(dbPath)).toBe('ok');
+  }, 60_000);
+
   it('finishes creating the database after a kill in the middle of its first seed', async () => {
     const seed = 100_000;
     const dbPath = join(scratch, 'seed.sqlite');

@@ -25,6 +25,7 @@ const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
 let t: TestGlue;
 let cartId: string;
 let addressId: string;
+let wishlistId: string;
 
 beforeEach(async () => {
   t = await makeTestGlue();
@@ -38,7 +39,22 @@ beforeEach(async () => {
     },
   );
   addressId = ((await address.json()) as { data: { id: string } }).data.id;
+  wishlistId = await newWishlist(sonia, 'Birthday gifts');
 });
+
+/** §11: a wishlist of Sonia's holding one product; its UUID. */
+async function newWishlist(headers: Record<string, string>, name: string): Promise<string> {
+  const created = await t.post('/wishlists', document('wishlists', { name }), { headers });
+  const id = ((await created.json()) as { data: { id: string } }).data.id;
+  await t.post(
+    `/wishlists/${id}/wishlist-items`,
+    document('wishlist-items', { sku: '005_30663301' }),
+    {
+      headers,
+    },
+  );
+  return id;
+}
 
 afterEach(() => t.close());
 
@@ -64,6 +80,22 @@ const endpoints = (): [method: string, path: string, body?: unknown][] => [
   ['GET', '/orders/DE--1'],
   ['GET', '/customers/DE--21/orders'],
   ...addressEndpoints(),
+  ...wishlistEndpoints(),
+];
+
+/** §11's endpoints. */
+const wishlistEndpoints = (): [method: string, path: string, body?: unknown][] => [
+  ['GET', '/wishlists'],
+  ['GET', `/wishlists/${wishlistId}`],
+  ['POST', '/wishlists', document('wishlists', { name: 'Christmas' })],
+  ['PATCH', `/wishlists/${wishlistId}`, document('wishlists', { name: 'Renamed' })],
+  [
+    'POST',
+    `/wishlists/${wishlistId}/wishlist-items`,
+    document('wishlist-items', { sku: '058_24245592' }),
+  ],
+  ['DELETE', `/wishlists/${wishlistId}/wishlist-items/005_30663301`],
+  ['DELETE', `/wishlists/${wishlistId}`],
 ];
 
 /** §8's endpoints. */
@@ -76,6 +108,15 @@ const addressEndpoints = (): [method: string, path: string, body?: unknown][] =>
 ];
 
 const isAddressPath = (path: string): boolean => path.includes('/addresses');
+
+function idNamed(name: string): string {
+  return (
+    t.glue.db
+      .prepare<[string], string>('SELECT uuid FROM wishlists WHERE name = ?')
+      .pluck()
+      .get(name) ?? ''
+  );
+}
 
 function send(
   method: string,
@@ -156,6 +197,24 @@ describe('the customer endpoints (§5) refuse callers who are not a customer', (
       ] as const) {
         expect((await t.send(method, path, { headers: bearer(accessToken) })).status).toBe(200);
       }
+    }
+  });
+
+  it('lets both change the customer’s wishlists (§11)', async () => {
+    for (const [n, { accessToken }] of [
+      await signInCustomer(t),
+      await signInAsCustomerThroughAgent(t),
+    ].entries()) {
+      const statuses: number[] = [];
+      for (const [method, path, body] of wishlistEndpoints()) {
+        statuses.push((await send(method, path, body, bearer(accessToken))).status);
+      }
+      expect(statuses).toEqual([200, 200, 201, 200, 201, 204, 204]);
+      // The names used are free again for the next caller: the first list was renamed and deleted.
+      await t.send('DELETE', '/wishlists/' + idNamed('Christmas'), {
+        headers: bearer(accessToken),
+      });
+      wishlistId = await newWishlist(bearer(accessToken), `Again ${n}`);
     }
   });
 

@@ -158,6 +158,8 @@ const TYPES = [
   'checkout',
   'cart-codes',
   'vouchers',
+  'wishlists',
+  'wishlist-items',
 ];
 
 /** The attributes that would succeed, so mutations of them reach deep into each resource. */
@@ -172,6 +174,9 @@ function validAttributes(type: string): Record<string, unknown> {
     'checkout-data': consoleRequest(checkoutCart),
     checkout: consoleRequest(checkoutCart),
     addresses: { ...ADDRESS_ATTRIBUTES },
+    // §11: a name of the allowed characters (taken after the first), a product that exists.
+    wishlists: { name: 'Fuzzed gifts' },
+    'wishlist-items': { sku: CANON },
     // §10: a code that applies to the fuzz's carts (no gift-card product in them).
     'cart-codes': { code: 'GC-DEMO0100-26' },
     vouchers: { code: 'GC-DEMO0050-26' },
@@ -488,6 +493,8 @@ function resourceType(route: Route): string {
   );
 }
 
+let wishlists = 0;
+
 async function realValue(param: string): Promise<string> {
   switch (param) {
     case 'cartId': {
@@ -517,6 +524,19 @@ async function realValue(param: string): Promise<string> {
     case 'returnReference':
       // Whether or not one exists: an unknown reference is 404 3602 (§12).
       return 'DE--21-R1';
+    case 'wishlistId': {
+      // A new wishlist holding CANON each time: a fuzzed DELETE may well remove it.
+      const created = await t.post(
+        '/wishlists',
+        document('wishlists', { name: `Fuzz ${++wishlists}` }),
+        { headers: bearer(tokens.customer) },
+      );
+      const id = ((await created.json()) as { data: { id: string } }).data.id;
+      await t.post(`/wishlists/${id}/wishlist-items`, document('wishlist-items', { sku: CANON }), {
+        headers: bearer(tokens.customer),
+      });
+      return id;
+    }
     case 'orderReference': {
       // Sonia's first demo order (DE--<n>, numbered across every customer's orders).
       const reference = t.glue.db
@@ -653,9 +673,10 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
         const realPath =
           r.segments.every((seg) => 'real' in seg) && r.extra?.[0] !== 'Content-Length';
         // §8.2: an address's POST or PATCH checks its document before the token.
+        // §11: so do the wishlists'.
         const documentFirst =
           kind !== 'idless' &&
-          route.path.includes('/addresses') &&
+          (route.path.includes('/addresses') || route.path.startsWith('/wishlists')) &&
           ['POST', 'PATCH'].includes(route.method);
         const unreadable = r.body === null || !isJsonObject(r.body);
         const refusedDocument = documentFirst ? [POST_DATA_INVALID, INVALID_TYPE] : [];

@@ -54,7 +54,9 @@ export function routeKind({ method, path }: Route): RouteKind {
   // §1: PATCH or DELETE on a path that ends without an id names nothing to change; §8.2: nor does
   // one whose customer reference is empty (`/customers//addresses/{uuid}`).
   const changes = method === 'PATCH' || method === 'DELETE';
-  if (changes && (!/\/:[^/]+$/.test(path) || path.startsWith('/customers//'))) return 'idless';
+  // §11: nor one whose wishlist id is empty (`/wishlists//wishlist-items/{sku}`).
+  const emptyParent = path.startsWith('/customers//') || path.startsWith('/wishlists//');
+  if (changes && (!/\/:[^/]+$/.test(path) || emptyParent)) return 'idless';
   if (resource.startsWith('agent-')) return 'agent';
   if (resource === 'refresh-tokens') return 'any-token';
   if (CHECKOUT.includes(resource)) return 'checkout';

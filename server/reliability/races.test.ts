@@ -749,3 +749,127 @@ describe('cart codes at once (§10)', () => {
     expect(paid).toEqual([4044, 956]);
   });
 });
+
+describe('wishlists at once (§11)', () => {
+  const WHITE = '058_24245592';
+  const NAME_TAKEN = errorBody('202', 400, 'A wishlist with the same name already exists.');
+  const NOT_FOUND = errorBody('201', 404, "Can't find wishlist.");
+  const CANT_ADD = errorBody('206', 422, "Can't add an item.");
+
+  const newWishlist = (token: string, name: string): Promise<Answer> =>
+    call('POST', '/wishlists', {
+      token,
+      body: { data: { type: 'wishlists', attributes: { name } } },
+    });
+  const addToWishlist = (token: string, id: string, sku: string): Promise<Answer> =>
+    call('POST', `/wishlists/${id}/wishlist-items`, {
+      token,
+      body: { data: { type: 'wishlist-items', attributes: { sku } } },
+    });
+  const idOf = (answer: Answer): string => (answer.body as { data: { id: string } }).data.id;
+  const itemRows = (): number =>
+    running.glue.db.prepare<[], number>('SELECT count(*) FROM wishlist_items').pluck().get() ?? -1;
+
+  it('makes one wishlist of a name when many clients create it at once (one name, one 201)', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    const tokens = [customer.accessToken, agent.accessToken];
+    // The same name, in letter cases MariaDB's collation counts as the same.
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        newWishlist(tokens[i % 2] ?? '', i % 3 === 0 ? 'Birthday gifts' : 'birthday GIFTS'),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expect(answer).toEqual({ status: 400, body: NAME_TAKEN });
+    }
+    const listed = await call('GET', '/wishlists', { token: customer.accessToken });
+    expect((listed.body as { data: unknown[] }).data).toHaveLength(1);
+  });
+
+  it('holds one item when many clients add the same SKU at once, and counts it once', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    const id = idOf(await newWishlist(customer.accessToken, 'Shared'));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        addToWishlist(i % 2 === 0 ? customer.accessToken : agent.accessToken, id, WHITE),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
+    const one = await call('GET', `/wishlists/${id}?include=wishlist-items`, {
+      token: customer.accessToken,
+    });
+    const body = one.body as {
+      data: { attributes: { numberOfItems: number } };
+      included: unknown[];
+    };
+    expect(body.data.attributes.numberOfItems).toBe(1);
+    expect(body.included).toHaveLength(1);
+    // Every agent's add is in the audit trail, the first and the ones that found it there alike.
+    const audited = running.glue.db
+      .prepare<[], number>(
+        "SELECT count(*) FROM impersonation_audit WHERE resource = 'wishlist-items' AND success = 1",
+      )
+      .pluck()
+      .get();
+    expect(audited).toBe(10);
+  });
+
+  it('leaves no orphan item when adds race the deletion of the wishlist', async () => {
+    const customer = await signInCustomer();
+    for (let round = 0; round < 5; round += 1) {
+      const id = idOf(await newWishlist(customer.accessToken, `Round ${round}`));
+      const adds = [CANON, WHITE, CANON, WHITE].map((sku) =>
+        addToWishlist(customer.accessToken, id, sku),
+      );
+      const deletion = call('DELETE', `/wishlists/${id}`, { token: customer.accessToken });
+      const [deleted, ...added] = await Promise.all([deletion, ...adds]);
+      expect(deleted).toEqual({ status: 204, body: null });
+      for (const answer of added) {
+        if (answer.status !== 201) expect(answer).toEqual({ status: 422, body: CANT_ADD });
+      }
+      expect(itemRows()).toBe(0);
+      expect(await call('GET', `/wishlists/${id}`, { token: customer.accessToken })).toEqual({
+        status: 404,
+        body: NOT_FOUND,
+      });
+    }
+  });
+
+  it('deletes a wishlist once when two clients delete it at once', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    const id = idOf(await newWishlist(customer.accessToken, 'Once'));
+    const answers = await Promise.all([
+      call('DELETE', `/wishlists/${id}`, { token: customer.accessToken }),
+      call('DELETE', `/wishlists/${id}`, { token: agent.accessToken }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([204, 404]);
+    expect(answers).toContainEqual({ status: 404, body: NOT_FOUND });
+  });
+
+  it('keeps names unique when renames race each other', async () => {
+    const customer = await signInCustomer();
+    const ids = [
+      idOf(await newWishlist(customer.accessToken, 'First')),
+      idOf(await newWishlist(customer.accessToken, 'Second')),
+      idOf(await newWishlist(customer.accessToken, 'Third')),
+    ];
+    const answers = await Promise.all(
+      ids.map((id) =>
+        call('PATCH', `/wishlists/${id}`, {
+          token: customer.accessToken,
+          body: { data: { type: 'wishlists', attributes: { name: 'Everything' } } },
+        }),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    const names = running.glue.db
+      .prepare<[], string>('SELECT name FROM wishlists ORDER BY id')
+      .pluck()
+      .all();
+    expect(names.filter((name) => name === 'Everything')).toHaveLength(1);
+  });
+});

@@ -47,6 +47,7 @@ const NO_USER = errorBody(
 const CART_NOT_FOUND = errorBody('1103', 422, 'Cart not found.');
 const NOT_THE_CUSTOMERS = errorBody('411', 403, 'Unauthorized request.');
 const CUSTOMER_NOT_FOUND = errorBody('402', 404, 'Customer not found.');
+const WISHLIST_NOT_FOUND = errorBody('201', 404, "Can't find wishlist.");
 
 /**
  * What the caller presents: nothing, an invalid token in Authorization (`invalid`) or in
@@ -166,6 +167,27 @@ function addressAnswer({ method, path }: Route, who: 'agent' | 'customer'): Expe
   return method === 'DELETE' ? { status: 204, body: null } : { status: 200 };
 }
 
+/** §11's routes: `/wishlists[/{id}[/wishlist-items[/{sku}]]]`. */
+function isWishlistRoute({ path }: Route): boolean {
+  return path === '/wishlists' || path.startsWith('/wishlists/');
+}
+
+/** §11 past the token, with a valid body where the route takes one. */
+function wishlistAnswer({ method, path }: Route): Expected {
+  if (path.startsWith('/wishlists//')) return { status: 404, body: WISHLIST_NOT_FOUND };
+  if (method === 'POST') return { status: 201 };
+  return method === 'DELETE' ? { status: 204, body: null } : { status: 200 };
+}
+
+let wishlistNames = 0;
+
+/** §11's request document for a route that takes one: a new name, or a product to add. */
+function wishlistBody({ path }: Route): string {
+  return path.endsWith('/wishlist-items')
+    ? JSON.stringify(document('wishlist-items', { sku: CANON }))
+    : JSON.stringify(document('wishlists', { name: `Wishlist ${++wishlistNames}` }));
+}
+
 /** The contract's answer for the route and caller (§2, §3 table, §3.3, §4.2, §5, §8.2, §9.6). */
 function expected(kind: RouteKind, route: Route, who: Who): Expected {
   if (kind === 'idless') return { status: 400, body: NO_ID };
@@ -210,6 +232,7 @@ function expected(kind: RouteKind, route: Route, who: Who): Expected {
     if (who === 'agent') return addressAnswer(route, 'agent');
     return refused[who] ?? addressAnswer(route, 'customer');
   }
+  if (isWishlistRoute(route)) return refused[who] ?? wishlistAnswer(route);
   return refused[who] ?? admitted(route);
 }
 
@@ -290,6 +313,26 @@ async function newAddress(): Promise<string> {
   return ((await response.json()) as { data: { id: string } }).data.id;
 }
 
+/** §11: a new wishlist of DE--21 holding CANON; its UUID. */
+async function newWishlist(): Promise<string> {
+  const created = await t.post(
+    '/wishlists',
+    document('wishlists', { name: `Kept ${++wishlistNames}` }),
+    { headers: auth('customer') },
+  );
+  expect(created.status).toBe(201);
+  const id = ((await created.json()) as { data: { id: string } }).data.id;
+  const added = await t.post(
+    `/wishlists/${id}/wishlist-items`,
+    document('wishlist-items', { sku: CANON }),
+    {
+      headers: auth('customer'),
+    },
+  );
+  expect(added.status).toBe(201);
+  return id;
+}
+
 /**
  * A path for the route, with a new cart of DE--21 holding one item where the route names a cart,
  * and a new address of DE--21 where it names an address.
@@ -315,6 +358,7 @@ async function pathFor(route: Route): Promise<string> {
     expect(applied.status).toBe(201);
   }
   const addressId = route.path.includes(':addressId') ? await newAddress() : null;
+  const wishlistId = route.path.includes(':wishlistId') ? await newWishlist() : null;
   const placeholders: Record<string, string> = {
     customerReference: 'DE--21',
     groupKey: CANON,
@@ -328,7 +372,15 @@ async function pathFor(route: Route): Promise<string> {
   };
   return fillPath(route.path, (param) => {
     const value =
-      param === 'cartId' ? cartId : param === 'addressId' ? addressId : placeholders[param];
+      param === 'cartId'
+        ? cartId
+        : param === 'addressId'
+          ? addressId
+          : param === 'wishlistId'
+            ? wishlistId
+            : param === 'sku'
+              ? CANON
+              : placeholders[param];
     if (value === undefined || value === null) {
       throw new Error(`token-matrix: give :${param} of ${routeName(route)} a placeholder`);
     }
@@ -362,6 +414,12 @@ describe('every protected route against every kind of token', () => {
         let body: string | undefined;
         if (isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)) {
           body = JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES));
+        } else if (
+          isWishlistRoute(route) &&
+          kind !== 'idless' &&
+          ['POST', 'PATCH'].includes(route.method)
+        ) {
+          body = wishlistBody(route);
         } else if (kind === 'checkout') {
           const idCart = await cartWith(t, auth('customer'), [[NOTEBOOK, 1]]);
           body = JSON.stringify(document(route.path.slice(1), consoleRequest(idCart)));

@@ -26,6 +26,8 @@ interface AuditRow {
   quantity_after: number | null;
   order_reference: string | null;
   code: string | null;
+  wishlist_uuid: string | null;
+  wishlist_name: string | null;
   success: number;
   status: number;
   error_code: string | null;
@@ -70,6 +72,8 @@ describe('the impersonation audit trail', () => {
       cart_name: 'For Sonia',
       order_reference: null,
       code: null,
+      wishlist_uuid: null,
+      wishlist_name: null,
       success: 1,
       error_code: null,
     };

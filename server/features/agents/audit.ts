@@ -7,9 +7,11 @@ export interface AuditEntry {
   method: 'POST' | 'PATCH' | 'DELETE';
   /**
    * The resource changed: `carts`, `items`, `checkout` (an order placed from the cart), or a code
-   * applied or removed through `cart-codes` or `vouchers` (§10).
+   * applied or removed through `cart-codes` or `vouchers` (§10), a wishlist made, renamed or
+   * deleted (`wishlists`) or a product added to or removed from one (`wishlist-items`, §11).
    */
-  resource: 'carts' | 'items' | 'checkout' | 'cart-codes' | 'vouchers';
+  resource:
+    'carts' | 'items' | 'checkout' | 'cart-codes' | 'vouchers' | 'wishlists' | 'wishlist-items';
   cartUuid: string | null;
   cartName?: string | null;
   sku?: string | null;
@@ -19,6 +21,10 @@ export interface AuditEntry {
   orderReference?: string | null;
   /** The voucher or gift-card code a cart-code change named. */
   code?: string | null;
+  /** The wishlist a wishlist change named (§11), by UUID; `cartUuid` is null then. */
+  wishlistUuid?: string | null;
+  /** Its name: the new one for a POST or PATCH that worked, else the one it had. */
+  wishlistName?: string | null;
 }
 
 /** Who acted: the customer, and the impersonation session when an agent acted as them. */
@@ -42,10 +48,10 @@ export class ImpersonationAudit {
     this.#insert = db.prepare(
       `INSERT INTO impersonation_audit (session_id, id_agent, id_customer, method, resource,
          cart_uuid, cart_name, sku, quantity_before, quantity_after, order_reference, code,
-         success, status, error_code, created_at)
+         wishlist_uuid, wishlist_name, success, status, error_code, created_at)
        VALUES (@sessionId, @idAgent, @idCustomer, @method, @resource, @cartUuid, @cartName, @sku,
-         @quantityBefore, @quantityAfter, @orderReference, @code, @success, @status, @errorCode,
-         @createdAt)`,
+         @quantityBefore, @quantityAfter, @orderReference, @code, @wishlistUuid, @wishlistName,
+         @success, @status, @errorCode, @createdAt)`,
     );
   }
 
@@ -64,6 +70,8 @@ export class ImpersonationAudit {
       quantityAfter: entry.quantityAfter ?? null,
       orderReference: entry.orderReference ?? null,
       code: entry.code ?? null,
+      wishlistUuid: entry.wishlistUuid ?? null,
+      wishlistName: entry.wishlistName ?? null,
       success: errorCode === null && status < 400 ? 1 : 0,
       status,
       errorCode,

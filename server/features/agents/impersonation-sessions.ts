@@ -19,6 +19,12 @@ export interface SessionChange {
   orderReference: string | null;
   /** The code a cart-code change named (§10); null for any other change. */
   code: string | null;
+  /**
+   * A wishlist change's wishlist (§11), by UUID and name; only on rows of `wishlists` and
+   * `wishlist-items`, so the other rows keep the keys they always had.
+   */
+  wishlistId?: string | null;
+  wishlistName?: string | null;
 }
 
 /** A session as GET /agent-impersonation-sessions answers it, keys in the answer's order. */
@@ -70,6 +76,8 @@ interface ChangeRow {
   quantity_after: number | null;
   order_reference: string | null;
   code: string | null;
+  wishlist_uuid: string | null;
+  wishlist_name: string | null;
   success: number;
   status: number;
   error_code: string | null;
@@ -110,6 +118,13 @@ function iso(seconds: number): string {
 }
 
 function change(row: ChangeRow): SessionChange {
+  const entry = cartChange(row);
+  return row.resource === 'wishlists' || row.resource === 'wishlist-items'
+    ? { ...entry, wishlistId: row.wishlist_uuid, wishlistName: row.wishlist_name }
+    : entry;
+}
+
+function cartChange(row: ChangeRow): SessionChange {
   return {
     at: iso(row.created_at),
     method: row.method,
@@ -157,7 +172,8 @@ export class ImpersonationSessions {
     this.#byId = db.prepare(`SELECT ${COLUMNS} ${FROM} WHERE s.id = ?`);
     // Every session of a page in one statement: the ids go in as one JSON array.
     this.#changes = db.prepare(`SELECT session_id, method, resource, cart_uuid, cart_name, sku,
-        quantity_before, quantity_after, order_reference, code, success, status, error_code, created_at
+        quantity_before, quantity_after, order_reference, code, wishlist_uuid, wishlist_name, success, status, error_code,
+        created_at
       FROM impersonation_audit WHERE session_id IN (SELECT value FROM json_each(?))
       ORDER BY session_id, id`);
     // One read transaction: the count, the page and its changes agree with each other.

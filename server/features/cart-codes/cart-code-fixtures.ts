@@ -4,6 +4,10 @@
  * cart rules, §10a). Its collector is `sku = "*"`: every product of the catalog.
  */
 import type Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { document } from '../../platform/test-support';
+import type { TestGlue } from '../../platform/test-support';
+import { consoleRequest, submit } from '../checkout/checkout-fixtures';
 
 export interface FixedVoucher {
   code: string;
@@ -71,4 +75,50 @@ export function insertFixedVoucher(
     ).run(voucher.code, voucher.idDiscount);
   })();
   return voucher;
+}
+
+/** An order as GET /orders/{ref} answers it: what the cart-code tests read of it. */
+export interface OrderAttributes {
+  totals: Record<string, number>;
+  items: {
+    sku: string;
+    quantity: number;
+    unitDiscountAmountAggregation: number;
+    sumDiscountAmountAggregation: number;
+    unitPriceToPayAggregation: number;
+    sumPriceToPayAggregation: number;
+    unitTaxAmountFullAggregation: number;
+    sumTaxAmountFullAggregation: number;
+    refundableAmount: number;
+    calculatedDiscounts: unknown[];
+  }[];
+  payments: unknown[];
+  calculatedDiscounts: unknown;
+}
+
+/** POST /carts/{id}/cart-codes with the code, as the customer `headers` name. */
+export function applyCode(
+  t: TestGlue,
+  headers: Record<string, string>,
+  cartId: string,
+  code: string,
+): Promise<Response> {
+  return t.post(`/carts/${cartId}/cart-codes`, document('cart-codes', { code }), { headers });
+}
+
+/** Places the console's order from the cart; the order as GET /orders/{ref} answers it. */
+export async function placeOrder(
+  t: TestGlue,
+  headers: Record<string, string>,
+  cartId: string,
+): Promise<OrderAttributes> {
+  const response = await submit(t, 'checkout', consoleRequest(cartId), headers);
+  const text = await response.text();
+  expect({ status: response.status, text }).toMatchObject({ status: 201 });
+  const { orderReference } = (
+    JSON.parse(text) as { data: { attributes: { orderReference: string } } }
+  ).data.attributes;
+  const order = await t.send('GET', `/orders/${orderReference}`, { headers });
+  expect(order.status).toBe(200);
+  return ((await order.json()) as { data: { attributes: OrderAttributes } }).data.attributes;
 }

@@ -13,7 +13,8 @@ import {
   statusAndBody,
 } from '../../platform/test-support';
 import type { TestGlue } from '../../platform/test-support';
-import { NOTEBOOK, cartWith, consoleRequest, submit } from '../checkout/checkout-fixtures';
+import { NOTEBOOK, cartWith } from '../checkout/checkout-fixtures';
+import { applyCode, placeOrder } from './cart-code-fixtures';
 
 const JADE = '058_24245592';
 const WHITE_VOUCHER = 'sprykerku2f';
@@ -25,23 +26,6 @@ const CANT_BE_ADDED = errorBody('3302', 422, "Cart code can't be added.");
 const EXPRESS = 590;
 const EXPRESS_TAX = 94;
 
-interface OrderAttributes {
-  totals: Record<string, number>;
-  items: {
-    sku: string;
-    quantity: number;
-    unitDiscountAmountAggregation: number;
-    sumDiscountAmountAggregation: number;
-    unitPriceToPayAggregation: number;
-    sumPriceToPayAggregation: number;
-    sumTaxAmountFullAggregation: number;
-    refundableAmount: number;
-    calculatedDiscounts: unknown[];
-  }[];
-  payments: unknown[];
-  calculatedDiscounts: unknown;
-}
-
 let t: TestGlue;
 let sonia: Record<string, string>;
 
@@ -51,25 +35,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => t.close());
-
-function applyCode(cartId: string, code: string): Promise<Response> {
-  return t.post(`/carts/${cartId}/cart-codes`, document('cart-codes', { code }), {
-    headers: sonia,
-  });
-}
-
-/** Places the console's order from the cart; the order as GET /orders/{ref} answers it. */
-async function placeOrder(cartId: string): Promise<OrderAttributes> {
-  const response = await submit(t, 'checkout', consoleRequest(cartId), sonia);
-  const text = await response.text();
-  expect({ status: response.status, text }).toMatchObject({ status: 201 });
-  const { orderReference } = (
-    JSON.parse(text) as { data: { attributes: { orderReference: string } } }
-  ).data.attributes;
-  const order = await t.send('GET', `/orders/${orderReference}`, { headers: sonia });
-  expect(order.status).toBe(200);
-  return ((await order.json()) as { data: { attributes: OrderAttributes } }).data.attributes;
-}
 
 const usesOf = (code: string): unknown =>
   t.glue.db
@@ -96,9 +61,9 @@ describe('an order placed with a voucher (§9.4, §10)', () => {
       [JADE, 3],
       [NOTEBOOK, 1],
     ]);
-    expect((await applyCode(cartId, WHITE_VOUCHER)).status).toBe(201);
+    expect((await applyCode(t, sonia, cartId, WHITE_VOUCHER)).status).toBe(201);
     expect(usesOf(WHITE_VOUCHER)).toBe(0);
-    const order = await placeOrder(cartId);
+    const order = await placeOrder(t, sonia, cartId);
     // Split into units and priced again: 172.7 → 173, 172.4 → 172, 173.1 → 173 (518 in all),
     // each unit's share of 518 then 172.67 → 173, 172.33 → 172, 173.
     const shares = [173, 172, 173];
@@ -170,13 +135,13 @@ describe('an order placed with a voucher (§9.4, §10)', () => {
       `UPDATE discount_vouchers SET number_of_uses = 9 WHERE code = '${WHITE_VOUCHER}'`,
     );
     const holding = await cartWith(t, sonia, [[JADE, 1]]);
-    expect((await applyCode(holding, WHITE_VOUCHER)).status).toBe(201);
+    expect((await applyCode(t, sonia, holding, WHITE_VOUCHER)).status).toBe(201);
     const ordered = await cartWith(t, sonia, [[JADE, 1]]);
-    expect((await applyCode(ordered, WHITE_VOUCHER)).status).toBe(201);
-    expect((await placeOrder(ordered)).totals.discountTotal).toBe(173);
+    expect((await applyCode(t, sonia, ordered, WHITE_VOUCHER)).status).toBe(201);
+    expect((await placeOrder(t, sonia, ordered)).totals.discountTotal).toBe(173);
     expect(usesOf(WHITE_VOUCHER)).toBe(10);
     const fresh = await cartWith(t, sonia, [[JADE, 1]]);
-    expect(await statusAndBody(await applyCode(fresh, WHITE_VOUCHER))).toEqual({
+    expect(await statusAndBody(await applyCode(t, sonia, fresh, WHITE_VOUCHER))).toEqual({
       status: 422,
       body: CANT_BE_ADDED,
     });
@@ -187,13 +152,13 @@ describe('an order placed with a voucher (§9.4, §10)', () => {
     expect(held.data.attributes.discounts).toEqual([]);
     expect(held.data.attributes.totals.grandTotal).toBe(3454);
     // Its order is placed without the discount, and counts no use.
-    expect((await placeOrder(holding)).totals.discountTotal).toBe(0);
+    expect((await placeOrder(t, sonia, holding)).totals.discountTotal).toBe(0);
     expect(usesOf(WHITE_VOUCHER)).toBe(10);
   });
 
   it('does not count a voucher that the order was not discounted by', async () => {
     const cartId = await cartWith(t, sonia, [[JADE, 1]]);
-    expect((await applyCode(cartId, WHITE_VOUCHER)).status).toBe(201);
+    expect((await applyCode(t, sonia, cartId, WHITE_VOUCHER)).status).toBe(201);
     expect(
       (await t.send('DELETE', `/carts/${cartId}/items/${JADE}`, { headers: sonia })).status,
     ).toBe(204);
@@ -205,7 +170,7 @@ describe('an order placed with a voucher (§9.4, §10)', () => {
       },
     );
     expect(response.status).toBe(201);
-    const order = await placeOrder(cartId);
+    const order = await placeOrder(t, sonia, cartId);
     expect(order.calculatedDiscounts).toEqual([]);
     expect(usesOf(WHITE_VOUCHER)).toBe(0);
   });
@@ -214,8 +179,8 @@ describe('an order placed with a voucher (§9.4, §10)', () => {
 describe('an order placed with gift cards (§9.4, §10)', () => {
   it('makes each gift card a payment of what it holds, the order’s own payment the rest', async () => {
     const cartId = await cartWith(t, sonia, [[NOTEBOOK, 1]]);
-    expect((await applyCode(cartId, CARD_50)).status).toBe(201);
-    const order = await placeOrder(cartId);
+    expect((await applyCode(t, sonia, cartId, CARD_50)).status).toBe(201);
+    const order = await placeOrder(t, sonia, cartId);
     const grandTotal = 8005 + EXPRESS;
     expect(order.totals.grandTotal).toBe(grandTotal);
     expect(order.payments).toEqual([
@@ -224,7 +189,7 @@ describe('an order placed with gift cards (§9.4, §10)', () => {
     ]);
     // Spent: the card holds nothing now, so no cart takes it.
     const next = await cartWith(t, sonia, [[NOTEBOOK, 1]]);
-    expect(await statusAndBody(await applyCode(next, CARD_50))).toEqual({
+    expect(await statusAndBody(await applyCode(t, sonia, next, CARD_50))).toEqual({
       status: 422,
       body: CANT_BE_ADDED,
     });
@@ -232,9 +197,9 @@ describe('an order placed with gift cards (§9.4, §10)', () => {
 
   it('pays the shipment too, and leaves the rest on the card', async () => {
     const cartId = await cartWith(t, sonia, [[JADE, 1]]);
-    expect((await applyCode(cartId, WHITE_VOUCHER)).status).toBe(201);
-    expect((await applyCode(cartId, CARD_100)).status).toBe(201);
-    const order = await placeOrder(cartId);
+    expect((await applyCode(t, sonia, cartId, WHITE_VOUCHER)).status).toBe(201);
+    expect((await applyCode(t, sonia, cartId, CARD_100)).status).toBe(201);
+    const order = await placeOrder(t, sonia, cartId);
     const grandTotal = 3454 - 173 + EXPRESS;
     expect(order.payments).toEqual([
       { amount: grandTotal, paymentProvider: 'GiftCard', paymentMethod: 'GiftCard' },

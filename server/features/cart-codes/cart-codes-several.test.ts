@@ -20,9 +20,9 @@ import {
   statusAndBody,
 } from '../../platform/test-support';
 import type { TestGlue } from '../../platform/test-support';
-import { cartWith, consoleRequest, submit } from '../checkout/checkout-fixtures';
-import { FIVE_EUR_OFF, insertFixedVoucher } from './cart-code-fixtures';
-import type { FixedVoucher } from './cart-code-fixtures';
+import { cartWith } from '../checkout/checkout-fixtures';
+import { FIVE_EUR_OFF, applyCode, insertFixedVoucher, placeOrder } from './cart-code-fixtures';
+import type { FixedVoucher, OrderAttributes } from './cart-code-fixtures';
 
 const JADE = '058_24245592';
 const POWERSHOT = '033_32125568';
@@ -305,24 +305,6 @@ interface CartDocument {
   included?: { type: string; id: string; attributes: Record<string, unknown> }[];
 }
 
-interface OrderAttributes {
-  totals: Record<string, number>;
-  items: {
-    sku: string;
-    quantity: number;
-    unitDiscountAmountAggregation: number;
-    sumDiscountAmountAggregation: number;
-    unitPriceToPayAggregation: number;
-    sumPriceToPayAggregation: number;
-    unitTaxAmountFullAggregation: number;
-    sumTaxAmountFullAggregation: number;
-    refundableAmount: number;
-    calculatedDiscounts: unknown[];
-  }[];
-  payments: unknown[];
-  calculatedDiscounts: unknown;
-}
-
 let t: TestGlue;
 let sonia: Record<string, string>;
 
@@ -333,12 +315,6 @@ beforeEach(async () => {
 
 afterEach(() => t.close());
 
-function applyCode(cartId: string, code: string): Promise<Response> {
-  return t.post(`/carts/${cartId}/cart-codes`, document('cart-codes', { code }), {
-    headers: sonia,
-  });
-}
-
 /** A new cart with the lines and codes (each 201); the cart with its items, vouchers and cards. */
 async function cartWithCodes(
   lines: readonly (readonly [string, number])[],
@@ -346,7 +322,7 @@ async function cartWithCodes(
 ): Promise<{ cartId: string; body: CartDocument }> {
   const cartId = await cartWith(t, sonia, lines);
   for (const code of codes) {
-    const response = await applyCode(cartId, code);
+    const response = await applyCode(t, sonia, cartId, code);
     expect({ code, status: response.status }).toEqual({ code, status: 201 });
   }
   const response = await t.send('GET', `/carts/${cartId}?include=items,vouchers,gift-cards`, {
@@ -389,19 +365,6 @@ function expectCart(body: CartDocument, figures: Expected): void {
   expect(vouchers.map(({ id, attributes }) => [id, attributes.amount])).toEqual(
     figures.discounts.map(({ code, amount }) => [code, amount]),
   );
-}
-
-/** Places the console's order from the cart; the order as GET /orders/{ref} answers it. */
-async function placeOrder(cartId: string): Promise<OrderAttributes> {
-  const response = await submit(t, 'checkout', consoleRequest(cartId), sonia);
-  const text = await response.text();
-  expect({ status: response.status, text }).toMatchObject({ status: 201 });
-  const { orderReference } = (
-    JSON.parse(text) as { data: { attributes: { orderReference: string } } }
-  ).data.attributes;
-  const order = await t.send('GET', `/orders/${orderReference}`, { headers: sonia });
-  expect(order.status).toBe(200);
-  return ((await order.json()) as { data: { attributes: OrderAttributes } }).data.attributes;
 }
 
 /** §9.4: the order's items, each unit of a line below 10 an item of its own. */
@@ -515,7 +478,7 @@ describe('a percentage voucher, a fixed-amount voucher and a gift card together 
   it('places the order with those figures, each unit priced again, the card paying first', async () => {
     const fixed = insertFixedVoucher(t.glue.db);
     const { cartId } = await cartWithCodes(lines, codes);
-    const order = await placeOrder(cartId);
+    const order = await placeOrder(t, sonia, cartId);
     const figures = expected(
       orderLines(lines),
       [WHITE_DISCOUNT, fixedDiscount(fixed)],
@@ -568,14 +531,14 @@ describe('a percentage voucher, a fixed-amount voucher and a gift card together 
     const figures = expected(lines, [fixedDiscount(fixed), WHITE_DISCOUNT], [5000]);
     expect(figures.discounts).toEqual([{ displayName: '5 EUR off', amount: 500, code: 'eur5off' }]);
     expectCart(body, figures);
-    expect(await statusAndBody(await applyCode(cartId, WHITE_VOUCHER))).toEqual({
+    expect(await statusAndBody(await applyCode(t, sonia, cartId, WHITE_VOUCHER))).toEqual({
       status: 422,
       body: CANT_BE_ADDED,
     });
     // Applied before it, the percentage stays in the cart and takes nothing while it is there.
     const other = await cartWith(t, sonia, lines);
-    expect((await applyCode(other, WHITE_VOUCHER)).status).toBe(201);
-    expect((await applyCode(other, FIVE_EUR_OFF.code)).status).toBe(201);
+    expect((await applyCode(t, sonia, other, WHITE_VOUCHER)).status).toBe(201);
+    expect((await applyCode(t, sonia, other, FIVE_EUR_OFF.code)).status).toBe(201);
     const held = (await (
       await t.send('GET', `/carts/${other}`, { headers: sonia })
     ).json()) as CartDocument;
@@ -607,7 +570,7 @@ describe('a percentage voucher, a fixed-amount voucher and a gift card together 
     expect(figures).toMatchObject({ discountTotal: 3454, grandTotal: 0, taxTotal: 0 });
     expectCart(body, figures);
     // 5% off white would share out 173 by 3454 − 3454 = 0: it takes nothing, so does not apply.
-    expect(await statusAndBody(await applyCode(cartId, WHITE_VOUCHER))).toEqual({
+    expect(await statusAndBody(await applyCode(t, sonia, cartId, WHITE_VOUCHER))).toEqual({
       status: 422,
       body: CANT_BE_ADDED,
     });
@@ -642,11 +605,11 @@ describe('a percentage voucher, a fixed-amount voucher and a gift card together 
     const { cartId, body } = await cartWithCodes(jades, ['eur20off', 'eur60off']);
     expectCart(body, figures);
     // Held but not applying: posted again, it is refused.
-    expect(await statusAndBody(await applyCode(cartId, 'eur20off'))).toEqual({
+    expect(await statusAndBody(await applyCode(t, sonia, cartId, 'eur20off'))).toEqual({
       status: 422,
       body: CANT_BE_ADDED,
     });
-    const order = await placeOrder(cartId);
+    const order = await placeOrder(t, sonia, cartId);
     const ordered = expected(orderLines(jades), discounts, [], EXPRESS);
     expect(ordered.lines.map((line) => line.taken.map(({ sum }) => sum))).toEqual([
       [3000, 454],
@@ -671,7 +634,9 @@ describe('a percentage voucher, a fixed-amount voucher and a gift card together 
       );
       expect(response.status).toBe(201);
     }
-    const body = (await (await applyCode(netCart, FIVE_EUR_OFF.code)).json()) as CartDocument;
+    const body = (await (
+      await applyCode(t, sonia, netCart, FIVE_EUR_OFF.code)
+    ).json()) as CartDocument;
     // Net 2903 and 2101: 420 × 2903 / 5004 = 243.66 → 244, 176.34 − 0.34 → 176; VAT 19 % of
     // 2659 and 1925: 505.21 → 505, 365.75 → 366.
     expect(body.data.attributes.totals).toEqual({
@@ -689,7 +654,7 @@ describe('a percentage voucher, a fixed-amount voucher and a gift card together 
       displayName: 'Gross only',
       netAmount: null,
     });
-    expect(await statusAndBody(await applyCode(netCart, 'grossonly'))).toEqual({
+    expect(await statusAndBody(await applyCode(t, sonia, netCart, 'grossonly'))).toEqual({
       status: 422,
       body: CANT_BE_ADDED,
     });

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { authenticateCustomer } from '../../platform/auth';
 import { Errors, GlueError } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
@@ -7,9 +7,13 @@ import {
   collectionSelfLink,
   documentResponse,
   publicBaseUrl,
+  relationshipRule,
   resourceObject,
   singleDocument,
+  withRelationships,
 } from '../../platform/jsonapi';
+import type { ResourceObject } from '../../platform/jsonapi';
+import { WISHLISTS_TYPE, customerWishlists } from '../wishlists/wishlists.routes';
 
 const TYPE = 'customers';
 
@@ -43,7 +47,25 @@ function customerAttributes(row: CustomerRow): Record<string, string | null> {
  * another customer's included, is 404 402. `GET /customers` answers the caller's own profile as a
  * collection of one, as Glue does.
  */
-export function registerCustomers(app: Hono, { config, db, tokens }: GlueServices): void {
+export function registerCustomers(app: Hono, services: GlueServices): void {
+  const { config, db, tokens } = services;
+  // §11: `?include=wishlists` adds the customer's wishlists (WishlistRelationshipByResourceId).
+  const withWishlists = (
+    c: Context,
+    base: string,
+    idCustomer: number,
+    resource: ResourceObject,
+  ): { resource: ResourceObject; included: ResourceObject[] } => {
+    const rule = relationshipRule(c);
+    if (!rule.loads(WISHLISTS_TYPE)) return { resource, included: [] };
+    const included = customerWishlists(services, base, idCustomer);
+    return {
+      resource: rule.shows(WISHLISTS_TYPE)
+        ? withRelationships(resource, { [WISHLISTS_TYPE]: included })
+        : resource,
+      included,
+    };
+  };
   const findCustomer = db.prepare<[string], CustomerRow>(
     `SELECT customer_reference, first_name, last_name, email, gender, date_of_birth, salutation,
        created_at, updated_at
@@ -61,8 +83,13 @@ export function registerCustomers(app: Hono, { config, db, tokens }: GlueService
     const row = profile(caller.customerReference);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const self = collectionSelfLink(`${base}/${TYPE}`, new URL(c.req.url).search.slice(1));
-    const resource = resourceObject(base, TYPE, row.customer_reference, customerAttributes(row));
-    return documentResponse(c, base, collectionDocument([resource], { self }), 200);
+    const { resource, included } = withWishlists(
+      c,
+      base,
+      caller.idCustomer,
+      resourceObject(base, TYPE, row.customer_reference, customerAttributes(row)),
+    );
+    return documentResponse(c, base, collectionDocument([resource], { self }, included), 200);
   });
 
   app.get(`/${TYPE}/:customerReference`, async (c) => {
@@ -73,7 +100,12 @@ export function registerCustomers(app: Hono, { config, db, tokens }: GlueService
     }
     const row = profile(caller.customerReference);
     const base = publicBaseUrl(c.req.url, config.publicUrl);
-    const resource = resourceObject(base, TYPE, row.customer_reference, customerAttributes(row));
-    return documentResponse(c, base, singleDocument(resource), 200);
+    const { resource, included } = withWishlists(
+      c,
+      base,
+      caller.idCustomer,
+      resourceObject(base, TYPE, row.customer_reference, customerAttributes(row)),
+    );
+    return documentResponse(c, base, singleDocument(resource, included), 200);
   });
 }
