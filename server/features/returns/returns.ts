@@ -62,6 +62,7 @@ export class Returns {
   readonly #count: Database.Statement<[number], number>;
   readonly #insertReturn: Database.Statement;
   readonly #insertItem: Database.Statement;
+  readonly #setItemUuid: Database.Statement;
   readonly #setState: Database.Statement;
   readonly #byReference: Database.Statement<[string, number], ReturnRow>;
   readonly #ofCustomer: Database.Statement<[number], ReturnRow>;
@@ -81,6 +82,7 @@ export class Returns {
       created_at) VALUES (?, ?, ?, ?)`);
     this.#insertItem = db.prepare(`INSERT INTO return_items (return_id, order_item_id, uuid,
       reason, remuneration_amount, canceled_amount) VALUES (?, ?, ?, ?, ?, ?)`);
+    this.#setItemUuid = db.prepare('UPDATE return_items SET uuid = ? WHERE id = ?');
     this.#setState = db.prepare('UPDATE order_items SET state = ? WHERE id = ?');
     const columns = `r.id, r.return_reference, r.store, c.customer_reference
       FROM returns AS r JOIN customers AS c ON c.id = r.id_customer`;
@@ -141,9 +143,7 @@ export class Returns {
             item.refundableAmount,
             item.canceledAmount,
           );
-          this.#db
-            .prepare('UPDATE return_items SET uuid = ? WHERE id = ?')
-            .run(propelUuid(`sales_return_item.${Number(itemId)}`), itemId);
+          this.#setItemUuid.run(propelUuid(`sales_return_item.${Number(itemId)}`), itemId);
           this.#setState.run(WAITING_FOR_RETURN, row.id);
         }
         return reference;
