@@ -204,6 +204,44 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
     },
   },
   {
+    name: 'a return includes its items and their order items',
+    glue: '`?include=return-items[,order-items]` on `/returns`: `relationships.return-items` on the return, `return-items` resources `{uuid, reason, orderItemUuid}` (which the document never declares) with `relationships.order-items`, and the `order-items` in `included`',
+    evidence:
+      'contract §12; sales-returns-rest-api 1.1.0 `sales_returns_rest_api.transfer.xml` (RestReturnItemsAttributes), `RestReturnResponseBuilder`, `ReturnItemExpander`; orders-rest-api 4.11.0 `OrderItemExpander`, `OrderRestResponseBuilder::createOrderItemRestResource()`; the B2C shop relates order-items to return-items, not to returns (`GlueApplicationDependencyProvider`)',
+    apply: (schema) => {
+      const local = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+      schema.defineSchema('RestReturnItemsAttributes', {
+        properties: {
+          uuid: { type: 'string' },
+          // A reason that is not text is stored as null (contract §12, the stand-in's reading).
+          reason: { type: 'string', nullable: true },
+          orderItemUuid: { type: 'string' },
+        },
+      });
+      schema.defineSchema('RestReturnItemsRelationships', {
+        properties: { 'order-items': local('RestRelationshipsData') },
+      });
+      schema.defineSchema('RestReturnItemsResponseData', {
+        properties: {
+          type: { type: 'string' },
+          id: { type: 'string' },
+          attributes: local('RestReturnItemsAttributes'),
+          links: local('RestLinks'),
+          relationships: local('RestReturnItemsRelationships'),
+        },
+      });
+      schema.removeProperty('RestReturnsRelationships', 'order-items');
+      for (const document of [
+        'RestReturnsResponse',
+        'RestReturnRequestResponse',
+        'RestReturnRequestCollectionResponse',
+      ]) {
+        schema.allowIncluded(document, 'RestReturnItemsResponseData');
+        schema.allowIncluded(document, 'RestOrderItemsResponseData');
+      }
+    },
+  },
+  {
     name: '`relationships` only where something is related',
     glue: 'left out when nothing is related; each relationship named is there because it holds resources',
     evidence: 'docs/spryker/README.md; contract §1 (`included` … then `relationships`)',

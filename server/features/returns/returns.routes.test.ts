@@ -11,16 +11,11 @@ import {
   statusAndBody,
 } from '../../platform/test-support';
 import type { TestGlue } from '../../platform/test-support';
+import { deliveredOrder, returnRequest } from './return-fixtures';
+import type { OrderItem } from './return-fixtures';
 
 const CANT_CREATE = errorBody('3601', 422, "Return can't be created.");
 const NOT_FOUND = errorBody('3602', 404, "Can't find return by the given return reference.");
-
-interface OrderItem {
-  uuid: string;
-  state: string;
-  isReturnable: boolean;
-  refundableAmount: number;
-}
 
 let t: TestGlue;
 let headers: Record<string, string>;
@@ -46,10 +41,6 @@ async function ordersOf(
       return { id, items: order.data.attributes.items };
     }),
   );
-}
-
-function returnRequest(items: unknown, store: unknown = 'DE'): unknown {
-  return document('returns', { store, returnItems: items });
 }
 
 describe('§12 returns', () => {
@@ -235,5 +226,192 @@ describe('§12 returns', () => {
     expect(
       await statusAndBody(await t.send('GET', '/returns', { headers: bearer('garbage') })),
     ).toEqual({ status: 401, body: errorBody('001', 401, 'Invalid access token.') });
+  });
+});
+
+describe('§12 returns with their items and order items included', () => {
+  const BASE = 'http://glue.test';
+
+  /** Two returns of a delivered order: R1 its first item (a reason), R2 its second (none). */
+  async function twoReturns(): Promise<{ orderReference: string; items: OrderItem[] }> {
+    const order = await deliveredOrder(t, headers);
+    const [first, second] = order.items;
+    if (first === undefined || second === undefined) throw new Error('two items wanted');
+    const made = [
+      await t.post(
+        '/returns',
+        returnRequest([{ salesOrderItemUuid: first.uuid, reason: 'Damaged' }]),
+        {
+          headers,
+        },
+      ),
+      await t.post('/returns', returnRequest([{ salesOrderItemUuid: second.uuid }]), { headers }),
+    ];
+    expect(made.map((response) => response.status)).toEqual([201, 201]);
+    return order;
+  }
+
+  /** The order's items as GET /orders/{ref} answers them now: what `order-items` carry. */
+  async function orderItemsNow(orderReference: string): Promise<Record<string, unknown>[]> {
+    const order = await t.send('GET', `/orders/${orderReference}`, { headers });
+    return ((await order.json()) as { data: { attributes: { items: Record<string, unknown>[] } } })
+      .data.attributes.items;
+  }
+
+  /** The return item's UUID, by the return and the order item it returns. */
+  function returnItemUuid(reference: string, orderItemUuid: string): string {
+    return (
+      t.glue.db
+        .prepare<[string, string], string>(
+          `SELECT ri.uuid FROM return_items AS ri JOIN returns AS r ON r.id = ri.return_id
+           JOIN order_items AS i ON i.id = ri.order_item_id
+           WHERE r.return_reference = ? AND i.uuid = ?`,
+        )
+        .pluck()
+        .get(reference, orderItemUuid) ?? ''
+    );
+  }
+
+  function returnItem(reference: string, orderItemUuid: string, reason: string | null) {
+    const uuid = returnItemUuid(reference, orderItemUuid);
+    return {
+      type: 'return-items',
+      id: uuid,
+      attributes: { uuid, reason, orderItemUuid },
+      links: { self: `${BASE}/returns/${reference}/return-items/${uuid}` },
+    };
+  }
+
+  function orderItem(orderReference: string, attributes: Record<string, unknown>) {
+    const uuid = attributes.uuid as string;
+    return {
+      type: 'order-items',
+      id: uuid,
+      attributes,
+      links: { self: `${BASE}/orders/${orderReference}/order-items/${uuid}` },
+    };
+  }
+
+  /** The return resource, its self link with the request's query (§1), relating its items. */
+  function returnData(reference: string, query: string, items: { id: string }[]) {
+    return {
+      type: 'returns',
+      id: reference,
+      attributes: expect.objectContaining({ returnReference: reference }) as unknown,
+      relationships: {
+        'return-items': { data: items.map(({ id }) => ({ type: 'return-items', id })) },
+      },
+      links: { self: `${BASE}/returns/${reference}?${query}` },
+    };
+  }
+
+  it('GET /returns/{ref}?include=return-items: the return relates its items, included with their own links', async () => {
+    const { items } = await twoReturns();
+    const item = returnItem('DE--21-R1', items[0]?.uuid ?? '', 'Damaged');
+    expect(
+      await statusAndBody(
+        await t.send('GET', '/returns/DE--21-R1?include=return-items', { headers }),
+      ),
+    ).toEqual({
+      status: 200,
+      body: { data: returnData('DE--21-R1', 'include=return-items', [item]), included: [item] },
+    });
+  });
+
+  it('GET /returns/{ref}?include=return-items,order-items: each item relates its order item, included before it', async () => {
+    const { orderReference, items } = await twoReturns();
+    const [first] = await orderItemsNow(orderReference);
+    expect(first).toMatchObject({ uuid: items[0]?.uuid, state: 'waiting for return' });
+    const item = {
+      ...returnItem('DE--21-R1', items[0]?.uuid ?? '', 'Damaged'),
+      relationships: { 'order-items': { data: [{ type: 'order-items', id: items[0]?.uuid }] } },
+    };
+    // Glue's key order on a resource: type, id, attributes, relationships, links.
+    const { links, ...rest } = item;
+    const query = 'include=return-items,order-items';
+    const answer = await statusAndBody(
+      await t.send('GET', `/returns/DE--21-R1?${query}`, { headers }),
+    );
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        data: returnData('DE--21-R1', query, [item]),
+        included: [orderItem(orderReference, first ?? {}), { ...rest, links }],
+      },
+    });
+    expect(JSON.stringify((answer.body as { included: unknown[] }).included[1])).toBe(
+      JSON.stringify({ ...rest, links }),
+    );
+  });
+
+  it('GET /returns?include=return-items,order-items: every return’s items, each after its order item, in the returns’ order', async () => {
+    const { orderReference, items } = await twoReturns();
+    const now = await orderItemsNow(orderReference);
+    const query = 'include=return-items,order-items';
+    const related = (reference: string, index: number, reason: string | null) => ({
+      ...returnItem(reference, items[index]?.uuid ?? '', reason),
+      relationships: {
+        'order-items': { data: [{ type: 'order-items', id: items[index]?.uuid }] },
+      },
+    });
+    const r1 = related('DE--21-R1', 0, 'Damaged');
+    const r2 = related('DE--21-R2', 1, null);
+    expect(await statusAndBody(await t.send('GET', `/returns?${query}`, { headers }))).toEqual({
+      status: 200,
+      body: {
+        data: [returnData('DE--21-R1', query, [r1]), returnData('DE--21-R2', query, [r2])],
+        links: { self: `${BASE}/returns?${query}` },
+        included: [
+          orderItem(orderReference, now[0] ?? {}),
+          r1,
+          orderItem(orderReference, now[1] ?? {}),
+          r2,
+        ],
+      },
+    });
+  });
+
+  it('POST /returns?include=return-items,order-items answers the new return with its items and order items', async () => {
+    const { orderReference, items } = await deliveredOrder(t, headers);
+    const uuids = items.map((item) => item.uuid);
+    const query = 'include=return-items,order-items';
+    const created = await t.post(
+      `/returns?${query}`,
+      returnRequest(uuids.map((uuid) => ({ salesOrderItemUuid: uuid, reason: 'Wrong Item' }))),
+      { headers },
+    );
+    const now = await orderItemsNow(orderReference);
+    const related = uuids.map((uuid) => ({
+      ...returnItem('DE--21-R1', uuid, 'Wrong Item'),
+      relationships: { 'order-items': { data: [{ type: 'order-items', id: uuid }] } },
+    }));
+    expect(await statusAndBody(created)).toEqual({
+      status: 201,
+      body: {
+        data: returnData('DE--21-R1', query, related),
+        included: related.flatMap((item, index) => [
+          orderItem(orderReference, now[index] ?? {}),
+          item,
+        ]),
+      },
+    });
+  });
+
+  it.each([
+    ['order-items alone: the items are not loaded, so neither are theirs', 'include=order-items'],
+    ['an empty include', 'include='],
+  ])('includes nothing for %s', async (_name, query) => {
+    await twoReturns();
+    const { body } = await statusAndBody(
+      await t.send('GET', `/returns/DE--21-R1?${query}`, { headers }),
+    );
+    expect(body).toEqual({
+      data: {
+        type: 'returns',
+        id: 'DE--21-R1',
+        attributes: expect.objectContaining({ returnReference: 'DE--21-R1' }) as unknown,
+        links: { self: `${BASE}/returns/DE--21-R1?${query}` },
+      },
+    });
   });
 });

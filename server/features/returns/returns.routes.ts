@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { authenticateCustomer } from '../../platform/auth';
 import { Errors, GlueError, ValidationMessages, validationFailed } from '../../platform/errors';
 import type { GlueErrorSpec } from '../../platform/errors';
@@ -9,9 +9,9 @@ import {
   isBlank,
   paginationLinks,
   publicBaseUrl,
-  readIncludes,
   readPage,
   readRequestAttributes,
+  relationshipRule,
   resourceObject,
   singleDocument,
   uniqueIncluded,
@@ -67,14 +67,26 @@ function returnAttributes(customerReturn: CustomerReturn): Record<string, unknow
   };
 }
 
+/** Which of a return's relationships the request loads: its items, and their order items. */
+interface ReturnIncludes {
+  items: boolean;
+  orderItems: boolean;
+}
+
+function returnIncludes(c: Context): ReturnIncludes {
+  const rule = relationshipRule(c);
+  return { items: rule.loads(ITEMS_TYPE), orderItems: rule.loads(ORDER_ITEMS_TYPE) };
+}
+
 /**
  * The return as Glue answers it; with `include=return-items` its items, with `order-items` too
- * each item's order item (orders-rest-api's `OrderItemExpander`).
+ * each item's order item (orders-rest-api 4.11.0 `OrderItemExpander`), included before the item
+ * it hangs off, as Glue includes nested resources first.
  */
 function returnResource(
   base: string,
   customerReturn: CustomerReturn,
-  includes: Set<string>,
+  includes: ReturnIncludes,
   orderItems: (orderReference: string, uuid: string) => ResourceObject | null,
 ): { resource: ResourceObject; included: ResourceObject[] } {
   const resource = resourceObject(
@@ -83,7 +95,7 @@ function returnResource(
     customerReturn.returnReference,
     returnAttributes(customerReturn),
   );
-  if (!includes.has(ITEMS_TYPE)) return { resource, included: [] };
+  if (!includes.items) return { resource, included: [] };
   const included: ResourceObject[] = [];
   const items = customerReturn.items.map((item) => {
     const itemResource: ResourceObject = {
@@ -94,18 +106,21 @@ function returnResource(
         self: `${base}/${TYPE}/${encodeURIComponent(customerReturn.returnReference)}/${ITEMS_TYPE}/${item.uuid}`,
       },
     };
-    if (!includes.has(ORDER_ITEMS_TYPE)) return itemResource;
-    const orderItem = orderItems(item.orderReference, item.orderItemUuid);
-    if (orderItem === null) return itemResource;
-    included.push(orderItem);
-    return withRelationships(itemResource, { [ORDER_ITEMS_TYPE]: [orderItem] });
+    const orderItem = includes.orderItems
+      ? orderItems(item.orderReference, item.orderItemUuid)
+      : null;
+    if (orderItem === null) {
+      included.push(itemResource);
+      return itemResource;
+    }
+    const linked = withRelationships(itemResource, { [ORDER_ITEMS_TYPE]: [orderItem] });
+    included.push(orderItem, linked);
+    return linked;
   });
-  return {
-    resource: withRelationships(resource, { [ITEMS_TYPE]: items }),
-    included: [...items, ...included],
-  };
+  return { resource: withRelationships(resource, { [ITEMS_TYPE]: items }), included };
 }
 
+/** The order item as orders-rest-api 4.11.0 builds it, with its own link under its order. */
 function orderItemLookup(
   base: string,
   orders: Orders,
@@ -115,7 +130,14 @@ function orderItemLookup(
     const order = orders.find(idCustomer, orderReference);
     const item = order?.items.find((candidate) => candidate.uuid === uuid);
     if (order === null || item === undefined) return null;
-    return resourceObject<Attributes>(base, ORDER_ITEMS_TYPE, uuid, { ...item });
+    return {
+      type: ORDER_ITEMS_TYPE,
+      id: uuid,
+      attributes: { ...item },
+      links: {
+        self: `${base}/orders/${encodeURIComponent(orderReference)}/${ORDER_ITEMS_TYPE}/${uuid}`,
+      },
+    };
   };
 }
 
@@ -144,7 +166,7 @@ export function registerReturns(
     const { resource, included } = returnResource(
       base,
       created,
-      readIncludes(c.req.url),
+      returnIncludes(c),
       orderItemLookup(base, orders, caller.idCustomer),
     );
     return documentResponse(c, base, singleDocument(resource, uniqueIncluded(included)), 201);
@@ -159,7 +181,7 @@ export function registerReturns(
     const base = publicBaseUrl(c.req.url, config.publicUrl);
     const shown = all.slice(page.offset, page.offset + page.limit);
     const lookup = orderItemLookup(base, orders, caller.idCustomer);
-    const includes = readIncludes(c.req.url);
+    const includes = returnIncludes(c);
     const built = shown.map((customerReturn) =>
       returnResource(base, customerReturn, includes, lookup),
     );
@@ -188,7 +210,7 @@ export function registerReturns(
     const { resource, included } = returnResource(
       base,
       found,
-      readIncludes(c.req.url),
+      returnIncludes(c),
       orderItemLookup(base, orders, caller.idCustomer),
     );
     return documentResponse(c, base, singleDocument(resource, uniqueIncluded(included)), 200);
