@@ -14,6 +14,7 @@ import {
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
 import { NOTEBOOK, cartWith, consoleRequest } from '../features/checkout/checkout-fixtures';
+import { deliveredOrder, returnRequest } from '../features/returns/return-fixtures';
 import {
   LeakWatch,
   appRoutes,
@@ -179,6 +180,16 @@ function wishlistAnswer({ method, path }: Route): Expected {
   return method === 'DELETE' ? { status: 204, body: null } : { status: 200 };
 }
 
+/** §12's routes: `/returns[/{returnReference}]`. */
+function isReturnRoute({ path }: Route): boolean {
+  return path === '/returns' || path.startsWith('/returns/');
+}
+
+/** §12 past the token, with a returnable item where the route takes a body. */
+function returnAnswer({ method }: Route): Expected {
+  return { status: method === 'POST' ? 201 : 200 };
+}
+
 let wishlistNames = 0;
 
 /** §11's request document for a route that takes one: a new name, or a product to add. */
@@ -233,6 +244,7 @@ function expected(kind: RouteKind, route: Route, who: Who): Expected {
     return refused[who] ?? addressAnswer(route, 'customer');
   }
   if (isWishlistRoute(route)) return refused[who] ?? wishlistAnswer(route);
+  if (isReturnRoute(route)) return refused[who] ?? returnAnswer(route);
   return refused[who] ?? admitted(route);
 }
 
@@ -282,20 +294,6 @@ beforeAll(async () => {
   const orders = await t.send('GET', '/orders', { headers: auth('customer') });
   orderReference = ((await orders.json()) as { data: { id: string }[] }).data[0]?.id ?? '';
   expect(orderReference).not.toBe('');
-  // §12: a return of the newest order's first item, so GET /returns/{ref} finds one.
-  const newest = t.glue.db
-    .prepare<[], string>(
-      `SELECT i.uuid FROM order_items AS i JOIN orders AS o ON o.id = i.order_id
-       WHERE o.id_customer = 21 ORDER BY o.id DESC, i.id LIMIT 1`,
-    )
-    .pluck()
-    .get();
-  const made = await t.post(
-    '/returns',
-    document('returns', { store: 'DE', returnItems: [{ salesOrderItemUuid: newest }] }),
-    { headers: auth('customer') },
-  );
-  expect(made.status).toBe(201);
 });
 
 afterAll(() => t.close());
@@ -333,9 +331,35 @@ async function newWishlist(): Promise<string> {
   return id;
 }
 
+/** §12: items of DE--21's delivered orders not yet returned nor handed out. */
+const returnable: string[] = [];
+
+/** An item of DE--21's that can be returned, one no other request was given. */
+async function returnableItem(): Promise<string> {
+  // Nine units, nine order items (§9.4 splits below 10): one order serves nine requests.
+  if (returnable.length === 0) {
+    const { items } = await deliveredOrder(t, auth('customer'), [[CANON, 9]]);
+    returnable.push(...items.map((item) => item.uuid));
+  }
+  const uuid = returnable.shift();
+  if (uuid === undefined) throw new Error('token-matrix: no returnable item');
+  return uuid;
+}
+
+/** §12: a new return of DE--21's; its reference. */
+async function newReturn(): Promise<string> {
+  const made = await t.post(
+    '/returns',
+    returnRequest([{ salesOrderItemUuid: await returnableItem(), reason: 'Damaged' }]),
+    { headers: auth('customer') },
+  );
+  expect(made.status).toBe(201);
+  return ((await made.json()) as { data: { id: string } }).data.id;
+}
+
 /**
  * A path for the route, with a new cart of DE--21 holding one item where the route names a cart,
- * and a new address of DE--21 where it names an address.
+ * and a new address, wishlist or return of DE--21 where it names one.
  */
 async function pathFor(route: Route): Promise<string> {
   let cartId: string | null = null;
@@ -359,14 +383,13 @@ async function pathFor(route: Route): Promise<string> {
   }
   const addressId = route.path.includes(':addressId') ? await newAddress() : null;
   const wishlistId = route.path.includes(':wishlistId') ? await newWishlist() : null;
+  const returnReference = route.path.includes(':returnReference') ? await newReturn() : null;
   const placeholders: Record<string, string> = {
     customerReference: 'DE--21',
     groupKey: CANON,
     orderReference,
     code: VOUCHER,
     sessionId: '1',
-    // §12: the return made in beforeAll.
-    returnReference: 'DE--21-R1',
     // Unknown, so revoking it changes nothing the other columns rely on.
     refreshToken: `def50200${'0'.repeat(128)}`,
   };
@@ -378,9 +401,11 @@ async function pathFor(route: Route): Promise<string> {
           ? addressId
           : param === 'wishlistId'
             ? wishlistId
-            : param === 'sku'
-              ? CANON
-              : placeholders[param];
+            : param === 'returnReference'
+              ? returnReference
+              : param === 'sku'
+                ? CANON
+                : placeholders[param];
     if (value === undefined || value === null) {
       throw new Error(`token-matrix: give :${param} of ${routeName(route)} a placeholder`);
     }
@@ -420,6 +445,11 @@ describe('every protected route against every kind of token', () => {
           ['POST', 'PATCH'].includes(route.method)
         ) {
           body = wishlistBody(route);
+        } else if (isReturnRoute(route) && route.method === 'POST') {
+          // A returnable item each time: a return that works takes it for good.
+          body = JSON.stringify(
+            returnRequest([{ salesOrderItemUuid: await returnableItem(), reason: 'Damaged' }]),
+          );
         } else if (kind === 'checkout') {
           const idCart = await cartWith(t, auth('customer'), [[NOTEBOOK, 1]]);
           body = JSON.stringify(document(route.path.slice(1), consoleRequest(idCart)));
