@@ -26,6 +26,7 @@ import {
   consoleRequest,
   delivery,
 } from '../features/checkout/checkout-fixtures';
+import { deliveredOrder } from '../features/returns/return-fixtures';
 import {
   LeakWatch,
   appRoutes,
@@ -57,6 +58,9 @@ const leaks = new LeakWatch();
 const tokens = { agent: '', customer: '', impersonation: '', refresh: '' };
 /** A cart of Sonia's for checkout bodies; a fuzzed checkout may well place it, then it is 1103. */
 let checkoutCart = '';
+/** §12: a delivered order of Sonia's whose items the returns' bodies name, and a return of it. */
+let returnOrderId = 0;
+let fuzzReturn = '';
 
 const listed = await makeTestGlue();
 const ROUTES = appRoutes(listed.glue);
@@ -70,7 +74,40 @@ beforeAll(async () => {
   tokens.refresh = customer.refreshToken;
   tokens.impersonation = leaks.remember(await signInAsCustomerThroughAgent(t)).accessToken;
   checkoutCart = await cartWith(t, bearer(tokens.customer), [[NOTEBOOK, 2]]);
+  // Nine units, nine order items (§9.4 splits below 10): the first makes the fuzz's own return.
+  const delivered = await deliveredOrder(t, bearer(tokens.customer), [[CANON, 9]]);
+  returnOrderId =
+    t.glue.db
+      .prepare<[string], number>('SELECT id FROM orders WHERE order_reference = ?')
+      .pluck()
+      .get(delivered.orderReference) ?? 0;
+  const made = await t.post(
+    '/returns',
+    document('returns', {
+      store: 'DE',
+      returnItems: [{ salesOrderItemUuid: delivered.items[0]?.uuid, reason: 'Damaged' }],
+    }),
+    { headers: bearer(tokens.customer) },
+  );
+  expect(made.status).toBe(201);
+  fuzzReturn = ((await made.json()) as { data: { id: string } }).data.id;
 });
+
+/**
+ * §12: an item of the delivered order in no return yet, so a fuzzed return reaches past 3601
+ * until the order is used up; then its last item, returned, which is 3601.
+ */
+function returnableUuid(): string {
+  return (
+    t.glue.db
+      .prepare<[number], string>(
+        `SELECT uuid FROM order_items WHERE order_id = ?
+         ORDER BY id IN (SELECT order_item_id FROM return_items), id LIMIT 1`,
+      )
+      .pluck()
+      .get(returnOrderId) ?? ''
+  );
+}
 
 afterAll(() => t.close());
 
@@ -160,6 +197,8 @@ const TYPES = [
   'vouchers',
   'wishlists',
   'wishlist-items',
+  'returns',
+  'customer-forgotten-password',
 ];
 
 /** The attributes that would succeed, so mutations of them reach deep into each resource. */
@@ -180,7 +219,16 @@ function validAttributes(type: string): Record<string, unknown> {
     // §10: a code that applies to the fuzz's carts (no gift-card product in them).
     'cart-codes': { code: 'GC-DEMO0100-26' },
     vouchers: { code: 'GC-DEMO0050-26' },
+    // §13: a registered e-mail.
+    'customer-forgotten-password': { email: 'sonia@acme.com' },
   };
+  // §12: an item that can still be returned, read when a body is made.
+  if (type === 'returns') {
+    return {
+      store: 'DE',
+      returnItems: [{ salesOrderItemUuid: returnableUuid(), reason: 'Damaged' }],
+    };
+  }
   return valid[type] ?? {};
 }
 const ATTRIBUTE_KEYS = [
@@ -325,6 +373,9 @@ const query = fc.oneof(
             'items,concrete-products',
             'concrete-products',
             'concrete-products,items,concrete-product-prices',
+            // §12's includes.
+            'return-items',
+            'return-items,order-items',
             ' items, concrete-products ',
             ',',
             '-createdAt',
@@ -522,8 +573,8 @@ async function realValue(param: string): Promise<string> {
       return ((await response.json()) as { data: { id: string } }).data.id;
     }
     case 'returnReference':
-      // Whether or not one exists: an unknown reference is 404 3602 (§12).
-      return 'DE--21-R1';
+      // §12: the fuzz's own return of Sonia's.
+      return fuzzReturn;
     case 'wishlistId': {
       // A new wishlist holding CANON each time: a fuzzed DELETE may well remove it.
       const created = await t.post(
