@@ -12,6 +12,7 @@ import {
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 import { LeakWatch, expectErrorDocument } from './helpers';
 import { SONIA_ADDRESS } from '../features/checkout/checkout-fixtures';
+import { deliver, returnRequest } from '../features/returns/return-fixtures';
 
 const CANON = '005_30663301';
 const FAILED_REFRESH = errorBody('004', 401, 'Failed to refresh token.');
@@ -871,5 +872,111 @@ describe('wishlists at once (§11)', () => {
       .pluck()
       .all();
     expect(names.filter((name) => name === 'Everything')).toHaveLength(1);
+  });
+});
+
+describe('returns at once (§12)', () => {
+  const CANT_CREATE = errorBody('3601', 422, "Return can't be created.");
+
+  /** A delivered order of Sonia's of `units` order items (§9.4 splits below 10); their UUIDs. */
+  async function deliveredItems(token: string, units: number): Promise<string[]> {
+    const cartId = await newCart(token);
+    expect((await addItem(token, cartId, units)).status).toBe(201);
+    const placed = await call('POST', '/checkout', {
+      token,
+      body: {
+        data: {
+          type: 'checkout',
+          attributes: {
+            idCart: cartId,
+            billingAddress: SONIA_ADDRESS,
+            shippingAddress: SONIA_ADDRESS,
+            shipment: { idShipmentMethod: 2 },
+            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+          },
+        },
+      },
+    });
+    expect(placed.status).toBe(201);
+    const { orderReference } = (placed.body as { data: { attributes: { orderReference: string } } })
+      .data.attributes;
+    deliver(running.glue.db, orderReference);
+    const order = await call('GET', `/orders/${orderReference}`, { token });
+    return (
+      order.body as { data: { attributes: { items: { uuid: string }[] } } }
+    ).data.attributes.items.map((item) => item.uuid);
+  }
+
+  const returnOf = (token: string, uuids: readonly string[]): Promise<Answer> =>
+    call('POST', '/returns', {
+      token,
+      body: returnRequest(uuids.map((uuid) => ({ salesOrderItemUuid: uuid, reason: 'Damaged' }))),
+    });
+  /** The order items' states and how many returns hold each, as the database has them. */
+  const returned = (uuids: readonly string[]): { state: string; returns: number }[] =>
+    uuids.map(
+      (uuid) =>
+        running.glue.db
+          .prepare<[string], { state: string; returns: number }>(
+            `SELECT i.state, (SELECT count(*) FROM return_items WHERE order_item_id = i.id) AS returns
+             FROM order_items AS i WHERE i.uuid = ?`,
+          )
+          .get(uuid) ?? { state: 'missing', returns: -1 },
+    );
+
+  it('returns an item once when many clients return it at once: one 201, every other 3601', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    const [uuid = ''] = await deliveredItems(customer.accessToken, 1);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        returnOf(i % 2 === 0 ? customer.accessToken : agent.accessToken, [uuid]),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expect(answer).toEqual({ status: 422, body: CANT_CREATE });
+    }
+    expect(returned([uuid])).toEqual([{ state: 'waiting for return', returns: 1 }]);
+    const listed = await call('GET', '/returns', { token: customer.accessToken });
+    expect((listed.body as { data: { id: string }[] }).data.map((r) => r.id)).toEqual([
+      'DE--21-R1',
+    ]);
+  });
+
+  it('creates one of two returns that share an item, and nothing of the other', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    for (let round = 0; round < 5; round += 1) {
+      const [a = '', shared = '', b = ''] = await deliveredItems(customer.accessToken, 3);
+      const answers = await Promise.all([
+        returnOf(customer.accessToken, [a, shared]),
+        returnOf(agent.accessToken, [shared, b]),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422]);
+      expect(answers).toContainEqual({ status: 422, body: CANT_CREATE });
+      // The refused return left its own item as it was: delivered, in no return.
+      const won = answers[0]?.status === 201 ? [a, shared] : [shared, b];
+      const lost = answers[0]?.status === 201 ? b : a;
+      expect(returned(won)).toEqual(Array(2).fill({ state: 'waiting for return', returns: 1 }));
+      expect(returned([lost])).toEqual([{ state: 'delivered', returns: 0 }]);
+    }
+  });
+
+  it('numbers many returns made at once one after another, none twice', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    const uuids = await deliveredItems(customer.accessToken, 9);
+    const answers = await Promise.all(
+      uuids.map((uuid, i) =>
+        returnOf(i % 2 === 0 ? customer.accessToken : agent.accessToken, [uuid]),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(9).fill(201));
+    const references = answers.map((answer) => (answer.body as { data: { id: string } }).data.id);
+    expect(references.sort()).toEqual(
+      Array.from({ length: 9 }, (_, i) => `DE--21-R${i + 1}`).sort(),
+    );
+    expect(returned(uuids)).toEqual(Array(9).fill({ state: 'waiting for return', returns: 1 }));
   });
 });

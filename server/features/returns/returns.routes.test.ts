@@ -95,18 +95,6 @@ describe('§12 returns', () => {
     ).toEqual({ status: 422, body: CANT_CREATE });
   });
 
-  it('two returns of the same item at once: one is created, the other is 3601', async () => {
-    const item = (await ordersOf(headers)).at(-1)?.items[0];
-    const body = returnRequest([{ salesOrderItemUuid: item?.uuid ?? '' }]);
-    const answers = await Promise.all([
-      t.post('/returns', body, { headers }),
-      t.post('/returns', body, { headers }),
-    ]);
-    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422]);
-    const count = t.glue.db.prepare('SELECT count(*) AS n FROM return_items').get();
-    expect(count).toEqual({ n: 1 });
-  });
-
   it('an impersonation token acts as the customer', async () => {
     const auth = bearer((await signInAsCustomerThroughAgent(t)).accessToken);
     const item = (await ordersOf(auth)).at(-1)?.items[0];
