@@ -50,9 +50,10 @@ interface Answer {
 async function call(
   method: string,
   path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
+  { token, body, language }: { token?: string; body?: unknown; language?: string } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { 'Content-Type': 'application/vnd.api+json' };
+  if (language !== undefined) headers['Accept-Language'] = language;
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`${running.url}${path}`, {
     method,
@@ -978,5 +979,74 @@ describe('returns at once (§12)', () => {
       Array.from({ length: 9 }, (_, i) => `DE--21-R${i + 1}`).sort(),
     );
     expect(returned(uuids)).toEqual(Array(9).fill({ state: 'waiting for return', returns: 1 }));
+  });
+});
+
+describe('return reasons read at once (§12)', () => {
+  it('answers each of many reads at once in its own language', async () => {
+    const languages = ['de-DE', 'en-US', 'de', 'fr'];
+    const alone = await Promise.all(
+      languages.map(async (language) => call('GET', '/return-reasons', { language })),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        call('GET', '/return-reasons', { language: languages[i % languages.length] }),
+      ),
+    );
+    answers.forEach((answer, i) => expect(answer).toEqual(alone[i % languages.length]));
+    expect(alone[0]).not.toEqual(alone[1]);
+  });
+});
+
+describe('forgotten passwords at once (§13)', () => {
+  const forgot = (email: string): Promise<Answer> =>
+    call('POST', '/customer-forgotten-password', {
+      body: { data: { type: 'customer-forgotten-password', attributes: { email } } },
+    });
+  interface Mail {
+    id: string;
+    attributes: { to: string; restorePasswordKey: string; restorePasswordLink: string };
+  }
+  const outbox = async (token: string, query = '?page[limit]=100'): Promise<Mail[]> => {
+    const answer = await call('GET', `/agent-outbox-mails${query}`, { token });
+    expect(answer.status).toBe(200);
+    return (answer.body as { data: Mail[] }).data;
+  };
+  /** Newest first, each mail whole: its own key, and the link built from it. */
+  const expectWhole = (mails: Mail[]): void => {
+    const ids = mails.map((mail) => Number(mail.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    for (const { attributes } of mails) {
+      expect(attributes.restorePasswordKey).toMatch(/^[0-9a-f]{32}$/);
+      expect(attributes.restorePasswordLink).toBe(
+        `http://yves.eu.spryker.local/password/restore?token=${attributes.restorePasswordKey}`,
+      );
+    }
+  };
+
+  it('writes one restore mail per request for a registered e-mail, each with its own key, none for an unknown one', async () => {
+    const emails = Array.from({ length: 20 }, (_, i) =>
+      i % 5 === 4 ? `nobody${i}@acme.com` : i % 2 === 0 ? 'sonia@acme.com' : 'SONIA@acme.com',
+    );
+    const answers = await Promise.all(emails.map(forgot));
+    expect(answers).toEqual(Array(20).fill({ status: 204, body: null }));
+    const mails = await outbox((await signInAgent()).accessToken);
+    expect(mails).toHaveLength(16);
+    expectWhole(mails);
+    expect(new Set(mails.map((mail) => mail.attributes.to))).toEqual(new Set(['sonia@acme.com']));
+    expect(new Set(mails.map((mail) => mail.attributes.restorePasswordKey)).size).toBe(16);
+  });
+
+  it('lists only whole mails, newest first, while mails are written', async () => {
+    const agent = (await signInAgent()).accessToken;
+    const writes = Array.from({ length: 12 }, () => forgot('sonia@acme.com'));
+    const reads = Array.from({ length: 12 }, () => outbox(agent, '?page[limit]=5'));
+    const [written, read] = await Promise.all([Promise.all(writes), Promise.all(reads)]);
+    expect(written.map((answer) => answer.status)).toEqual(Array(12).fill(204));
+    for (const mails of read) {
+      expect(mails.length).toBeLessThanOrEqual(5);
+      expectWhole(mails);
+    }
+    expect(await outbox(agent)).toHaveLength(12);
   });
 });
