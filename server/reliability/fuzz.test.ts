@@ -356,6 +356,8 @@ const query = fc.oneof(
             'sort',
             '_store',
             '_store[]',
+            // The outbox's recipient filter (README).
+            'to',
           ),
           fc.string({ maxLength: 10 }),
         ),
@@ -376,6 +378,9 @@ const query = fc.oneof(
             // §12's includes.
             'return-items',
             'return-items,order-items',
+            // A recipient of the outbox, in another letter case too.
+            'sonia@acme.com',
+            'SONIA@acme.com',
             ' items, concrete-products ',
             ',',
             '-createdAt',

@@ -522,7 +522,7 @@ describe('POST /customer-forgotten-password against every kind of token (§13)',
 });
 
 describe('every public route against every kind of token', () => {
-  it('finds the public routes: the products (§5a) and the stores (§7.1)', () => {
+  it('finds the public routes: the products (§5a), the stores (§7.1), the return reasons (§12) and the forgotten password (§13)', () => {
     expect(PUBLIC.map(routeName)).toEqual(
       expect.arrayContaining([
         'GET /catalog-search-suggestions',
@@ -530,6 +530,7 @@ describe('every public route against every kind of token', () => {
         'GET /concrete-products/:sku',
         'GET /stores',
         'GET /stores/:storeId',
+        'GET /return-reasons',
         'POST /customer-forgotten-password',
       ]),
     );
