@@ -91,6 +91,33 @@ async function newCart(url: string, token: string): Promise<string> {
   return ((await response.json()) as { data: { id: string } }).data.id;
 }
 
+/** §9.1's checkout of the cart to Sonia's address, as the console sends it. */
+function checkoutDocument(idCart: string | undefined): unknown {
+  const attributes = {
+    idCart,
+    billingAddress: SONIA_ADDRESS,
+    shippingAddress: SONIA_ADDRESS,
+    shipment: { idShipmentMethod: 2 },
+    payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+  };
+  return { data: { type: 'checkout', attributes } };
+}
+
+/** Sonia's own token, and an agent's impersonation token acting as her. */
+async function soniaAndAgent(url: string): Promise<{ token: string; asCustomer: string }> {
+  const token = await signIn(url, '/access-tokens', CUSTOMER);
+  const agent = await signIn(url, '/agent-access-tokens', AGENT);
+  const asCustomer = (
+    await signInPair(
+      url,
+      '/agent-customer-impersonation-access-tokens',
+      { customerReference: 'DE--21' },
+      agent,
+    )
+  ).accessToken;
+  return { token, asCustomer };
+}
+
 /** Rows of `from` (a table, maybe with a WHERE) in the file; null while it cannot be read yet. */
 function countRows(dbPath: string, from: string): number | null {
   try {
@@ -270,27 +297,14 @@ describe('SIGKILL in the middle of a burst of writes', () => {
       carts.push(cartId);
     }
     const ordersBefore = countRows(dbPath, 'orders') ?? 0;
-    const address = SONIA_ADDRESS;
     const acknowledged: string[] = [];
     const refused: number[] = [];
     let killed = false;
     // Four clients check the carts out one after another; the kill comes from inside the burst.
     const client = async (n: number): Promise<void> => {
       for (let i = n; i < carts.length && !killed; i += 4) {
-        const attributes = {
-          idCart: carts[i],
-          billingAddress: address,
-          shippingAddress: address,
-          shipment: { idShipmentMethod: 2 },
-          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-        };
         try {
-          const response = await post(
-            first.url,
-            '/checkout',
-            { data: { type: 'checkout', attributes } },
-            token,
-          );
+          const response = await post(first.url, '/checkout', checkoutDocument(carts[i]), token);
           if (response.status !== 201) refused.push(response.status);
           else {
             const body = (await response.json()) as {
@@ -365,20 +379,8 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     let killed = false;
     const client = async (n: number): Promise<void> => {
       for (let i = n; i < carts.length && !killed; i += 3) {
-        const attributes = {
-          idCart: carts[i],
-          billingAddress: SONIA_ADDRESS,
-          shippingAddress: SONIA_ADDRESS,
-          shipment: { idShipmentMethod: 2 },
-          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-        };
         try {
-          const response = await post(
-            first.url,
-            '/checkout',
-            { data: { type: 'checkout', attributes } },
-            token,
-          );
+          const response = await post(first.url, '/checkout', checkoutDocument(carts[i]), token);
           if (response.status === 201) acknowledged += 1;
           if (acknowledged >= 8 && !killed) {
             killed = true;
@@ -425,16 +427,7 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     const dbPath = join(scratch, 'crash-wishlists.sqlite');
     copyFileSync(await freshDatabasePath(), dbPath);
     const first = await start(dbPath);
-    const token = await signIn(first.url, '/access-tokens', CUSTOMER);
-    const agent = await signIn(first.url, '/agent-access-tokens', AGENT);
-    const asCustomer = (
-      await signInPair(
-        first.url,
-        '/agent-customer-impersonation-access-tokens',
-        { customerReference: 'DE--21' },
-        agent,
-      )
-    ).accessToken;
+    const { token, asCustomer } = await soniaAndAgent(first.url);
     const SKUS = [CANON, '058_24245592', '033_32125568'];
     let names = 0;
     let killed = false;
@@ -525,35 +518,14 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     const dbPath = join(scratch, 'crash-returns.sqlite');
     copyFileSync(await freshDatabasePath(), dbPath);
     const first = await start(dbPath);
-    const token = await signIn(first.url, '/access-tokens', CUSTOMER);
-    const agent = await signIn(first.url, '/agent-access-tokens', AGENT);
-    const asCustomer = (
-      await signInPair(
-        first.url,
-        '/agent-customer-impersonation-access-tokens',
-        { customerReference: 'DE--21' },
-        agent,
-      )
-    ).accessToken;
+    const { token, asCustomer } = await soniaAndAgent(first.url);
     // Eight orders of nine units, 72 order items (§9.4 splits below 10), delivered.
     const orderReferences: string[] = [];
     for (let i = 0; i < 8; i++) {
       const cartId = await newCart(first.url, token);
       const item = { data: { type: 'items', attributes: { sku: CANON, quantity: 9 } } };
       expect((await post(first.url, `/carts/${cartId}/items`, item, token)).status).toBe(201);
-      const attributes = {
-        idCart: cartId,
-        billingAddress: SONIA_ADDRESS,
-        shippingAddress: SONIA_ADDRESS,
-        shipment: { idShipmentMethod: 2 },
-        payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-      };
-      const placed = await post(
-        first.url,
-        '/checkout',
-        { data: { type: 'checkout', attributes } },
-        token,
-      );
+      const placed = await post(first.url, '/checkout', checkoutDocument(cartId), token);
       expect(placed.status).toBe(201);
       orderReferences.push(
         ((await placed.json()) as { data: { attributes: { orderReference: string } } }).data

@@ -97,6 +97,24 @@ const addItem = (token: string, cartId: string, quantity: number): Promise<Answe
     body: { data: { type: 'items', attributes: { sku: CANON, quantity } } },
   });
 
+/** §9.1's checkout of the cart to Sonia's address. */
+const checkout = (token: string, idCart: string): Promise<Answer> =>
+  call('POST', '/checkout', {
+    token,
+    body: {
+      data: {
+        type: 'checkout',
+        attributes: {
+          idCart,
+          billingAddress: SONIA_ADDRESS,
+          shippingAddress: SONIA_ADDRESS,
+          shipment: { idShipmentMethod: 2 },
+          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+        },
+      },
+    },
+  });
+
 async function quantityIn(token: string, cartId: string): Promise<number | undefined> {
   const answer = await call('GET', `/carts/${cartId}?include=items`, { token });
   const included = (answer.body as { included?: { attributes: { quantity: number } }[] }).included;
@@ -509,23 +527,6 @@ describe('parallel wrong passwords for the agent', () => {
 });
 
 describe('checkouts at once (§9.3)', () => {
-  const address = SONIA_ADDRESS;
-  const checkout = (token: string, idCart: string): Promise<Answer> =>
-    call('POST', '/checkout', {
-      token,
-      body: {
-        data: {
-          type: 'checkout',
-          attributes: {
-            idCart,
-            billingAddress: address,
-            shippingAddress: address,
-            shipment: { idShipmentMethod: 2 },
-            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-          },
-        },
-      },
-    });
   const orderCount = (): number =>
     running.glue.db.prepare<[], number>('SELECT count(*) FROM orders').pluck().get() ?? 0;
   const reference = (answer: Answer): string =>
@@ -606,22 +607,6 @@ describe('cart codes at once (§10)', () => {
     call('POST', `/carts/${cartId}/cart-codes`, {
       token,
       body: { data: { type: 'cart-codes', attributes: { code } } },
-    });
-  const checkout = (token: string, idCart: string): Promise<Answer> =>
-    call('POST', '/checkout', {
-      token,
-      body: {
-        data: {
-          type: 'checkout',
-          attributes: {
-            idCart,
-            billingAddress: SONIA_ADDRESS,
-            shippingAddress: SONIA_ADDRESS,
-            shipment: { idShipmentMethod: 2 },
-            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-          },
-        },
-      },
     });
   /** A new cart of the customer's holding one white Acer Liquid Jade (3454). */
   async function jadeCart(token: string): Promise<string> {
@@ -883,21 +868,7 @@ describe('returns at once (§12)', () => {
   async function deliveredItems(token: string, units: number): Promise<string[]> {
     const cartId = await newCart(token);
     expect((await addItem(token, cartId, units)).status).toBe(201);
-    const placed = await call('POST', '/checkout', {
-      token,
-      body: {
-        data: {
-          type: 'checkout',
-          attributes: {
-            idCart: cartId,
-            billingAddress: SONIA_ADDRESS,
-            shippingAddress: SONIA_ADDRESS,
-            shipment: { idShipmentMethod: 2 },
-            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-          },
-        },
-      },
-    });
+    const placed = await checkout(token, cartId);
     expect(placed.status).toBe(201);
     const { orderReference } = (placed.body as { data: { attributes: { orderReference: string } } })
       .data.attributes;

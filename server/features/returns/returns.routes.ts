@@ -150,6 +150,23 @@ export function registerReturns(
   app: Hono,
   { config, tokens, returns, orders }: GlueServices,
 ): void {
+  /** One return's document, with what the request includes. */
+  const oneReturn = (
+    c: Context,
+    idCustomer: number,
+    customerReturn: CustomerReturn,
+    status: 200 | 201,
+  ): Response => {
+    const base = publicBaseUrl(c.req.url, config.publicUrl);
+    const { resource, included } = returnResource(
+      base,
+      customerReturn,
+      returnIncludes(c),
+      orderItemLookup(base, orders, idCustomer),
+    );
+    return documentResponse(c, base, singleDocument(resource, uniqueIncluded(included)), status);
+  };
+
   app.post(`/${TYPE}`, async (c) => {
     const caller = await authenticateCustomer(c, tokens);
     const attributes = await readRequestAttributes(c, TYPE);
@@ -162,14 +179,7 @@ export function registerReturns(
         : returns.create(caller.idCustomer, caller.customerReference, store, items);
     const created = reference === null ? null : returns.find(caller.idCustomer, reference);
     if (created === null) throw new GlueError(Errors.returnCantBeCreated);
-    const base = publicBaseUrl(c.req.url, config.publicUrl);
-    const { resource, included } = returnResource(
-      base,
-      created,
-      returnIncludes(c),
-      orderItemLookup(base, orders, caller.idCustomer),
-    );
-    return documentResponse(c, base, singleDocument(resource, uniqueIncluded(included)), 201);
+    return oneReturn(c, caller.idCustomer, created, 201);
   });
 
   app.get(`/${TYPE}`, async (c) => {
@@ -206,13 +216,6 @@ export function registerReturns(
     const caller = await authenticateCustomer(c, tokens);
     const found = returns.find(caller.idCustomer, c.req.param('returnReference'));
     if (found === null) throw new GlueError(Errors.returnNotFound);
-    const base = publicBaseUrl(c.req.url, config.publicUrl);
-    const { resource, included } = returnResource(
-      base,
-      found,
-      returnIncludes(c),
-      orderItemLookup(base, orders, caller.idCustomer),
-    );
-    return documentResponse(c, base, singleDocument(resource, uniqueIncluded(included)), 200);
+    return oneReturn(c, caller.idCustomer, found, 200);
   });
 }
