@@ -35,6 +35,11 @@ export const NOT_IN_SPRYKERS_SCHEMA: readonly Extension[] = [
     reason: 'one session of that audit trail',
   },
   {
+    method: 'GET',
+    path: '/agent-outbox-mails',
+    reason: 'the mails the stand-in would send (§13), its own extension (README)',
+  },
+  {
     method: 'OPTIONS',
     path: '*',
     reason: 'CORS preflights (contract §1): an empty 204 before any resource is reached',
@@ -73,6 +78,30 @@ function allowNull(schema: SchemaEditor, paths: readonly string[]): void {
 const PAGE_LINK = { type: 'string' };
 
 export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
+  {
+    name: 'a created or listed return has the attributes of a return',
+    glue: '`POST /returns` and `GET /returns` answer `returnReference, store, customerReference, returnTotals`, as `GET /returns/{ref}` does; the document names the request attributes',
+    evidence:
+      'sales-returns-rest-api 1.1.0 `RestReturnResponseBuilder` (one builder for all three); contract §12',
+    apply: (schema) => {
+      for (const name of [
+        'RestReturnRequestResponseData',
+        'RestReturnRequestCollectionResponseData',
+      ]) {
+        schema.setProperty(name, 'attributes', schema.ref('RestReturnsAttributes'));
+        schema.setProperty(name, 'relationships', schema.ref('RestReturnsRelationships'));
+      }
+    },
+  },
+  {
+    name: 'a return reason has no id',
+    glue: '`"id": null` on every `return-reasons` resource',
+    evidence:
+      'sales-returns-rest-api 1.1.0 `RestReturnReasonResponseBuilder` (no id); contract §12',
+    apply: (schema) => {
+      schema.allowNull('RestReturnReasonsCollectionResponseData.id');
+    },
+  },
   {
     name: 'errors are wrapped in `errors`',
     glue: '`{"errors": [{code, status, detail}, …]}`; Glue\'s own errors (Invalid type., Not Found) have no `code`',
@@ -172,6 +201,44 @@ export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
       schema.makeOptional('RestWishlistsResponse', 'included');
       schema.allowIncluded('RestWishlistsResponse', 'RestWishlistItemsResponseData');
       schema.allowIncluded('RestWishlistsResponse', 'ConcreteProductsRestResponseData');
+    },
+  },
+  {
+    name: 'a return includes its items and their order items',
+    glue: '`?include=return-items[,order-items]` on `/returns`: `relationships.return-items` on the return, `return-items` resources `{uuid, reason, orderItemUuid}` (which the document never declares) with `relationships.order-items`, and the `order-items` in `included`',
+    evidence:
+      'contract §12; sales-returns-rest-api 1.1.0 `sales_returns_rest_api.transfer.xml` (RestReturnItemsAttributes), `RestReturnResponseBuilder`, `ReturnItemExpander`; orders-rest-api 4.11.0 `OrderItemExpander`, `OrderRestResponseBuilder::createOrderItemRestResource()`; the B2C shop relates order-items to return-items, not to returns (`GlueApplicationDependencyProvider`)',
+    apply: (schema) => {
+      const local = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+      schema.defineSchema('RestReturnItemsAttributes', {
+        properties: {
+          uuid: { type: 'string' },
+          // A reason that is not text is stored as null (contract §12, the stand-in's reading).
+          reason: { type: 'string', nullable: true },
+          orderItemUuid: { type: 'string' },
+        },
+      });
+      schema.defineSchema('RestReturnItemsRelationships', {
+        properties: { 'order-items': local('RestRelationshipsData') },
+      });
+      schema.defineSchema('RestReturnItemsResponseData', {
+        properties: {
+          type: { type: 'string' },
+          id: { type: 'string' },
+          attributes: local('RestReturnItemsAttributes'),
+          links: local('RestLinks'),
+          relationships: local('RestReturnItemsRelationships'),
+        },
+      });
+      schema.removeProperty('RestReturnsRelationships', 'order-items');
+      for (const document of [
+        'RestReturnsResponse',
+        'RestReturnRequestResponse',
+        'RestReturnRequestCollectionResponse',
+      ]) {
+        schema.allowIncluded(document, 'RestReturnItemsResponseData');
+        schema.allowIncluded(document, 'RestOrderItemsResponseData');
+      }
     },
   },
   {

@@ -270,6 +270,49 @@ describe('the Spryker schema checker', () => {
     ).toEqual(['/included/0: RestCartsResponse cannot include a resource of type "orders"']);
   });
 
+  it('takes a return’s items and their order items, which the document never declares (§12)', () => {
+    const returnItem = (attributes: Record<string, unknown> = {}): Record<string, unknown> => ({
+      type: 'return-items',
+      id: 'ri1',
+      attributes: { uuid: 'ri1', reason: null, orderItemUuid: 'oi1', ...attributes },
+      links: { self: `${BASE}/returns/DE--21-R1/return-items/ri1` },
+    });
+    const withReturnItems = (relationships: unknown, included: unknown[]): unknown => ({
+      data: {
+        type: 'returns',
+        id: 'DE--21-R1',
+        attributes: {
+          returnReference: 'DE--21-R1',
+          store: 'DE',
+          customerReference: 'DE--21',
+          returnTotals: { refundTotal: 0, remunerationTotal: 3281 },
+        },
+        relationships,
+        links: { self: `${BASE}/returns/DE--21-R1?include=return-items` },
+      },
+      included,
+    });
+    const items = { 'return-items': { data: [{ type: 'return-items', id: 'ri1' }] } };
+    const check = (body: unknown): string[] =>
+      schema.problems(answer('GET', '/returns/DE--21-R1', 200, body));
+    expect(check(withReturnItems(items, [returnItem()]))).toEqual([]);
+    expect(check(withReturnItems(items, [returnItem({ reason: 'Damaged', note: 'x' })]))).toEqual([
+      'extra key /included/0/attributes/note',
+    ]);
+    // Order items hang off the return items, not the return.
+    const onTheReturn = { ...items, 'order-items': { data: [{ type: 'order-items', id: 'oi1' }] } };
+    expect(check(withReturnItems(onTheReturn, [returnItem()]))).toEqual([
+      'extra key /data/relationships/order-items',
+    ]);
+    expect(
+      SprykerSchema.load(undefined, []).problems(
+        answer('GET', '/returns/DE--21-R1', 200, withReturnItems(items, [returnItem()])),
+      ),
+    ).toContain(
+      '/included/0: RestReturnsResponse cannot include a resource of type "return-items"',
+    );
+  });
+
   it('derives resource types from the paths, and keeps the rest in one table', () => {
     expect(schema.attributesSchemaOf('concrete-products')).toBe('ConcreteProductsRestAttributes');
     expect(schema.attributesSchemaOf('concrete-product-prices')).toBe(

@@ -56,6 +56,9 @@ const HAND_KEPT_RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
   'gift-cards': 'RestGiftCardsAttributes',
   // Only POSTed to and included, in GET /wishlists/{id}?include=wishlist-items (contract §11).
   'wishlist-items': 'RestWishlistItemsAttributes',
+  // Only ever included, in a return (contract §12); return-items is declared by a correction.
+  'return-items': 'RestReturnItemsAttributes',
+  'order-items': 'RestOrderItemsAttributes',
 };
 
 const SCHEMA_ID = 'spryker';
@@ -176,6 +179,15 @@ export class SchemaEditor {
     target.properties = { ...propertiesOf(target), [key]: schema };
     const required = (target.required as string[] | undefined) ?? [];
     if (!required.includes(key)) target.required = [...required, key];
+  }
+
+  /**
+   * Declares a schema the generated document lacks (a transfer of a module it has no path of), in
+   * the document's own form, made strict as every other; throws when the document has it.
+   */
+  defineSchema(name: string, schema: JsonSchema): void {
+    if (this.#schemas[name] !== undefined) throw new Error(`Spryker's schema has ${name}.`);
+    this.#schemas[name] = strict(schema);
   }
 
   /** Forbids a property the document declares. */

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AGENT, CART_ATTRIBUTES, CUSTOMER, freshDatabasePath } from '../platform/test-support';
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 import { SONIA_ADDRESS } from '../features/checkout/checkout-fixtures';
+import { deliver, returnRequest } from '../features/returns/return-fixtures';
 
 const root = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'glue-crash-test-'));
@@ -88,6 +89,33 @@ async function newCart(url: string, token: string): Promise<string> {
   );
   expect(response.status).toBe(201);
   return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+/** §9.1's checkout of the cart to Sonia's address, as the console sends it. */
+function checkoutDocument(idCart: string | undefined): unknown {
+  const attributes = {
+    idCart,
+    billingAddress: SONIA_ADDRESS,
+    shippingAddress: SONIA_ADDRESS,
+    shipment: { idShipmentMethod: 2 },
+    payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+  };
+  return { data: { type: 'checkout', attributes } };
+}
+
+/** Sonia's own token, and an agent's impersonation token acting as her. */
+async function soniaAndAgent(url: string): Promise<{ token: string; asCustomer: string }> {
+  const token = await signIn(url, '/access-tokens', CUSTOMER);
+  const agent = await signIn(url, '/agent-access-tokens', AGENT);
+  const asCustomer = (
+    await signInPair(
+      url,
+      '/agent-customer-impersonation-access-tokens',
+      { customerReference: 'DE--21' },
+      agent,
+    )
+  ).accessToken;
+  return { token, asCustomer };
 }
 
 /** Rows of `from` (a table, maybe with a WHERE) in the file; null while it cannot be read yet. */
@@ -269,27 +297,14 @@ describe('SIGKILL in the middle of a burst of writes', () => {
       carts.push(cartId);
     }
     const ordersBefore = countRows(dbPath, 'orders') ?? 0;
-    const address = SONIA_ADDRESS;
     const acknowledged: string[] = [];
     const refused: number[] = [];
     let killed = false;
     // Four clients check the carts out one after another; the kill comes from inside the burst.
     const client = async (n: number): Promise<void> => {
       for (let i = n; i < carts.length && !killed; i += 4) {
-        const attributes = {
-          idCart: carts[i],
-          billingAddress: address,
-          shippingAddress: address,
-          shipment: { idShipmentMethod: 2 },
-          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-        };
         try {
-          const response = await post(
-            first.url,
-            '/checkout',
-            { data: { type: 'checkout', attributes } },
-            token,
-          );
+          const response = await post(first.url, '/checkout', checkoutDocument(carts[i]), token);
           if (response.status !== 201) refused.push(response.status);
           else {
             const body = (await response.json()) as {
@@ -364,20 +379,8 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     let killed = false;
     const client = async (n: number): Promise<void> => {
       for (let i = n; i < carts.length && !killed; i += 3) {
-        const attributes = {
-          idCart: carts[i],
-          billingAddress: SONIA_ADDRESS,
-          shippingAddress: SONIA_ADDRESS,
-          shipment: { idShipmentMethod: 2 },
-          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-        };
         try {
-          const response = await post(
-            first.url,
-            '/checkout',
-            { data: { type: 'checkout', attributes } },
-            token,
-          );
+          const response = await post(first.url, '/checkout', checkoutDocument(carts[i]), token);
           if (response.status === 201) acknowledged += 1;
           if (acknowledged >= 8 && !killed) {
             killed = true;
@@ -424,16 +427,7 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     const dbPath = join(scratch, 'crash-wishlists.sqlite');
     copyFileSync(await freshDatabasePath(), dbPath);
     const first = await start(dbPath);
-    const token = await signIn(first.url, '/access-tokens', CUSTOMER);
-    const agent = await signIn(first.url, '/agent-access-tokens', AGENT);
-    const asCustomer = (
-      await signInPair(
-        first.url,
-        '/agent-customer-impersonation-access-tokens',
-        { customerReference: 'DE--21' },
-        agent,
-      )
-    ).accessToken;
+    const { token, asCustomer } = await soniaAndAgent(first.url);
     const SKUS = [CANON, '058_24245592', '033_32125568'];
     let names = 0;
     let killed = false;
@@ -515,6 +509,143 @@ describe('SIGKILL in the middle of a burst of writes', () => {
       for (const sku of skus) expect(held.has(sku)).toBe(true);
       expect(wishlist.data.attributes.numberOfItems).toBe(held.size);
     }
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(integrity(dbPath)).toBe('ok');
+  }, 60_000);
+
+  it('keeps every acknowledged return whole, and its items returned once, after a kill among returns (§12)', async () => {
+    const dbPath = join(scratch, 'crash-returns.sqlite');
+    copyFileSync(await freshDatabasePath(), dbPath);
+    const first = await start(dbPath);
+    const { token, asCustomer } = await soniaAndAgent(first.url);
+    // Eight orders of nine units, 72 order items (§9.4 splits below 10), delivered.
+    const orderReferences: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const cartId = await newCart(first.url, token);
+      const item = { data: { type: 'items', attributes: { sku: CANON, quantity: 9 } } };
+      expect((await post(first.url, `/carts/${cartId}/items`, item, token)).status).toBe(201);
+      const placed = await post(first.url, '/checkout', checkoutDocument(cartId), token);
+      expect(placed.status).toBe(201);
+      orderReferences.push(
+        ((await placed.json()) as { data: { attributes: { orderReference: string } } }).data
+          .attributes.orderReference,
+      );
+    }
+    // The stand-in's other connection waits out this one (busy_timeout): it is idle meanwhile.
+    const setup = new Database(dbPath);
+    for (const reference of orderReferences) deliver(setup, reference);
+    const waiting = setup
+      .prepare<[string], string>(
+        `SELECT i.uuid FROM order_items AS i JOIN orders AS o ON o.id = i.order_id
+         WHERE o.order_reference IN (SELECT value FROM json_each(?)) ORDER BY i.id`,
+      )
+      .pluck()
+      .all(JSON.stringify(orderReferences));
+    setup.close();
+    expect(waiting).toHaveLength(72);
+
+    let killed = false;
+    const refused: number[] = [];
+    // Each acknowledged return with the order items it was told it returns.
+    const acked = new Map<string, string[]>();
+    const kill = (): void => {
+      if (killed) return;
+      killed = true;
+      first.child.kill('SIGKILL');
+    };
+    // Six clients, half of them agents, return the next one or two items each time.
+    const returner = async (n: number): Promise<void> => {
+      const bearerToken = n % 2 === 1 ? asCustomer : token;
+      while (!killed) {
+        const uuids = waiting.splice(0, 1 + (n % 2));
+        if (uuids.length === 0) return;
+        try {
+          const response = await post(
+            first.url,
+            '/returns',
+            returnRequest(uuids.map((uuid) => ({ salesOrderItemUuid: uuid, reason: 'Damaged' }))),
+            bearerToken,
+          );
+          if (response.status !== 201) refused.push(response.status);
+          else acked.set(((await response.json()) as { data: { id: string } }).data.id, uuids);
+          if (acked.size >= 25) kill();
+        } catch {
+          return;
+        }
+      }
+    };
+    const timer = setTimeout(kill, 15_000);
+    await Promise.all(Array.from({ length: 6 }, (_, n) => returner(n)));
+    clearTimeout(timer);
+    if (!killed) first.child.kill('SIGKILL');
+    await first.exited;
+    expect(refused).toEqual([]);
+    expect(acked.size).toBeGreaterThanOrEqual(25);
+    expect(integrity(dbPath)).toBe('ok');
+
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      // Every acknowledged return is there with exactly the items it was told.
+      const itemsOf = db.prepare<[string], string>(
+        `SELECT i.uuid FROM return_items AS ri JOIN returns AS r ON r.id = ri.return_id
+         JOIN order_items AS i ON i.id = ri.order_item_id
+         WHERE r.return_reference = ? ORDER BY i.id`,
+      );
+      for (const [reference, uuids] of acked) {
+        expect(itemsOf.pluck().all(reference), reference).toEqual(uuids);
+      }
+      // Whatever was in flight: no return without items, every returned item waiting for return
+      // and in one return, every other item still delivered; the references R1…Rn, none twice.
+      expect(
+        db
+          .prepare<[], number>(
+            'SELECT count(*) FROM returns WHERE id NOT IN (SELECT return_id FROM return_items)',
+          )
+          .pluck()
+          .get(),
+      ).toBe(0);
+      const states = db
+        .prepare<[string], { state: string; returns: number }>(
+          `SELECT i.state, (SELECT count(*) FROM return_items WHERE order_item_id = i.id) AS returns
+           FROM order_items AS i JOIN orders AS o ON o.id = i.order_id
+           WHERE o.order_reference IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(orderReferences));
+      for (const row of states) {
+        expect([
+          { state: 'waiting for return', returns: 1 },
+          { state: 'delivered', returns: 0 },
+        ]).toContainEqual(row);
+      }
+      const references = db
+        .prepare<[], string>('SELECT return_reference FROM returns ORDER BY id')
+        .pluck()
+        .all();
+      expect(references).toEqual(references.map((_, i) => `DE--21-R${i + 1}`));
+    } finally {
+      db.close();
+    }
+
+    // After a restart the customer reads them all, and the next return takes the next number.
+    const second = await start(dbPath);
+    const again = await signIn(second.url, '/access-tokens', CUSTOMER);
+    const listed = await fetch(`${second.url}/returns`, {
+      headers: { Authorization: `Bearer ${again}` },
+    });
+    expect(listed.status).toBe(200);
+    const ids = ((await listed.json()) as { data: { id: string }[] }).data.map(({ id }) => id);
+    for (const reference of acked.keys()) expect(ids).toContain(reference);
+    const next = await post(
+      second.url,
+      '/returns',
+      returnRequest([{ salesOrderItemUuid: waiting.at(-1), reason: 'Damaged' }]),
+      again,
+    );
+    expect(next.status).toBe(201);
+    expect(((await next.json()) as { data: { id: string } }).data.id).toBe(
+      `DE--21-R${ids.length + 1}`,
+    );
     second.child.kill('SIGTERM');
     await second.exited;
     expect(integrity(dbPath)).toBe('ok');

@@ -26,6 +26,7 @@ import {
   consoleRequest,
   delivery,
 } from '../features/checkout/checkout-fixtures';
+import { deliveredOrder } from '../features/returns/return-fixtures';
 import {
   LeakWatch,
   appRoutes,
@@ -57,6 +58,9 @@ const leaks = new LeakWatch();
 const tokens = { agent: '', customer: '', impersonation: '', refresh: '' };
 /** A cart of Sonia's for checkout bodies; a fuzzed checkout may well place it, then it is 1103. */
 let checkoutCart = '';
+/** §12: a delivered order of Sonia's whose items the returns' bodies name, and a return of it. */
+let returnOrderId = 0;
+let fuzzReturn = '';
 
 const listed = await makeTestGlue();
 const ROUTES = appRoutes(listed.glue);
@@ -70,7 +74,40 @@ beforeAll(async () => {
   tokens.refresh = customer.refreshToken;
   tokens.impersonation = leaks.remember(await signInAsCustomerThroughAgent(t)).accessToken;
   checkoutCart = await cartWith(t, bearer(tokens.customer), [[NOTEBOOK, 2]]);
+  // Nine units, nine order items (§9.4 splits below 10): the first makes the fuzz's own return.
+  const delivered = await deliveredOrder(t, bearer(tokens.customer), [[CANON, 9]]);
+  returnOrderId =
+    t.glue.db
+      .prepare<[string], number>('SELECT id FROM orders WHERE order_reference = ?')
+      .pluck()
+      .get(delivered.orderReference) ?? 0;
+  const made = await t.post(
+    '/returns',
+    document('returns', {
+      store: 'DE',
+      returnItems: [{ salesOrderItemUuid: delivered.items[0]?.uuid, reason: 'Damaged' }],
+    }),
+    { headers: bearer(tokens.customer) },
+  );
+  expect(made.status).toBe(201);
+  fuzzReturn = ((await made.json()) as { data: { id: string } }).data.id;
 });
+
+/**
+ * §12: an item of the delivered order in no return yet, so a fuzzed return reaches past 3601
+ * until the order is used up; then its last item, returned, which is 3601.
+ */
+function returnableUuid(): string {
+  return (
+    t.glue.db
+      .prepare<[number], string>(
+        `SELECT uuid FROM order_items WHERE order_id = ?
+         ORDER BY id IN (SELECT order_item_id FROM return_items), id LIMIT 1`,
+      )
+      .pluck()
+      .get(returnOrderId) ?? ''
+  );
+}
 
 afterAll(() => t.close());
 
@@ -160,6 +197,8 @@ const TYPES = [
   'vouchers',
   'wishlists',
   'wishlist-items',
+  'returns',
+  'customer-forgotten-password',
 ];
 
 /** The attributes that would succeed, so mutations of them reach deep into each resource. */
@@ -180,7 +219,16 @@ function validAttributes(type: string): Record<string, unknown> {
     // §10: a code that applies to the fuzz's carts (no gift-card product in them).
     'cart-codes': { code: 'GC-DEMO0100-26' },
     vouchers: { code: 'GC-DEMO0050-26' },
+    // §13: a registered e-mail.
+    'customer-forgotten-password': { email: 'sonia@acme.com' },
   };
+  // §12: an item that can still be returned, read when a body is made.
+  if (type === 'returns') {
+    return {
+      store: 'DE',
+      returnItems: [{ salesOrderItemUuid: returnableUuid(), reason: 'Damaged' }],
+    };
+  }
   return valid[type] ?? {};
 }
 const ATTRIBUTE_KEYS = [
@@ -207,6 +255,11 @@ const ATTRIBUTE_KEYS = [
   'city',
   // §10's one attribute.
   'code',
+  // §13's one attribute, and §12's.
+  'email',
+  'returnItems',
+  'salesOrderItemUuid',
+  'reason',
   '__proto__',
   'constructor',
 ];
@@ -303,6 +356,8 @@ const query = fc.oneof(
             'sort',
             '_store',
             '_store[]',
+            // The outbox's recipient filter (README).
+            'to',
           ),
           fc.string({ maxLength: 10 }),
         ),
@@ -320,6 +375,12 @@ const query = fc.oneof(
             'items,concrete-products',
             'concrete-products',
             'concrete-products,items,concrete-product-prices',
+            // §12's includes.
+            'return-items',
+            'return-items,order-items',
+            // A recipient of the outbox, in another letter case too.
+            'sonia@acme.com',
+            'SONIA@acme.com',
             ' items, concrete-products ',
             ',',
             '-createdAt',
@@ -516,6 +577,9 @@ async function realValue(param: string): Promise<string> {
       );
       return ((await response.json()) as { data: { id: string } }).data.id;
     }
+    case 'returnReference':
+      // §12: the fuzz's own return of Sonia's.
+      return fuzzReturn;
     case 'wishlistId': {
       // A new wishlist holding CANON each time: a fuzzed DELETE may well remove it.
       const created = await t.post(
@@ -686,8 +750,12 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
           expect(refusedDocument.concat([INVALID])).toContainEqual(JSON.parse(sent.text));
         }
         // §5a, §7.1: a public resource answers whatever the token; only an unknown id is refused.
-        if (kind === 'public' && r.extra?.[0] !== 'Content-Length') {
+        if (kind === 'public' && route.method === 'GET' && r.extra?.[0] !== 'Content-Length') {
           expect([200, 404], `${route.path}: ${sent.text}`).toContain(sent.status);
+        }
+        // §13: 204 for any address, else the document's 400 or a 901; never a token's refusal.
+        if (kind === 'public' && route.method === 'POST' && r.extra?.[0] !== 'Content-Length') {
+          expect([204, 400, 422], `${route.path}: ${sent.text}`).toContain(sent.status);
         }
         if (route.path === '/stores/:storeId' && realPath) {
           expect(JSON.parse(sent.text)).toMatchObject({ data: { type: 'stores', id: 'DE' } });

@@ -12,6 +12,7 @@ import {
 import type { TokenAttributes, TokenDocument } from '../platform/test-support';
 import { LeakWatch, expectErrorDocument } from './helpers';
 import { SONIA_ADDRESS } from '../features/checkout/checkout-fixtures';
+import { deliver, returnRequest } from '../features/returns/return-fixtures';
 
 const CANON = '005_30663301';
 const FAILED_REFRESH = errorBody('004', 401, 'Failed to refresh token.');
@@ -49,9 +50,10 @@ interface Answer {
 async function call(
   method: string,
   path: string,
-  { token, body }: { token?: string; body?: unknown } = {},
+  { token, body, language }: { token?: string; body?: unknown; language?: string } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { 'Content-Type': 'application/vnd.api+json' };
+  if (language !== undefined) headers['Accept-Language'] = language;
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`${running.url}${path}`, {
     method,
@@ -93,6 +95,24 @@ const addItem = (token: string, cartId: string, quantity: number): Promise<Answe
   call('POST', `/carts/${cartId}/items`, {
     token,
     body: { data: { type: 'items', attributes: { sku: CANON, quantity } } },
+  });
+
+/** §9.1's checkout of the cart to Sonia's address. */
+const checkout = (token: string, idCart: string): Promise<Answer> =>
+  call('POST', '/checkout', {
+    token,
+    body: {
+      data: {
+        type: 'checkout',
+        attributes: {
+          idCart,
+          billingAddress: SONIA_ADDRESS,
+          shippingAddress: SONIA_ADDRESS,
+          shipment: { idShipmentMethod: 2 },
+          payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
+        },
+      },
+    },
   });
 
 async function quantityIn(token: string, cartId: string): Promise<number | undefined> {
@@ -507,23 +527,6 @@ describe('parallel wrong passwords for the agent', () => {
 });
 
 describe('checkouts at once (§9.3)', () => {
-  const address = SONIA_ADDRESS;
-  const checkout = (token: string, idCart: string): Promise<Answer> =>
-    call('POST', '/checkout', {
-      token,
-      body: {
-        data: {
-          type: 'checkout',
-          attributes: {
-            idCart,
-            billingAddress: address,
-            shippingAddress: address,
-            shipment: { idShipmentMethod: 2 },
-            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-          },
-        },
-      },
-    });
   const orderCount = (): number =>
     running.glue.db.prepare<[], number>('SELECT count(*) FROM orders').pluck().get() ?? 0;
   const reference = (answer: Answer): string =>
@@ -604,22 +607,6 @@ describe('cart codes at once (§10)', () => {
     call('POST', `/carts/${cartId}/cart-codes`, {
       token,
       body: { data: { type: 'cart-codes', attributes: { code } } },
-    });
-  const checkout = (token: string, idCart: string): Promise<Answer> =>
-    call('POST', '/checkout', {
-      token,
-      body: {
-        data: {
-          type: 'checkout',
-          attributes: {
-            idCart,
-            billingAddress: SONIA_ADDRESS,
-            shippingAddress: SONIA_ADDRESS,
-            shipment: { idShipmentMethod: 2 },
-            payments: [{ paymentProviderName: 'DummyPayment', paymentMethodName: 'Invoice' }],
-          },
-        },
-      },
     });
   /** A new cart of the customer's holding one white Acer Liquid Jade (3454). */
   async function jadeCart(token: string): Promise<string> {
@@ -871,5 +858,166 @@ describe('wishlists at once (§11)', () => {
       .pluck()
       .all();
     expect(names.filter((name) => name === 'Everything')).toHaveLength(1);
+  });
+});
+
+describe('returns at once (§12)', () => {
+  const CANT_CREATE = errorBody('3601', 422, "Return can't be created.");
+
+  /** A delivered order of Sonia's of `units` order items (§9.4 splits below 10); their UUIDs. */
+  async function deliveredItems(token: string, units: number): Promise<string[]> {
+    const cartId = await newCart(token);
+    expect((await addItem(token, cartId, units)).status).toBe(201);
+    const placed = await checkout(token, cartId);
+    expect(placed.status).toBe(201);
+    const { orderReference } = (placed.body as { data: { attributes: { orderReference: string } } })
+      .data.attributes;
+    deliver(running.glue.db, orderReference);
+    const order = await call('GET', `/orders/${orderReference}`, { token });
+    return (
+      order.body as { data: { attributes: { items: { uuid: string }[] } } }
+    ).data.attributes.items.map((item) => item.uuid);
+  }
+
+  const returnOf = (token: string, uuids: readonly string[]): Promise<Answer> =>
+    call('POST', '/returns', {
+      token,
+      body: returnRequest(uuids.map((uuid) => ({ salesOrderItemUuid: uuid, reason: 'Damaged' }))),
+    });
+  /** The order items' states and how many returns hold each, as the database has them. */
+  const returned = (uuids: readonly string[]): { state: string; returns: number }[] =>
+    uuids.map(
+      (uuid) =>
+        running.glue.db
+          .prepare<[string], { state: string; returns: number }>(
+            `SELECT i.state, (SELECT count(*) FROM return_items WHERE order_item_id = i.id) AS returns
+             FROM order_items AS i WHERE i.uuid = ?`,
+          )
+          .get(uuid) ?? { state: 'missing', returns: -1 },
+    );
+
+  it('returns an item once when many clients return it at once: one 201, every other 3601', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    const [uuid = ''] = await deliveredItems(customer.accessToken, 1);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        returnOf(i % 2 === 0 ? customer.accessToken : agent.accessToken, [uuid]),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.status !== 201)) {
+      expect(answer).toEqual({ status: 422, body: CANT_CREATE });
+    }
+    expect(returned([uuid])).toEqual([{ state: 'waiting for return', returns: 1 }]);
+    const listed = await call('GET', '/returns', { token: customer.accessToken });
+    expect((listed.body as { data: { id: string }[] }).data.map((r) => r.id)).toEqual([
+      'DE--21-R1',
+    ]);
+  });
+
+  it('creates one of two returns that share an item, and nothing of the other', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    for (let round = 0; round < 5; round += 1) {
+      const [a = '', shared = '', b = ''] = await deliveredItems(customer.accessToken, 3);
+      const answers = await Promise.all([
+        returnOf(customer.accessToken, [a, shared]),
+        returnOf(agent.accessToken, [shared, b]),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 422]);
+      expect(answers).toContainEqual({ status: 422, body: CANT_CREATE });
+      // The refused return left its own item as it was: delivered, in no return.
+      const won = answers[0]?.status === 201 ? [a, shared] : [shared, b];
+      const lost = answers[0]?.status === 201 ? b : a;
+      expect(returned(won)).toEqual(Array(2).fill({ state: 'waiting for return', returns: 1 }));
+      expect(returned([lost])).toEqual([{ state: 'delivered', returns: 0 }]);
+    }
+  });
+
+  it('numbers many returns made at once one after another, none twice', async () => {
+    const customer = await signInCustomer();
+    const agent = await impersonate();
+    const uuids = await deliveredItems(customer.accessToken, 9);
+    const answers = await Promise.all(
+      uuids.map((uuid, i) =>
+        returnOf(i % 2 === 0 ? customer.accessToken : agent.accessToken, [uuid]),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(9).fill(201));
+    const references = answers.map((answer) => (answer.body as { data: { id: string } }).data.id);
+    expect(references.sort()).toEqual(
+      Array.from({ length: 9 }, (_, i) => `DE--21-R${i + 1}`).sort(),
+    );
+    expect(returned(uuids)).toEqual(Array(9).fill({ state: 'waiting for return', returns: 1 }));
+  });
+});
+
+describe('return reasons read at once (§12)', () => {
+  it('answers each of many reads at once in its own language', async () => {
+    const languages = ['de-DE', 'en-US', 'de', 'fr'];
+    const alone = await Promise.all(
+      languages.map(async (language) => call('GET', '/return-reasons', { language })),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        call('GET', '/return-reasons', { language: languages[i % languages.length] }),
+      ),
+    );
+    answers.forEach((answer, i) => expect(answer).toEqual(alone[i % languages.length]));
+    expect(alone[0]).not.toEqual(alone[1]);
+  });
+});
+
+describe('forgotten passwords at once (§13)', () => {
+  const forgot = (email: string): Promise<Answer> =>
+    call('POST', '/customer-forgotten-password', {
+      body: { data: { type: 'customer-forgotten-password', attributes: { email } } },
+    });
+  interface Mail {
+    id: string;
+    attributes: { to: string; restorePasswordKey: string; restorePasswordLink: string };
+  }
+  const outbox = async (token: string, query = '?page[limit]=100'): Promise<Mail[]> => {
+    const answer = await call('GET', `/agent-outbox-mails${query}`, { token });
+    expect(answer.status).toBe(200);
+    return (answer.body as { data: Mail[] }).data;
+  };
+  /** Newest first, each mail whole: its own key, and the link built from it. */
+  const expectWhole = (mails: Mail[]): void => {
+    const ids = mails.map((mail) => Number(mail.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    for (const { attributes } of mails) {
+      expect(attributes.restorePasswordKey).toMatch(/^[0-9a-f]{32}$/);
+      expect(attributes.restorePasswordLink).toBe(
+        `http://yves.eu.spryker.local/password/restore?token=${attributes.restorePasswordKey}`,
+      );
+    }
+  };
+
+  it('writes one restore mail per request for a registered e-mail, each with its own key, none for an unknown one', async () => {
+    const emails = Array.from({ length: 20 }, (_, i) =>
+      i % 5 === 4 ? `nobody${i}@acme.com` : i % 2 === 0 ? 'sonia@acme.com' : 'SONIA@acme.com',
+    );
+    const answers = await Promise.all(emails.map(forgot));
+    expect(answers).toEqual(Array(20).fill({ status: 204, body: null }));
+    const mails = await outbox((await signInAgent()).accessToken);
+    expect(mails).toHaveLength(16);
+    expectWhole(mails);
+    expect(new Set(mails.map((mail) => mail.attributes.to))).toEqual(new Set(['sonia@acme.com']));
+    expect(new Set(mails.map((mail) => mail.attributes.restorePasswordKey)).size).toBe(16);
+  });
+
+  it('lists only whole mails, newest first, while mails are written', async () => {
+    const agent = (await signInAgent()).accessToken;
+    const writes = Array.from({ length: 12 }, () => forgot('sonia@acme.com'));
+    const reads = Array.from({ length: 12 }, () => outbox(agent, '?page[limit]=5'));
+    const [written, read] = await Promise.all([Promise.all(writes), Promise.all(reads)]);
+    expect(written.map((answer) => answer.status)).toEqual(Array(12).fill(204));
+    for (const mails of read) {
+      expect(mails.length).toBeLessThanOrEqual(5);
+      expectWhole(mails);
+    }
+    expect(await outbox(agent)).toHaveLength(12);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../platform/test-support';
 import type { TestGlue } from '../platform/test-support';
 import { NOTEBOOK, cartWith, consoleRequest } from '../features/checkout/checkout-fixtures';
+import { deliveredOrder, returnRequest } from '../features/returns/return-fixtures';
 import {
   LeakWatch,
   appRoutes,
@@ -179,6 +180,16 @@ function wishlistAnswer({ method, path }: Route): Expected {
   return method === 'DELETE' ? { status: 204, body: null } : { status: 200 };
 }
 
+/** §12's routes: `/returns[/{returnReference}]`. */
+function isReturnRoute({ path }: Route): boolean {
+  return path === '/returns' || path.startsWith('/returns/');
+}
+
+/** §12 past the token, with a returnable item where the route takes a body. */
+function returnAnswer({ method }: Route): Expected {
+  return { status: method === 'POST' ? 201 : 200 };
+}
+
 let wishlistNames = 0;
 
 /** §11's request document for a route that takes one: a new name, or a product to add. */
@@ -233,6 +244,7 @@ function expected(kind: RouteKind, route: Route, who: Who): Expected {
     return refused[who] ?? addressAnswer(route, 'customer');
   }
   if (isWishlistRoute(route)) return refused[who] ?? wishlistAnswer(route);
+  if (isReturnRoute(route)) return refused[who] ?? returnAnswer(route);
   return refused[who] ?? admitted(route);
 }
 
@@ -319,9 +331,35 @@ async function newWishlist(): Promise<string> {
   return id;
 }
 
+/** §12: items of DE--21's delivered orders not yet returned nor handed out. */
+const returnable: string[] = [];
+
+/** An item of DE--21's that can be returned, one no other request was given. */
+async function returnableItem(): Promise<string> {
+  // Nine units, nine order items (§9.4 splits below 10): one order serves nine requests.
+  if (returnable.length === 0) {
+    const { items } = await deliveredOrder(t, auth('customer'), [[CANON, 9]]);
+    returnable.push(...items.map((item) => item.uuid));
+  }
+  const uuid = returnable.shift();
+  if (uuid === undefined) throw new Error('token-matrix: no returnable item');
+  return uuid;
+}
+
+/** §12: a new return of DE--21's; its reference. */
+async function newReturn(): Promise<string> {
+  const made = await t.post(
+    '/returns',
+    returnRequest([{ salesOrderItemUuid: await returnableItem(), reason: 'Damaged' }]),
+    { headers: auth('customer') },
+  );
+  expect(made.status).toBe(201);
+  return ((await made.json()) as { data: { id: string } }).data.id;
+}
+
 /**
  * A path for the route, with a new cart of DE--21 holding one item where the route names a cart,
- * and a new address of DE--21 where it names an address.
+ * and a new address, wishlist or return of DE--21 where it names one.
  */
 async function pathFor(route: Route): Promise<string> {
   let cartId: string | null = null;
@@ -345,6 +383,7 @@ async function pathFor(route: Route): Promise<string> {
   }
   const addressId = route.path.includes(':addressId') ? await newAddress() : null;
   const wishlistId = route.path.includes(':wishlistId') ? await newWishlist() : null;
+  const returnReference = route.path.includes(':returnReference') ? await newReturn() : null;
   const placeholders: Record<string, string> = {
     customerReference: 'DE--21',
     groupKey: CANON,
@@ -362,9 +401,11 @@ async function pathFor(route: Route): Promise<string> {
           ? addressId
           : param === 'wishlistId'
             ? wishlistId
-            : param === 'sku'
-              ? CANON
-              : placeholders[param];
+            : param === 'returnReference'
+              ? returnReference
+              : param === 'sku'
+                ? CANON
+                : placeholders[param];
     if (value === undefined || value === null) {
       throw new Error(`token-matrix: give :${param} of ${routeName(route)} a placeholder`);
     }
@@ -404,6 +445,11 @@ describe('every protected route against every kind of token', () => {
           ['POST', 'PATCH'].includes(route.method)
         ) {
           body = wishlistBody(route);
+        } else if (isReturnRoute(route) && route.method === 'POST') {
+          // A returnable item each time: a return that works takes it for good.
+          body = JSON.stringify(
+            returnRequest([{ salesOrderItemUuid: await returnableItem(), reason: 'Damaged' }]),
+          );
         } else if (kind === 'checkout') {
           const idCart = await cartWith(t, auth('customer'), [[NOTEBOOK, 1]]);
           body = JSON.stringify(document(route.path.slice(1), consoleRequest(idCart)));
@@ -452,8 +498,31 @@ const PUBLIC_PLACEHOLDERS: Record<string, string> = {
 };
 const PUBLIC = ROUTES.filter((route) => routeKind(route) === 'public');
 
+describe('POST /customer-forgotten-password against every kind of token (§13)', () => {
+  it('writes one restore mail for a registered e-mail, whoever asks, and answers 204', async () => {
+    const count = (): number =>
+      t.glue.db.prepare<[], number>('SELECT count(*) FROM mail_outbox').pluck().get() ?? 0;
+    for (const column of COLUMNS) {
+      const before = count();
+      const response = await t.post(
+        '/customer-forgotten-password',
+        document('customer-forgotten-password', { email: 'sonia@acme.com' }),
+        { headers: column.headers() },
+      );
+      const text = await response.text();
+      leaks.expectClean(`POST /customer-forgotten-password with ${column.name}`, text);
+      expect({ column: column.name, status: response.status, text }).toEqual({
+        column: column.name,
+        status: 204,
+        text: '',
+      });
+      expect(count(), column.name).toBe(before + 1);
+    }
+  });
+});
+
 describe('every public route against every kind of token', () => {
-  it('finds the public routes: the products (§5a) and the stores (§7.1)', () => {
+  it('finds the public routes: the products (§5a), the stores (§7.1), the return reasons (§12) and the forgotten password (§13)', () => {
     expect(PUBLIC.map(routeName)).toEqual(
       expect.arrayContaining([
         'GET /catalog-search-suggestions',
@@ -461,6 +530,8 @@ describe('every public route against every kind of token', () => {
         'GET /concrete-products/:sku',
         'GET /stores',
         'GET /stores/:storeId',
+        'GET /return-reasons',
+        'POST /customer-forgotten-password',
       ]),
     );
   });
@@ -475,16 +546,16 @@ describe('every public route against every kind of token', () => {
         }
         return value;
       });
-      const anonymous = await t.send(route.method, path);
-      expect(anonymous.status).toBe(200);
+      // §13: a POST asks for the restore mail of an e-mail without an account, which writes nothing.
+      const body =
+        route.method === 'POST'
+          ? JSON.stringify(document(route.path.slice(1), { email: 'nobody@acme.com' }))
+          : undefined;
+      const anonymous = await t.send(route.method, path, body === undefined ? {} : { body });
+      expect(anonymous.status).toBe(route.method === 'POST' ? 204 : 200);
       const want = await anonymous.text();
       for (const column of COLUMNS) {
         const before = snapshotExcept(t.glue);
-        // §8.2 checks the document before the token: an address route gets one it accepts.
-        const body =
-          isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
-            ? JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES))
-            : undefined;
         const response = await t.send(route.method, path, {
           headers: column.headers(),
           ...(body === undefined ? {} : { body }),
@@ -494,7 +565,7 @@ describe('every public route against every kind of token', () => {
         // Glue validates tokens on protected resources only: not even an invalid one is refused.
         expect({ column: column.name, status: response.status, text }).toEqual({
           column: column.name,
-          status: 200,
+          status: anonymous.status,
           text: want,
         });
         expect(snapshotExcept(t.glue), `${column.name} changed the database`).toBe(before);
