@@ -17,6 +17,7 @@ const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'place-order': 'activity.entry.placeOrder',
   'apply-code': 'activity.entry.applyCode',
   'remove-code': 'activity.entry.removeCode',
+  'send-password-reset': 'activity.entry.sendPasswordReset',
 };
 
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */

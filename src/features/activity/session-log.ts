@@ -20,14 +20,15 @@ export interface ActivityEntry {
     | 'delete-address'
     | 'place-order'
     | 'apply-code'
-    | 'remove-code';
+    | 'remove-code'
+    | 'send-password-reset';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
   productName: string | null;
   quantityBefore: number | null;
   quantityAfter: number | null;
-  /** The address a change was about, in one line ("Julie-Wolfthorn-Straße 1, 10115 Berlin"). */
+  /** The address a change was about: a postal one in one line ("Julie-Wolfthorn-Straße 1, 10115 Berlin"), or the e-mail a password reset went to. */
   address: string | null;
   /** An order placed: its reference once Glue gave it, and what the agent chose and was shown. */
   order: PlacedOrder | null;
