@@ -116,6 +116,7 @@ describe('the session recap', () => {
       address: null,
       order: null,
       code: null,
+      returned: null,
       status: 'done',
       error: null,
       glueSaid: null,

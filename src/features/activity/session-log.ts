@@ -21,7 +21,8 @@ export interface ActivityEntry {
     | 'place-order'
     | 'apply-code'
     | 'remove-code'
-    | 'send-password-reset';
+    | 'send-password-reset'
+    | 'create-return';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
@@ -34,6 +35,8 @@ export interface ActivityEntry {
   order: PlacedOrder | null;
   /** A voucher or gift-card code applied or removed, and what it did. */
   code: CartCode | null;
+  /** A return started: of which order, why, and its reference once Glue gave it. */
+  returned: StartedReturn | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
   error: Message | null;
@@ -66,6 +69,12 @@ export interface CartCode {
   /** What it takes off (a voucher) or pays (a gift card), in minor units; null when not known. */
   amount: number | null;
   currency: string;
+}
+
+export interface StartedReturn {
+  reference: string | null;
+  orderReference: string;
+  reason: string;
 }
 
 /** One session of acting as a customer: who, why, when, and what changed. */
@@ -140,8 +149,11 @@ export class SessionLog {
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
   begin(
-    entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order' | 'code'> &
-      Partial<Pick<ActivityEntry, 'order' | 'code'>>,
+    entry: Omit<
+      ActivityEntry,
+      'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order' | 'code' | 'returned'
+    > &
+      Partial<Pick<ActivityEntry, 'order' | 'code' | 'returned'>>,
   ): number | null {
     const { current } = this.#state;
     if (!current) return null;
@@ -149,6 +161,7 @@ export class SessionLog {
     const started: ActivityEntry = {
       order: null,
       code: null,
+      returned: null,
       ...entry,
       id,
       at: this.#clock(),
@@ -166,7 +179,15 @@ export class SessionLog {
     outcome: Partial<
       Pick<
         ActivityEntry,
-        'status' | 'error' | 'glueSaid' | 'cartId' | 'cartName' | 'quantityAfter' | 'order' | 'code'
+        | 'status'
+        | 'error'
+        | 'glueSaid'
+        | 'cartId'
+        | 'cartName'
+        | 'quantityAfter'
+        | 'order'
+        | 'code'
+        | 'returned'
       >
     >,
   ): void {
