@@ -25,13 +25,19 @@ import { registerCheckout } from './features/checkout/checkout.routes';
 import { registerCheckoutData } from './features/checkout/checkout-data.routes';
 import { PaymentMethods } from './features/checkout/payment-methods';
 import { ShipmentMethods } from './features/checkout/shipment-methods';
+import { registerCustomerForgottenPassword } from './features/customers/customer-forgotten-password.routes';
 import { registerCustomers } from './features/customers/customers.routes';
+import { MailOutbox } from './features/mail/outbox';
+import { registerAgentOutboxMails } from './features/mail/agent-outbox-mails.routes';
 import { Orders } from './features/orders/orders';
 import { registerOrders } from './features/orders/orders.routes';
 import { registerAbstractProducts } from './features/products/abstract-products.routes';
 import { Catalog } from './features/products/catalog';
 import { registerCatalogSearchSuggestions } from './features/products/catalog-search-suggestions.routes';
 import { registerConcreteProducts } from './features/products/concrete-products.routes';
+import { Returns } from './features/returns/returns';
+import { registerReturns } from './features/returns/returns.routes';
+import { registerReturnReasons } from './features/returns/return-reasons.routes';
 import { Stores } from './features/stores/stores';
 import { registerStores } from './features/stores/stores.routes';
 import { Wishlists } from './features/wishlists/wishlists';
@@ -98,9 +104,11 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAgentCustomerSearch(app, services);
   registerAgentCustomerImpersonationAccessTokens(app, services);
   registerAgentImpersonationSessions(app, services);
+  registerAgentOutboxMails(app, services);
   registerAccessTokens(app, services);
   registerRefreshTokens(app, services);
   registerCustomers(app, services);
+  registerCustomerForgottenPassword(app, services);
   registerAddresses(app, services);
   registerCarts(app, services);
   registerItems(app, services);
@@ -113,6 +121,8 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAbstractProducts(app, services);
   registerConcreteProducts(app, services);
   registerStores(app, services);
+  registerReturnReasons(app, services);
+  registerReturns(app, services);
   app.notFound(() => errorResponse([Errors.notFound]));
   app.onError((error, c) => {
     if (error instanceof GlueError) return errorResponse(error.errors);
@@ -186,6 +196,8 @@ export async function createGlue(
       impersonationSessions: new ImpersonationSessions(db),
       stores: new Stores(db, STORE),
       addresses,
+      outbox: new MailOutbox(db, clock),
+      returns: new Returns(db, orders, clock),
       wishlists: new Wishlists(db, audit, clock),
     };
     const app = buildApp(services, log);

@@ -67,6 +67,46 @@ CREATE TABLE IF NOT EXISTS customers (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+-- §13: every mail the stand-in would send (it sends none), for GET /agent-outbox-mails. A
+-- restore-password mail carries the key Spryker stores on the customer and the link it builds.
+CREATE TABLE IF NOT EXISTS mail_outbox (
+  id INTEGER PRIMARY KEY,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  recipient TEXT NOT NULL,
+  type TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  restore_password_key TEXT,
+  restore_password_link TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mail_outbox_recipient ON mail_outbox (recipient COLLATE NOCASE, id);
+-- §12: the return reasons (seed-data/return-reasons.csv), one row per reason and locale.
+CREATE TABLE IF NOT EXISTS return_reasons (
+  position INTEGER NOT NULL,
+  locale TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (position, locale)
+);
+-- §12: a customer's returns, <customerReference>-R<n>, and what each returns: one order item
+-- each, and an order item in one return at most (UNIQUE), so two returns of it cannot both win.
+CREATE TABLE IF NOT EXISTS returns (
+  id INTEGER PRIMARY KEY,
+  return_reference TEXT NOT NULL UNIQUE,
+  id_customer INTEGER NOT NULL REFERENCES customers (id),
+  store TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS returns_customer ON returns (id_customer, id);
+CREATE TABLE IF NOT EXISTS return_items (
+  id INTEGER PRIMARY KEY,
+  return_id INTEGER NOT NULL REFERENCES returns (id),
+  order_item_id INTEGER NOT NULL UNIQUE REFERENCES order_items (id),
+  uuid TEXT NOT NULL UNIQUE,
+  reason TEXT,
+  remuneration_amount INTEGER NOT NULL,
+  canceled_amount INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS return_items_return ON return_items (return_id, id);
 -- The search's whole-reference match, in any letter case (see customer-search.ts).
 CREATE UNIQUE INDEX IF NOT EXISTS customers_reference_nocase
   ON customers (customer_reference COLLATE NOCASE);
@@ -957,6 +997,19 @@ function seedGiftCards(db: Database.Database): void {
   }
 }
 
+/** seed-data/return-reasons.csv: the demo shop's return reasons in en_US and de_DE (§12). */
+function seedReturnReasons(db: Database.Database): void {
+  const fileName = 'return-reasons.csv';
+  const insert = db.prepare(
+    'INSERT INTO return_reasons (position, locale, reason) VALUES (?, ?, ?)',
+  );
+  for (const record of readSeedCsv(fileName, ['position', 'reason_en_US', 'reason_de_DE'])) {
+    const position = wholeNumberColumn(record, 'position', fileName);
+    insert.run(position, 'en_US', column(record, 'reason_en_US'));
+    insert.run(position, 'de_DE', column(record, 'reason_de_DE'));
+  }
+}
+
 /** Columns added after a database may have been created; each added once, when missing. */
 function migrate(db: Database.Database): void {
   const columns = columnsOf(db, 'refresh_tokens');
@@ -1076,6 +1129,7 @@ const SEEDED_TABLES = [
   'stores',
   'discounts',
   'gift_cards',
+  'return_reasons',
 ] as const;
 
 function isEmpty(db: Database.Database, table: (typeof SEEDED_TABLES)[number]): boolean {
@@ -1130,6 +1184,7 @@ export async function openDatabase(
         if (isEmpty(db, 'stores')) seedStores(db);
         if (isEmpty(db, 'discounts')) seedVouchers(db);
         if (isEmpty(db, 'gift_cards')) seedGiftCards(db);
+        if (isEmpty(db, 'return_reasons')) seedReturnReasons(db);
       }).immediate();
     }
     if (hadCustomers && generated > 0) {

@@ -73,6 +73,14 @@ export const Errors = {
   unauthorizedRequest: { code: '802', status: 403, detail: 'Unauthorized request.' },
   storeNotFound: { code: '601', status: 404, detail: 'Store not found.' },
 
+  // §12: sales-returns-rest-api 1.1.0 `SalesReturnsRestApiConfig`.
+  returnCantBeCreated: { code: '3601', status: 422, detail: "Return can't be created." },
+  returnNotFound: {
+    code: '3602',
+    status: 404,
+    detail: "Can't find return by the given return reference.",
+  },
+
   // §10: cart-codes-rest-api 1.4.1 `CartCodesRestApiConfig`.
   cartCodeNotFound: { code: '3301', status: 422, detail: 'Cart code not found in cart.' },
   cartCodeCantBeAdded: { code: '3302', status: 422, detail: "Cart code can't be added." },
@@ -202,6 +210,8 @@ export const ValidationMessages = {
   date: 'This value is not a valid date.',
   // spryker/rest-request-validator 1.6.0 `EmailConstraint`.
   email: 'Email is invalid.',
+  // Symfony's Email constraint, as customers-rest-api validates an e-mail (§13).
+  emailAddress: 'This value is not a valid email address.',
 } as const;
 
 /** Symfony's Length constraint over its maximum (§8: `100`, `255`, `15`, `2`). */

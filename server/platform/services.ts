@@ -7,8 +7,10 @@ import type { Lockout } from '../features/agents/lockout';
 import type { CartCodes } from '../features/cart-codes/cart-codes';
 import type { Carts } from '../features/carts/carts';
 import type { Checkout } from '../features/checkout/checkout';
+import type { MailOutbox } from '../features/mail/outbox';
 import type { Orders } from '../features/orders/orders';
 import type { Catalog } from '../features/products/catalog';
+import type { Returns } from '../features/returns/returns';
 import type { Stores } from '../features/stores/stores';
 import type { Wishlists } from '../features/wishlists/wishlists';
 import type { GlueConfig } from './config';
@@ -32,6 +34,10 @@ export interface GlueServices {
   stores: Stores;
   /** §8: a customer's saved addresses; `addressesOf(idCustomer)`, `addressById(idCustomer, uuid)` read them. */
   addresses: CustomerAddresses;
+  /** §13: the mails the stand-in would send, written down instead. */
+  outbox: MailOutbox;
+  /** §12: the customer's returns of their order items. */
+  returns: Returns;
   /** §11: the customers' wishlists and their items. */
   wishlists: Wishlists;
 }

@@ -35,6 +35,11 @@ export const NOT_IN_SPRYKERS_SCHEMA: readonly Extension[] = [
     reason: 'one session of that audit trail',
   },
   {
+    method: 'GET',
+    path: '/agent-outbox-mails',
+    reason: 'the mails the stand-in would send (§13), its own extension (README)',
+  },
+  {
     method: 'OPTIONS',
     path: '*',
     reason: 'CORS preflights (contract §1): an empty 204 before any resource is reached',
@@ -73,6 +78,30 @@ function allowNull(schema: SchemaEditor, paths: readonly string[]): void {
 const PAGE_LINK = { type: 'string' };
 
 export const SCHEMA_CORRECTIONS: readonly SchemaCorrection[] = [
+  {
+    name: 'a created or listed return has the attributes of a return',
+    glue: '`POST /returns` and `GET /returns` answer `returnReference, store, customerReference, returnTotals`, as `GET /returns/{ref}` does; the document names the request attributes',
+    evidence:
+      'sales-returns-rest-api 1.1.0 `RestReturnResponseBuilder` (one builder for all three); contract §12',
+    apply: (schema) => {
+      for (const name of [
+        'RestReturnRequestResponseData',
+        'RestReturnRequestCollectionResponseData',
+      ]) {
+        schema.setProperty(name, 'attributes', schema.ref('RestReturnsAttributes'));
+        schema.setProperty(name, 'relationships', schema.ref('RestReturnsRelationships'));
+      }
+    },
+  },
+  {
+    name: 'a return reason has no id',
+    glue: '`"id": null` on every `return-reasons` resource',
+    evidence:
+      'sales-returns-rest-api 1.1.0 `RestReturnReasonResponseBuilder` (no id); contract §12',
+    apply: (schema) => {
+      schema.allowNull('RestReturnReasonsCollectionResponseData.id');
+    },
+  },
   {
     name: 'errors are wrapped in `errors`',
     glue: '`{"errors": [{code, status, detail}, …]}`; Glue\'s own errors (Invalid type., Not Found) have no `code`',

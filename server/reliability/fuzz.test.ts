@@ -207,6 +207,11 @@ const ATTRIBUTE_KEYS = [
   'city',
   // §10's one attribute.
   'code',
+  // §13's one attribute, and §12's.
+  'email',
+  'returnItems',
+  'salesOrderItemUuid',
+  'reason',
   '__proto__',
   'constructor',
 ];
@@ -516,6 +521,9 @@ async function realValue(param: string): Promise<string> {
       );
       return ((await response.json()) as { data: { id: string } }).data.id;
     }
+    case 'returnReference':
+      // Whether or not one exists: an unknown reference is 404 3602 (§12).
+      return 'DE--21-R1';
     case 'wishlistId': {
       // A new wishlist holding CANON each time: a fuzzed DELETE may well remove it.
       const created = await t.post(
@@ -686,8 +694,12 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
           expect(refusedDocument.concat([INVALID])).toContainEqual(JSON.parse(sent.text));
         }
         // §5a, §7.1: a public resource answers whatever the token; only an unknown id is refused.
-        if (kind === 'public' && r.extra?.[0] !== 'Content-Length') {
+        if (kind === 'public' && route.method === 'GET' && r.extra?.[0] !== 'Content-Length') {
           expect([200, 404], `${route.path}: ${sent.text}`).toContain(sent.status);
+        }
+        // §13: 204 for any address, else the document's 400 or a 901; never a token's refusal.
+        if (kind === 'public' && route.method === 'POST' && r.extra?.[0] !== 'Content-Length') {
+          expect([204, 400, 422], `${route.path}: ${sent.text}`).toContain(sent.status);
         }
         if (route.path === '/stores/:storeId' && realPath) {
           expect(JSON.parse(sent.text)).toMatchObject({ data: { type: 'stores', id: 'DE' } });

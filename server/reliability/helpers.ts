@@ -23,6 +23,9 @@ const PUBLIC_RESOURCES = [
   'abstract-products',
   'concrete-products',
   'stores',
+  // §13: asking for a restore mail needs no token; §12: nor do the return reasons.
+  'customer-forgotten-password',
+  'return-reasons',
 ];
 // §3.1, §4.1, §4.3: these hand out tokens and need none.
 const ISSUING = ['POST /agent-access-tokens', 'POST /access-tokens', 'POST /refresh-tokens'];

@@ -282,6 +282,20 @@ beforeAll(async () => {
   const orders = await t.send('GET', '/orders', { headers: auth('customer') });
   orderReference = ((await orders.json()) as { data: { id: string }[] }).data[0]?.id ?? '';
   expect(orderReference).not.toBe('');
+  // §12: a return of the newest order's first item, so GET /returns/{ref} finds one.
+  const newest = t.glue.db
+    .prepare<[], string>(
+      `SELECT i.uuid FROM order_items AS i JOIN orders AS o ON o.id = i.order_id
+       WHERE o.id_customer = 21 ORDER BY o.id DESC, i.id LIMIT 1`,
+    )
+    .pluck()
+    .get();
+  const made = await t.post(
+    '/returns',
+    document('returns', { store: 'DE', returnItems: [{ salesOrderItemUuid: newest }] }),
+    { headers: auth('customer') },
+  );
+  expect(made.status).toBe(201);
 });
 
 afterAll(() => t.close());
@@ -351,6 +365,8 @@ async function pathFor(route: Route): Promise<string> {
     orderReference,
     code: VOUCHER,
     sessionId: '1',
+    // §12: the return made in beforeAll.
+    returnReference: 'DE--21-R1',
     // Unknown, so revoking it changes nothing the other columns rely on.
     refreshToken: `def50200${'0'.repeat(128)}`,
   };
@@ -452,6 +468,29 @@ const PUBLIC_PLACEHOLDERS: Record<string, string> = {
 };
 const PUBLIC = ROUTES.filter((route) => routeKind(route) === 'public');
 
+describe('POST /customer-forgotten-password against every kind of token (§13)', () => {
+  it('writes one restore mail for a registered e-mail, whoever asks, and answers 204', async () => {
+    const count = (): number =>
+      t.glue.db.prepare<[], number>('SELECT count(*) FROM mail_outbox').pluck().get() ?? 0;
+    for (const column of COLUMNS) {
+      const before = count();
+      const response = await t.post(
+        '/customer-forgotten-password',
+        document('customer-forgotten-password', { email: 'sonia@acme.com' }),
+        { headers: column.headers() },
+      );
+      const text = await response.text();
+      leaks.expectClean(`POST /customer-forgotten-password with ${column.name}`, text);
+      expect({ column: column.name, status: response.status, text }).toEqual({
+        column: column.name,
+        status: 204,
+        text: '',
+      });
+      expect(count(), column.name).toBe(before + 1);
+    }
+  });
+});
+
 describe('every public route against every kind of token', () => {
   it('finds the public routes: the products (§5a) and the stores (§7.1)', () => {
     expect(PUBLIC.map(routeName)).toEqual(
@@ -461,6 +500,7 @@ describe('every public route against every kind of token', () => {
         'GET /concrete-products/:sku',
         'GET /stores',
         'GET /stores/:storeId',
+        'POST /customer-forgotten-password',
       ]),
     );
   });
@@ -475,16 +515,16 @@ describe('every public route against every kind of token', () => {
         }
         return value;
       });
-      const anonymous = await t.send(route.method, path);
-      expect(anonymous.status).toBe(200);
+      // §13: a POST asks for the restore mail of an e-mail without an account, which writes nothing.
+      const body =
+        route.method === 'POST'
+          ? JSON.stringify(document(route.path.slice(1), { email: 'nobody@acme.com' }))
+          : undefined;
+      const anonymous = await t.send(route.method, path, body === undefined ? {} : { body });
+      expect(anonymous.status).toBe(route.method === 'POST' ? 204 : 200);
       const want = await anonymous.text();
       for (const column of COLUMNS) {
         const before = snapshotExcept(t.glue);
-        // §8.2 checks the document before the token: an address route gets one it accepts.
-        const body =
-          isAddressRoute(route) && ['POST', 'PATCH'].includes(route.method)
-            ? JSON.stringify(document('addresses', ADDRESS_ATTRIBUTES))
-            : undefined;
         const response = await t.send(route.method, path, {
           headers: column.headers(),
           ...(body === undefined ? {} : { body }),
@@ -494,7 +534,7 @@ describe('every public route against every kind of token', () => {
         // Glue validates tokens on protected resources only: not even an invalid one is refused.
         expect({ column: column.name, status: response.status, text }).toEqual({
           column: column.name,
-          status: 200,
+          status: anonymous.status,
           text: want,
         });
         expect(snapshotExcept(t.glue), `${column.name} changed the database`).toBe(before);
