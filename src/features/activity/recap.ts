@@ -28,7 +28,10 @@ export function describeEntry(
   formats?: Formats,
 ): Message {
   // The product as the shop names it, then its SKU: data, the same in every language.
-  const product = entry.productName ? `${entry.productName} (${entry.sku})` : (entry.sku ?? '');
+  const product =
+    entry.productName && entry.sku
+      ? `${entry.productName} (${entry.sku})`
+      : (entry.productName ?? entry.sku ?? '');
   const { order, code, returned } = entry;
   const formatsNow = formats ?? formatsFor(currentLocale());
   return message(ACTION_TEXT[entry.action], {
