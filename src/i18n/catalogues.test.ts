@@ -25,6 +25,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'checkout.review.item',
   'error.glueSaid.where',
   'reorder.line',
+  'returns.line',
   'reorder.refused',
   'workspace.documentTitle',
 ]);

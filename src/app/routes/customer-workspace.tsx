@@ -6,6 +6,7 @@ import { AddressesPanel } from '../../features/addresses/components/addresses-pa
 import { AssistedSessionsPanel } from '../../features/audit/components/assisted-sessions-panel';
 import { CartsPanel } from '../../features/carts/components/carts-panel';
 import { OrdersPanel } from '../../features/orders/components/orders-panel';
+import { ReturnsPanel } from '../../features/returns/components/returns-panel';
 import { ProfileCard } from '../../features/profile/components/profile-card';
 import { useGlueSession } from '../../lib/glue-session';
 import { useTokenSlotState } from '../../lib/token-slot';
@@ -64,10 +65,13 @@ export function OrdersTab() {
   const { customerReference = '' } = useParams();
   useWorkspaceTitle('workspace.tab.orders');
   return (
-    <OrdersPanel
-      customerReference={customerReference}
-      orderPath={(ref) => orderPath(customerReference, ref)}
-    />
+    <>
+      <OrdersPanel
+        customerReference={customerReference}
+        orderPath={(ref) => orderPath(customerReference, ref)}
+      />
+      <ReturnsPanel customerReference={customerReference} />
+    </>
   );
 }
 

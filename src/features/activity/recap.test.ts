@@ -116,6 +116,7 @@ describe('the session recap', () => {
       address: null,
       order: null,
       code: null,
+      returned: null,
       status: 'done',
       error: null,
       glueSaid: null,
@@ -256,6 +257,30 @@ describe('the session recap', () => {
     const german = await translatorFor('de');
     expect(german(describeChange(record!.entries[0]!, formatsFor('de')))).toBe(
       'Code sprykerku2f in „Birthday“ eingelöst, 1,73\u00a0€ Rabatt – erledigt',
+    );
+  });
+
+  it('records a password reset e-mail by the address it went to, never a password', async () => {
+    const log = new SessionLog(() => T0);
+    log.start('admin@spryker.com', SONIA, null);
+    const reset = log.begin({
+      action: 'send-password-reset',
+      cartId: null,
+      cartName: null,
+      sku: null,
+      productName: null,
+      quantityBefore: null,
+      quantityAfter: null,
+      address: SONIA.email,
+    });
+    log.settle(reset, { status: 'done' });
+    const record = log.getState().current!;
+    expect(recapText(record, english)).toContain(
+      '- 2026-11-23 12:00:00 UTC Sent a password reset e-mail to sonia@acme.com — done',
+    );
+    const german = await translatorFor('de');
+    expect(german(describeChange(record.entries[0]!, formatsFor('de')))).toBe(
+      'E-Mail zum Zurücksetzen des Passworts an sonia@acme.com gesendet – erledigt',
     );
   });
 

@@ -17,6 +17,8 @@ const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'place-order': 'activity.entry.placeOrder',
   'apply-code': 'activity.entry.applyCode',
   'remove-code': 'activity.entry.removeCode',
+  'send-password-reset': 'activity.entry.sendPasswordReset',
+  'create-return': 'activity.entry.createReturn',
 };
 
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */
@@ -26,15 +28,20 @@ export function describeEntry(
   formats?: Formats,
 ): Message {
   // The product as the shop names it, then its SKU: data, the same in every language.
-  const product = entry.productName ? `${entry.productName} (${entry.sku})` : (entry.sku ?? '');
-  const { order, code } = entry;
+  const product =
+    entry.productName && entry.sku
+      ? `${entry.productName} (${entry.sku})`
+      : (entry.productName ?? entry.sku ?? '');
+  const { order, code, returned } = entry;
   const formatsNow = formats ?? formatsFor(currentLocale());
   return message(ACTION_TEXT[entry.action], {
     product,
     named: entry.cartName ? 'yes' : 'no',
     cart: entry.cartName ?? '',
     address: entry.address ?? '',
-    reference: order?.reference ?? 'none',
+    reference: order?.reference ?? returned?.reference ?? 'none',
+    orderReference: returned?.orderReference ?? '',
+    reason: returned?.reason ?? '',
     total: order ? formatsNow.money(order.grandTotal, order.currency) : '',
     shipment: order?.shipment ?? '',
     payment: order ? paymentName(order.payment) : '',

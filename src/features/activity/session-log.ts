@@ -20,19 +20,23 @@ export interface ActivityEntry {
     | 'delete-address'
     | 'place-order'
     | 'apply-code'
-    | 'remove-code';
+    | 'remove-code'
+    | 'send-password-reset'
+    | 'create-return';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
   productName: string | null;
   quantityBefore: number | null;
   quantityAfter: number | null;
-  /** The address a change was about, in one line ("Julie-Wolfthorn-Straße 1, 10115 Berlin"). */
+  /** The address a change was about: a postal one in one line ("Julie-Wolfthorn-Straße 1, 10115 Berlin"), or the e-mail a password reset went to. */
   address: string | null;
   /** An order placed: its reference once Glue gave it, and what the agent chose and was shown. */
   order: PlacedOrder | null;
   /** A voucher or gift-card code applied or removed, and what it did. */
   code: CartCode | null;
+  /** A return started: of which order, why, and its reference once Glue gave it. */
+  returned: StartedReturn | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
   error: Message | null;
@@ -65,6 +69,12 @@ export interface CartCode {
   /** What it takes off (a voucher) or pays (a gift card), in minor units; null when not known. */
   amount: number | null;
   currency: string;
+}
+
+export interface StartedReturn {
+  reference: string | null;
+  orderReference: string;
+  reason: string;
 }
 
 /** One session of acting as a customer: who, why, when, and what changed. */
@@ -139,8 +149,11 @@ export class SessionLog {
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
   begin(
-    entry: Omit<ActivityEntry, 'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order' | 'code'> &
-      Partial<Pick<ActivityEntry, 'order' | 'code'>>,
+    entry: Omit<
+      ActivityEntry,
+      'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order' | 'code' | 'returned'
+    > &
+      Partial<Pick<ActivityEntry, 'order' | 'code' | 'returned'>>,
   ): number | null {
     const { current } = this.#state;
     if (!current) return null;
@@ -148,6 +161,7 @@ export class SessionLog {
     const started: ActivityEntry = {
       order: null,
       code: null,
+      returned: null,
       ...entry,
       id,
       at: this.#clock(),
@@ -165,7 +179,15 @@ export class SessionLog {
     outcome: Partial<
       Pick<
         ActivityEntry,
-        'status' | 'error' | 'glueSaid' | 'cartId' | 'cartName' | 'quantityAfter' | 'order' | 'code'
+        | 'status'
+        | 'error'
+        | 'glueSaid'
+        | 'cartId'
+        | 'cartName'
+        | 'quantityAfter'
+        | 'order'
+        | 'code'
+        | 'returned'
       >
     >,
   ): void {

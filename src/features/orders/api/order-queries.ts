@@ -69,6 +69,9 @@ export const orderResourceSchema = z.object({
         unitPrice: z.number(),
         sumPrice: z.number(),
         state: z.nullable(z.optional(z.string())),
+        // What §12 adds to each item: the id a return names, and whether it may be returned.
+        uuid: z.optional(z.string()),
+        isReturnable: z.optional(z.boolean()),
       }),
     ),
     billingAddress: addressSchema,

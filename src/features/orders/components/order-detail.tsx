@@ -8,6 +8,7 @@ import { GlueError, describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { paymentName } from '../../activity/recap';
 import { OrderAgainPanel } from '../../reorder/components/order-again-panel';
+import { ReturnItemsPanel } from '../../returns/components/return-items-panel';
 import { orderQueries, type Address } from '../api/order-queries';
 
 /** One order: its items with their states, its totals and its addresses. */
@@ -132,6 +133,7 @@ export function OrderDetail({
               ))}
           </dl>
           <OrderAgainPanel customerReference={customerReference} order={data} cartPath={cartPath} />
+          <ReturnItemsPanel customerReference={customerReference} order={data} />
           <div className="addresses">
             <AddressBlock
               title={t('orders.address.billing')}
@@ -197,9 +199,10 @@ const ORDER_STATES: Record<string, MessageId> = {
   canceled: 'orders.state.canceled',
   returned: 'orders.state.returned',
   refunded: 'orders.state.refunded',
+  'waiting for return': 'orders.state.waitingForReturn',
 };
 
-function orderState(state: string | null | undefined, t: Translate): string {
+export function orderState(state: string | null | undefined, t: Translate): string {
   if (!state) return t('orders.state.unknown');
   const known = ORDER_STATES[state];
   return known ? t(known) : state;

@@ -4,6 +4,7 @@ import { useFormat } from '../../../i18n/format';
 import { message, useT } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
+import { PasswordReset } from '../../password-reset/components/password-reset';
 import { profileQuery } from '../api/profile-query';
 
 /** The customer's profile at a glance, as Glue holds it. */
@@ -45,6 +46,12 @@ export function ProfileCard({ customerReference }: { customerReference: string }
           <dt>{t('profile.customerSince')}</dt>
           <dd>{formatDate(profile.data.createdAt)}</dd>
         </dl>
+      )}
+      {profile.data && (
+        <PasswordReset
+          name={[profile.data.firstName, profile.data.lastName].filter(Boolean).join(' ')}
+          email={profile.data.email}
+        />
       )}
     </section>
   );
