@@ -29,6 +29,7 @@ test('“I want to send this back”: the agent returns one item of Sonia’s ne
   await signInAsAgent();
   await actAs(page, 'sonia', 'Sonia Wagner');
   await page.keyboard.press('o');
+  await page.getByRole('button', { name: say(EN, 'returns.list.show') }).click();
   await expect(page.getByText(say(EN, 'returns.list.none'))).toBeVisible();
 
   // An older order: nothing can go back, and each item says why.
@@ -120,6 +121,7 @@ test('“I want to send this back”: the agent returns one item of Sonia’s ne
   await expect(form.getByRole('checkbox')).toHaveCount(items.length - 1);
   await expect(form).toContainText(`${line} — ${say(EN, 'returns.why.inReturn')}`);
   await page.keyboard.press('o');
+  await page.getByRole('button', { name: say(EN, 'returns.list.show') }).click();
   const returns = page.getByRole('list', { name: 'Items of return DE--21-R1' });
   await expect(returns).toContainText(`${line}, reason “Damaged” Being returned`);
   await expectAccessible('returns list');

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
 import { message, useT } from '../../../i18n/translate';
@@ -14,7 +15,9 @@ export function ReturnsPanel({ customerReference }: { customerReference: string 
   const t = useT();
   const format = useFormat();
   const session = useGlueSession();
-  const returns = useQuery(returnQueries.list(session, customerReference));
+  // Asked only when wanted: most visits to the orders are not about a return (one request less).
+  const [shown, setShown] = useState(false);
+  const returns = useQuery({ ...returnQueries.list(session, customerReference), enabled: shown });
   // Glue's returns name no currency: the store's, asked once a session, and only when there are returns.
   const store = useQuery({
     ...storeQueries.current(session, useRuntimeConfig().store),
@@ -26,7 +29,12 @@ export function ReturnsPanel({ customerReference }: { customerReference: string 
   return (
     <section className="panel" aria-labelledby="returns-title">
       <h2 id="returns-title">{t('returns.list.title')}</h2>
-      {returns.isPending && <p className="muted">{t('returns.list.loading')}</p>}
+      {!shown && (
+        <button type="button" className="button" onClick={() => setShown(true)}>
+          {t('returns.list.show')}
+        </button>
+      )}
+      {shown && returns.isPending && <p className="muted">{t('returns.list.loading')}</p>}
       {returns.isError && (
         <ErrorNotice
           error={returns.error}
