@@ -122,6 +122,25 @@ describe('the session recap', () => {
       error: null,
       glueSaid: null,
     });
+    // In the order docs/recap.md gives them: tools and people diff these files.
+    expect(Object.keys((json.changes as object[])[1]!)).toEqual([
+      'at',
+      'action',
+      'cartId',
+      'cartName',
+      'sku',
+      'productName',
+      'quantityBefore',
+      'quantityAfter',
+      'address',
+      'order',
+      'code',
+      'returned',
+      'wishlist',
+      'status',
+      'glueSaid',
+      'error',
+    ]);
   });
 
   it('keeps its texts in English, while the screen says the same in the agent’s language', async () => {

@@ -189,12 +189,20 @@ export class SessionLog {
     const { current } = this.#state;
     if (!current) return null;
     const id = this.#nextId++;
+    // Keys in the recap's order (docs/recap.md): what the change is, then what it is about.
     const started: ActivityEntry = {
-      order: null,
-      code: null,
-      returned: null,
-      wishlist: null,
-      ...entry,
+      action: entry.action,
+      cartId: entry.cartId,
+      cartName: entry.cartName,
+      sku: entry.sku,
+      productName: entry.productName,
+      quantityBefore: entry.quantityBefore,
+      quantityAfter: entry.quantityAfter,
+      address: entry.address,
+      order: entry.order ?? null,
+      code: entry.code ?? null,
+      returned: entry.returned ?? null,
+      wishlist: entry.wishlist ?? null,
       id,
       at: this.#clock(),
       status: 'pending',
