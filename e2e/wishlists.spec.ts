@@ -226,3 +226,66 @@ test('“What’s on my wishlist?”: the agent makes Sonia a wishlist, adds two
     await expect(changes).toContainText(change);
   }
 });
+
+test('a move the wishlist refuses to finish says so: the product is in the cart and still on the wishlist, as Glue holds them', async ({
+  page,
+  glue,
+  signInAsAgent,
+}) => {
+  const sonia = await asSonia(glue.url);
+  const wishlist = await sonia.post('/wishlists', {
+    data: { type: 'wishlists', attributes: { name: 'Camera' } },
+  });
+  await sonia.post(`/wishlists/${wishlist.data.id}/wishlist-items`, {
+    data: { type: 'wishlist-items', attributes: { sku: CANON.sku } },
+  });
+  await sonia.post('/carts', {
+    data: {
+      type: 'carts',
+      attributes: { name: 'Everyday', store: 'DE', currency: 'EUR', priceMode: 'GROSS_MODE' },
+    },
+  });
+
+  await signInAsAgent();
+  await actAs(page, 'sonia', 'Sonia Wagner');
+  await page.keyboard.press('w');
+  await page.getByRole('link', { name: 'Camera' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(CANON.name) })).toBeVisible();
+  // The shop takes the product into the cart, then fails to take it off the wishlist.
+  const removal = `**/wishlists/${wishlist.data.id}/wishlist-items/${CANON.sku}`;
+  await page.route(removal, (route) =>
+    route.request().method() === 'DELETE'
+      ? route.fulfill({
+          status: 422,
+          contentType: 'application/vnd.api+json',
+          body: JSON.stringify({
+            errors: [{ status: 422, code: '200', detail: 'Unknown error.' }],
+          }),
+        })
+      : route.continue(),
+  );
+  await page.getByRole('button', { name: `Move ${CANON.name} to a cart` }).click();
+  const dialog = page.getByRole('dialog', { name: `Move ${CANON.name} to which cart?` });
+  await expect(dialog.getByLabel(say(EN, 'wishlistScreen.moveDialog.cart'))).toContainText(
+    'Everyday',
+  );
+  await dialog.getByRole('button', { name: say(EN, 'wishlistScreen.moveDialog.move') }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    `${CANON.name} is now in the cart, but it could not be taken off the wishlist. ${say(EN, 'glue.code.200')}`,
+  );
+  // Still listed, as Glue holds it; and really in the cart.
+  await expect(page.getByRole('row', { name: new RegExp(CANON.name) })).toBeVisible();
+  const carts = (await sonia('/carts?include=items')) as unknown as {
+    included: { attributes: { sku: string; quantity: number } }[];
+  };
+  expect(carts.included.map((item) => item.attributes)).toEqual([
+    expect.objectContaining({ sku: CANON.sku, quantity: 1 }),
+  ]);
+  const changes = page.getByRole('list', { name: 'Changes in this session' });
+  await expect(changes).toContainText(
+    `Added ${CANON.name} (${CANON.sku}) to “Everyday”: quantity 0 → 1 — done`,
+  );
+  await expect(changes).toContainText(
+    `Removed ${CANON.name} (${CANON.sku}) from the wishlist “Camera” — failed`,
+  );
+});

@@ -2,7 +2,13 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import * as z from 'zod/mini';
 import { customerKey } from '../../../lib/customer-data-key';
 import { useGlueSession, type GlueSession } from '../../../lib/glue-session';
-import { NO_ITEM, failedWith, recorded, useSessionLog } from '../../activity/session-log';
+import {
+  NO_ITEM,
+  failedWith,
+  recorded,
+  useSessionLog,
+  type NewEntry,
+} from '../../activity/session-log';
 import { beginCartChange, changeCart, settleCartChange } from '../../carts/api/change-cart';
 import { cartQueries } from '../../carts/api/cart-queries';
 
@@ -90,6 +96,8 @@ export function toWishlistWithItems(
   };
 }
 
+const onePath = (wishlistId: string) => `/wishlists/${encodeURIComponent(wishlistId)}`;
+
 export const wishlistQueries = {
   all: (customerReference: string) => [...customerKey(customerReference), 'wishlists'] as const,
   // Glue's list names the wishlists and counts their items, but holds no items (§11).
@@ -112,7 +120,7 @@ export const wishlistQueries = {
       queryFn: async ({ signal }) =>
         toWishlistWithItems(
           await session.asCustomer({
-            path: `/wishlists/${encodeURIComponent(wishlistId)}?${WISHLIST_INCLUDE}`,
+            path: `${onePath(wishlistId)}?${WISHLIST_INCLUDE}`,
             schema: wishlistDocumentSchema,
             signal,
           }),
@@ -121,11 +129,30 @@ export const wishlistQueries = {
 };
 
 const wishlistBody = (name: string) => ({ data: { type: 'wishlists', attributes: { name } } });
-const itemsPath = (wishlistId: string) =>
-  `/wishlists/${encodeURIComponent(wishlistId)}/wishlist-items`;
+const itemsPath = (wishlistId: string) => `${onePath(wishlistId)}/wishlist-items`;
 
-/** What an entry about a wishlist holds besides it: no cart, no item unless one is named. */
-const ABOUT_A_WISHLIST = { cartId: null, cartName: null, ...NO_ITEM, address: null } as const;
+interface Product {
+  sku: string;
+  name: string | null;
+}
+
+/** A log entry about a wishlist (its id null until the shop gives a new one); a product for item changes. */
+function wishlistEntry(
+  action: NewEntry['action'],
+  wishlist: { id: string | null; name: string },
+  { product, renamedTo = null }: { product?: Product; renamedTo?: string | null } = {},
+): NewEntry {
+  return {
+    action,
+    cartId: null,
+    cartName: null,
+    ...NO_ITEM,
+    sku: product?.sku ?? null,
+    productName: product?.name ?? null,
+    address: null,
+    wishlist: { id: wishlist.id, name: wishlist.name, renamedTo },
+  };
+}
 
 /** Every change below leaves the screens showing the wishlists as Glue holds them afterwards. */
 function useWishlistsRefresh(customerReference: string) {
@@ -140,11 +167,7 @@ export function useCreateWishlist(customerReference: string) {
     mutationFn: (name: string) =>
       recorded(
         log,
-        {
-          action: 'create-wishlist',
-          ...ABOUT_A_WISHLIST,
-          wishlist: { id: null, name, renamedTo: null },
-        },
+        wishlistEntry('create-wishlist', { id: null, name }),
         async () =>
           toWishlist(
             (
@@ -167,19 +190,12 @@ export function useRenameWishlist(customerReference: string, wishlist: Wishlist)
   const log = useSessionLog();
   return useMutation({
     mutationFn: (name: string) =>
-      recorded(
-        log,
-        {
-          action: 'rename-wishlist',
-          ...ABOUT_A_WISHLIST,
-          wishlist: { id: wishlist.id, name: wishlist.name, renamedTo: name },
-        },
-        () =>
-          session.asCustomer({
-            method: 'PATCH',
-            path: `/wishlists/${encodeURIComponent(wishlist.id)}`,
-            body: wishlistBody(name),
-          }),
+      recorded(log, wishlistEntry('rename-wishlist', wishlist, { renamedTo: name }), () =>
+        session.asCustomer({
+          method: 'PATCH',
+          path: onePath(wishlist.id),
+          body: wishlistBody(name),
+        }),
       ),
     onSettled: useWishlistsRefresh(customerReference),
   });
@@ -192,18 +208,8 @@ export function useDeleteWishlist(customerReference: string, wishlist: Wishlist)
   const detail = wishlistQueries.detail(session, customerReference, wishlist.id);
   return useMutation({
     mutationFn: () =>
-      recorded(
-        log,
-        {
-          action: 'delete-wishlist',
-          ...ABOUT_A_WISHLIST,
-          wishlist: { id: wishlist.id, name: wishlist.name, renamedTo: null },
-        },
-        () =>
-          session.asCustomer({
-            method: 'DELETE',
-            path: `/wishlists/${encodeURIComponent(wishlist.id)}`,
-          }),
+      recorded(log, wishlistEntry('delete-wishlist', wishlist), () =>
+        session.asCustomer({ method: 'DELETE', path: onePath(wishlist.id) }),
       ),
     // A deleted wishlist is not read again: its screen is left for the list.
     onSuccess: () => queryClient.removeQueries({ queryKey: detail.queryKey }),
@@ -212,25 +218,6 @@ export function useDeleteWishlist(customerReference: string, wishlist: Wishlist)
         queryKey: wishlistQueries.list(session, customerReference).queryKey,
       }),
   });
-}
-
-interface Product {
-  sku: string;
-  name: string | null;
-}
-
-function itemEntry(
-  action: 'add-to-wishlist' | 'remove-from-wishlist',
-  wishlist: Wishlist,
-  product: Product,
-) {
-  return {
-    action,
-    ...ABOUT_A_WISHLIST,
-    sku: product.sku,
-    productName: product.name,
-    wishlist: { id: wishlist.id, name: wishlist.name, renamedTo: null },
-  };
 }
 
 function removeItem(session: GlueSession, wishlistId: string, sku: string) {
@@ -245,7 +232,7 @@ export function useAddToWishlist(customerReference: string, wishlist: Wishlist) 
   const log = useSessionLog();
   return useMutation({
     mutationFn: (product: Product) =>
-      recorded(log, itemEntry('add-to-wishlist', wishlist, product), () =>
+      recorded(log, wishlistEntry('add-to-wishlist', wishlist, { product }), () =>
         session.asCustomer({
           method: 'POST',
           path: itemsPath(wishlist.id),
@@ -261,7 +248,7 @@ export function useRemoveFromWishlist(customerReference: string, wishlist: Wishl
   const log = useSessionLog();
   return useMutation({
     mutationFn: (product: Product) =>
-      recorded(log, itemEntry('remove-from-wishlist', wishlist, product), () =>
+      recorded(log, wishlistEntry('remove-from-wishlist', wishlist, { product }), () =>
         removeItem(session, wishlist.id, product.sku),
       ),
     onSettled: useWishlistsRefresh(customerReference),
@@ -307,7 +294,7 @@ export function useMoveToCart(customerReference: string, wishlist: Wishlist) {
         throw error;
       }
       try {
-        await recorded(log, itemEntry('remove-from-wishlist', wishlist, product), () =>
+        await recorded(log, wishlistEntry('remove-from-wishlist', wishlist, { product }), () =>
           removeItem(session, wishlist.id, product.sku),
         );
       } catch (error) {
