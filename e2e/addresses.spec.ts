@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { REASON, actAs, asSonia, expect, test } from './fixtures';
-import { DE, EN, expectOnly, say } from './languages';
+import { DE, EN, expectOnly, say, switchLanguage } from './languages';
 
 const tab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Customer' }).getByRole('link', { name });
@@ -104,10 +104,7 @@ test('an agent fixes Sonia Wagner’s addresses, and Sonia sees exactly the resu
   );
 
   // In German too.
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(page.getByRole('heading', { name: say(DE, 'addresses.title') })).toBeVisible();
   const inGerman = page
     .getByRole('list', { name: say(DE, 'addresses.list.label') })

@@ -7,7 +7,7 @@ import {
   test,
   watchGlueRequests,
 } from './fixtures';
-import { DE, EN, expectOnly, say } from './languages';
+import { DE, EN, expectOnly, say, switchLanguage } from './languages';
 import { CANON, SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
 
 // Demo data (contract §10a): the Acer Liquid Jade is white, so "5% off white" applies to it.
@@ -98,10 +98,7 @@ test('a goodwill voucher on Sonia’s next order: applied, checked, ordered, and
   );
   await expect(totals).toContainText(`Left to pay${euro(0)}`);
   await expectAccessible('cart with a voucher and a gift card');
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(page.getByRole('heading', { name: say(DE, 'cartCodes.title') })).toBeVisible();
   // The codes and the discount's name are the shop's data, like the cart's and the product's.
   await expectOnly(page, 'de', 'cart with codes', [
@@ -113,10 +110,7 @@ test('a goodwill voucher on Sonia’s next order: applied, checked, ordered, and
     '5% off white',
   ]);
   await expectAccessible('cart with codes, German');
-  await page
-    .getByRole('group', { name: say(DE, 'language.label') })
-    .getByRole('button', { name: 'English' })
-    .click();
+  await switchLanguage(page, 'en');
   requests.begin('remove');
   await codes.getByRole('button', { name: 'Remove GC-DEMO0050-26' }).click();
   await expect(codes.getByRole('status')).toHaveText('“GC-DEMO0050-26” is removed.');
@@ -255,10 +249,7 @@ test('a gift card pays part of an order: what it paid and what is left, the same
   await expect(orderTotals).toContainText(`Paid by gift card${euro(5000)}`);
   await expect(orderTotals).toContainText(`Paid by invoice${euro(total - 5000)}`);
   await expectAccessible('order paid by a gift card');
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(page.getByLabel(say(DE, 'orders.totals.label'))).toContainText(
     'Bezahlt per Geschenkkarte',
   );

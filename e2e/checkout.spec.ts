@@ -7,7 +7,7 @@ import {
   test,
   watchGlueRequests,
 } from './fixtures';
-import { DE, EN, expectOnly, say } from './languages';
+import { DE, EN, expectOnly, say, switchLanguage } from './languages';
 import { CANON, SONIAS_ADDRESS, STANDARD, addByName, euro } from './shop';
 
 // Demo prices (server/platform/seed-data/products.csv), gross, in cents.
@@ -78,20 +78,14 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   await expectAccessible('checkout, ready');
 
   // In German too, before placing it.
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(
     page.getByRole('button', { name: /^Bestellung für Sonia Wagner aufgeben – / }),
   ).toBeVisible();
   // The cart's name, the reason and the shop's method names are data, not the console's words.
   await expectOnly(page, 'de', 'checkout', ['Phone order', REASON, 'Same Day', 'Next Day']);
   await expectAccessible('checkout, German');
-  await page
-    .getByRole('group', { name: say(DE, 'language.label') })
-    .getByRole('button', { name: 'English' })
-    .click();
+  await switchLanguage(page, 'en');
 
   // A double click places one order.
   requests.begin('place');
@@ -111,19 +105,13 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   // The cart became the order: nothing leads back to it.
   await expect(page.getByRole('link', { name: say(EN, 'checkoutScreen.back') })).toHaveCount(0);
   await expectAccessible('order placed');
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(
     page.getByRole('heading', { name: say(DE, 'checkout.placed.title', { reference }) }),
   ).toBeVisible();
   await expectOnly(page, 'de', 'order placed', ['Phone order', REASON]);
   await expectAccessible('order placed, German');
-  await page
-    .getByRole('group', { name: say(DE, 'language.label') })
-    .getByRole('button', { name: 'English' })
-    .click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('list', { name: 'Changes in this session' })).toContainText(
     `Placed order ${reference}, ${euro(total)}, Standard (DHL), invoice — done`,
   );

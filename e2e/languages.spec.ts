@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { AGENT, REASON, expect, test, watchGlueRequests } from './fixtures';
-import { DE, EN, expectOnly, say } from './languages';
+import { DE, EN, expectOnly, say, switchLanguage } from './languages';
 
 // The HP Bundle's variant is the demo product with a German name of its own (products-de.csv).
 const BUNDLE = { sku: '211_123', en: 'HP Bundle', de: 'HP Bündel', price: 70500 };
@@ -128,10 +128,7 @@ test.describe('a German-speaking agent', () => {
     // Mid-session, to English: the session, the cart and the log stay; Glue is asked again
     // only for what it translated, the cart's product names.
     requests.begin('to English');
-    await page
-      .getByRole('group', { name: say(DE, 'language.label') })
-      .getByRole('button', { name: 'English' })
-      .click();
+    await switchLanguage(page, 'en');
     await expect(page.getByRole('row', { name: new RegExp(BUNDLE.en) })).toContainText('€1,410.00');
     await expect(banner(page, EN)).toContainText('Sonia Wagner');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
@@ -147,10 +144,7 @@ test.describe('a German-speaking agent', () => {
     ]);
 
     requests.begin('to German');
-    await page
-      .getByRole('group', { name: 'Language' })
-      .getByRole('button', { name: 'Deutsch' })
-      .click();
+    await switchLanguage(page, 'de');
     await expect(bundleRow).toContainText('1.410,00 €');
     await requests.settle();
 

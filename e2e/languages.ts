@@ -113,3 +113,13 @@ export function say(messages: Catalogue, id: string, values: Record<string, stri
     .replace(/<\/?\d+\/?>/g, '')
     .replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }
+
+/** Switches the console's language the way an agent does, with the switch in the header. */
+export async function switchLanguage(page: Page, to: 'en' | 'de'): Promise<void> {
+  await page
+    .getByRole('group', {
+      name: to === 'de' ? say(EN, 'language.label') : say(DE, 'language.label'),
+    })
+    .getByRole('button', { name: to === 'de' ? 'Deutsch' : 'English' })
+    .click();
+}

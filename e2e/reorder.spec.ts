@@ -1,5 +1,5 @@
 import { REASON, actAs, asSonia, expect, test, watchGlueRequests } from './fixtures';
-import { DE, EN, expectOnly, say } from './languages';
+import { EN, expectOnly, say, switchLanguage } from './languages';
 
 test('order again: an earlier order’s products into a new cart, and the one the shop refuses named with why', async ({
   page,
@@ -72,10 +72,7 @@ test('order again: an earlier order’s products into a new cart, and the one th
     ),
   ]);
   await expectAccessible('order again, done');
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(page.getByRole('status').filter({ hasText: 'gelegt' })).toBeVisible();
   // The cart's name was given in English: data now, like the products' names.
   await expectOnly(page, 'de', 'order again, done', [
@@ -83,10 +80,7 @@ test('order again: an earlier order’s products into a new cart, and the one th
     REASON,
     ...[...wanted.values()].map((l) => l.name),
   ]);
-  await page
-    .getByRole('group', { name: say(DE, 'language.label') })
-    .getByRole('button', { name: 'English' })
-    .click();
+  await switchLanguage(page, 'en');
 
   // Sonia's own account holds the new cart with exactly the products that went in.
   const carts = (await sonia('/carts')) as unknown as {

@@ -1,5 +1,5 @@
 import { REASON, actAs, asSonia, expect, test, watchGlueRequests } from './fixtures';
-import { DE, EN, expectOnly, say } from './languages';
+import { DE, EN, expectOnly, say, switchLanguage } from './languages';
 
 interface OrderItem {
   uuid: string;
@@ -76,19 +76,13 @@ test('“I want to send this back”: the agent returns one item of Sonia’s ne
   expect(requests.sent('no reason')).toEqual([]);
 
   // In German, the shop's reasons in German: asked again, in the agent's language.
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(
     page.getByLabel(say(DE, 'returns.reason')).getByRole('option', { name: 'Beschädigt' }),
   ).toBeAttached();
   await expectOnly(page, 'de', 'return items', [REASON, item.name, 'Sonia Wagner']);
   await expectAccessible('return items, German');
-  await page
-    .getByRole('group', { name: say(DE, 'language.label') })
-    .getByRole('button', { name: 'English' })
-    .click();
+  await switchLanguage(page, 'en');
 
   requests.begin('create');
   await reason.selectOption('Damaged');
@@ -126,17 +120,11 @@ test('“I want to send this back”: the agent returns one item of Sonia’s ne
   await expect(returns).toContainText(`${line}, reason “Damaged” Being returned`);
   await expectAccessible('returns list');
 
-  await page
-    .getByRole('group', { name: 'Language' })
-    .getByRole('button', { name: 'Deutsch' })
-    .click();
+  await switchLanguage(page, 'de');
   await expect(page.getByRole('heading', { name: say(DE, 'returns.list.title') })).toBeVisible();
   await expectOnly(page, 'de', 'returns list', [REASON, item.name, 'Damaged']);
   await expectAccessible('returns list, German');
-  await page
-    .getByRole('group', { name: say(DE, 'language.label') })
-    .getByRole('button', { name: 'English' })
-    .click();
+  await switchLanguage(page, 'en');
 
   // Sonia, signed in herself, sees the same return.
   const own = (await sonia('/returns?include=return-items')) as unknown as {

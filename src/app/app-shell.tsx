@@ -18,7 +18,7 @@ import { describeError } from '../lib/glue-errors';
 import { useGlueSession } from '../lib/glue-session';
 import { useRuntimeConfig } from '../lib/runtime-config';
 import { useHandedState } from './handed-state';
-import { addressesPath, customerPath, ordersPath, profilePath } from './paths';
+import { addressesPath, customerPath, ordersPath, profilePath, wishlistsPath } from './paths';
 import { useTokenSlotState } from '../lib/token-slot';
 import { ErrorNotice, GlueSaid } from '../components/error-notice';
 import { LanguageSwitch } from '../i18n/language-switch';
@@ -57,7 +57,13 @@ export function AppShell() {
         return true;
       }
       if (actingReference === null) return false;
-      const paths = { c: customerPath, o: ordersPath, a: addressesPath, p: profilePath };
+      const paths = {
+        c: customerPath,
+        o: ordersPath,
+        a: addressesPath,
+        w: wishlistsPath,
+        p: profilePath,
+      };
       void navigate(paths[key](actingReference));
       return true;
     },

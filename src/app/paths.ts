@@ -26,3 +26,11 @@ export function addressesPath(customerReference: string): string {
 export function profilePath(customerReference: string): string {
   return `${customerPath(customerReference)}/profile`;
 }
+
+export function wishlistsPath(customerReference: string): string {
+  return `${customerPath(customerReference)}/wishlists`;
+}
+
+export function wishlistPath(customerReference: string, wishlistId: string): string {
+  return `${wishlistsPath(customerReference)}/${encodeURIComponent(wishlistId)}`;
+}

@@ -61,6 +61,12 @@ export function createRouter() {
                       }),
                     },
                     {
+                      path: 'wishlists',
+                      lazy: async () => ({
+                        Component: (await import('./routes/customer-workspace')).WishlistsTab,
+                      }),
+                    },
+                    {
                       path: 'profile',
                       lazy: async () => ({
                         Component: (await import('./routes/customer-workspace')).ProfileTab,
@@ -76,6 +82,12 @@ export function createRouter() {
                   path: 'carts/:cartId/checkout',
                   lazy: async () => ({
                     Component: (await import('./routes/checkout')).CheckoutRoute,
+                  }),
+                },
+                {
+                  path: 'wishlists/:wishlistId',
+                  lazy: async () => ({
+                    Component: (await import('./routes/wishlist')).WishlistScreen,
                   }),
                 },
                 {

@@ -58,7 +58,7 @@ export class SessionEndedError extends Error {
   }
 }
 
-/** The console's own words for each of Glue's error codes (contract §2–§10). */
+/** The console's own words for each of Glue's error codes (contract §2–§13). */
 const GLUE_CODES: Record<string, MessageId> = {
   '001': 'glue.code.001',
   '002': 'glue.code.002',
@@ -77,6 +77,13 @@ const GLUE_CODES: Record<string, MessageId> = {
   '117': 'glue.code.117',
   '118': 'glue.code.118',
   '119': 'glue.code.119',
+  '200': 'glue.code.200',
+  '201': 'glue.code.201',
+  '202': 'glue.code.202',
+  '204': 'glue.code.204',
+  '206': 'glue.code.206',
+  '208': 'glue.code.208',
+  '210': 'glue.code.210',
   '402': 'glue.code.402',
   '404': 'glue.code.404',
   '411': 'glue.code.411',

@@ -8,6 +8,7 @@ import { CartsPanel } from '../../features/carts/components/carts-panel';
 import { OrdersPanel } from '../../features/orders/components/orders-panel';
 import { ReturnsPanel } from '../../features/returns/components/returns-panel';
 import { ProfileCard } from '../../features/profile/components/profile-card';
+import { WishlistsPanel } from '../../features/wishlists/components/wishlists-panel';
 import { useGlueSession } from '../../lib/glue-session';
 import { useTokenSlotState } from '../../lib/token-slot';
 import {
@@ -17,6 +18,8 @@ import {
   orderPath,
   ordersPath,
   profilePath,
+  wishlistPath,
+  wishlistsPath,
 } from '../paths';
 
 /**
@@ -40,6 +43,9 @@ export function CustomerWorkspace() {
         </NavLink>
         <NavLink to={addressesPath(customerReference)} end className="tabs__tab">
           {t('workspace.tab.addresses')}
+        </NavLink>
+        <NavLink to={wishlistsPath(customerReference)} end className="tabs__tab">
+          {t('workspace.tab.wishlists')}
         </NavLink>
         <NavLink to={profilePath(customerReference)} end className="tabs__tab">
           {t('workspace.tab.profile')}
@@ -88,6 +94,17 @@ export function AddressesTab() {
   );
 }
 
+export function WishlistsTab() {
+  const { customerReference = '' } = useParams();
+  useWorkspaceTitle('workspace.tab.wishlists');
+  return (
+    <WishlistsPanel
+      customerReference={customerReference}
+      wishlistPath={(id) => wishlistPath(customerReference, id)}
+    />
+  );
+}
+
 export function ProfileTab() {
   const { customerReference = '' } = useParams();
   useWorkspaceTitle('workspace.tab.profile');
@@ -99,7 +116,8 @@ export function ProfileTab() {
   );
 }
 
-function useActingName(): string | null {
+/** The name of the customer acted as; null while no session runs. */
+export function useActingName(): string | null {
   const state = useTokenSlotState(useGlueSession().customer);
   return state.status === 'active' ? fullName(state.profile) : null;
 }

@@ -4,7 +4,7 @@ import { translatorFor, type Translate } from '../../i18n/translate';
 import { GlueError } from '../../lib/glue-errors';
 import { runOutReason } from '../impersonation/use-session-clocks';
 import { describeChange, recapJson, recapText } from './recap';
-import { SessionLog, failedWith } from './session-log';
+import { NO_ITEM, SessionLog, failedWith } from './session-log';
 
 /** The recap is English whatever the agent's language: the copy and save handlers use this. */
 let english: Translate;
@@ -117,10 +117,30 @@ describe('the session recap', () => {
       order: null,
       code: null,
       returned: null,
+      wishlist: null,
       status: 'done',
       error: null,
       glueSaid: null,
     });
+    // In the order docs/recap.md gives them: tools and people diff these files.
+    expect(Object.keys((json.changes as object[])[1]!)).toEqual([
+      'at',
+      'action',
+      'cartId',
+      'cartName',
+      'sku',
+      'productName',
+      'quantityBefore',
+      'quantityAfter',
+      'address',
+      'order',
+      'code',
+      'returned',
+      'wishlist',
+      'status',
+      'glueSaid',
+      'error',
+    ]);
   });
 
   it('keeps its texts in English, while the screen says the same in the agent’s language', async () => {
@@ -282,6 +302,46 @@ describe('the session recap', () => {
     expect(german(describeChange(record.entries[0]!, formatsFor('de')))).toBe(
       'E-Mail zum Zurücksetzen des Passworts an sonia@acme.com gesendet – erledigt',
     );
+  });
+
+  it('names the wishlist of each wishlist change, and both names of a rename', async () => {
+    const log = new SessionLog(() => T0);
+    log.start('admin@spryker.com', SONIA, null);
+    const about = { cartId: null, cartName: null, ...NO_ITEM, address: null };
+    const gifts = { id: 'w-1', name: 'Birthday gifts', renamedTo: null };
+    for (const entry of [
+      { action: 'create-wishlist', ...about, wishlist: gifts },
+      { action: 'rename-wishlist', ...about, wishlist: { ...gifts, renamedTo: 'For Mia' } },
+      {
+        action: 'add-to-wishlist',
+        ...about,
+        sku: '005_30663301',
+        productName: 'Canon IXUS 175',
+        wishlist: gifts,
+      },
+      { action: 'remove-from-wishlist', ...about, sku: '005_30663301', wishlist: gifts },
+      { action: 'delete-wishlist', ...about, wishlist: gifts },
+    ] as const) {
+      log.settle(log.begin(entry), { status: 'done' });
+    }
+    const record = log.getState().current!;
+    expect(recapText(record, english).split('\n').slice(5, 10)).toEqual([
+      '- 2026-11-23 12:00:00 UTC Created the wishlist “Birthday gifts” — done',
+      '- 2026-11-23 12:00:00 UTC Renamed the wishlist “Birthday gifts” to “For Mia” — done',
+      '- 2026-11-23 12:00:00 UTC Added Canon IXUS 175 (005_30663301) to the wishlist “Birthday gifts” — done',
+      '- 2026-11-23 12:00:00 UTC Removed 005_30663301 from the wishlist “Birthday gifts” — done',
+      '- 2026-11-23 12:00:00 UTC Deleted the wishlist “Birthday gifts” — done',
+    ]);
+    const german = await translatorFor('de');
+    expect(german(describeChange(record.entries[1]!, formatsFor('de')))).toBe(
+      'Wunschliste „Birthday gifts“ in „For Mia“ umbenannt – erledigt',
+    );
+    const json = JSON.parse(recapJson(record, english)) as { changes: { wishlist: unknown }[] };
+    expect(json.changes[1]!.wishlist).toEqual({
+      id: 'w-1',
+      name: 'Birthday gifts',
+      renamedTo: 'For Mia',
+    });
   });
 
   it('records nothing outside a session, and keeps ended sessions newest first', () => {

@@ -19,6 +19,11 @@ const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'remove-code': 'activity.entry.removeCode',
   'send-password-reset': 'activity.entry.sendPasswordReset',
   'create-return': 'activity.entry.createReturn',
+  'create-wishlist': 'activity.entry.createWishlist',
+  'rename-wishlist': 'activity.entry.renameWishlist',
+  'delete-wishlist': 'activity.entry.deleteWishlist',
+  'add-to-wishlist': 'activity.entry.addToWishlist',
+  'remove-from-wishlist': 'activity.entry.removeFromWishlist',
 };
 
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */
@@ -32,7 +37,7 @@ export function describeEntry(
     entry.productName && entry.sku
       ? `${entry.productName} (${entry.sku})`
       : (entry.productName ?? entry.sku ?? '');
-  const { order, code, returned } = entry;
+  const { order, code, returned, wishlist } = entry;
   const formatsNow = formats ?? formatsFor(currentLocale());
   return message(ACTION_TEXT[entry.action], {
     product,
@@ -42,6 +47,8 @@ export function describeEntry(
     reference: order?.reference ?? returned?.reference ?? 'none',
     orderReference: returned?.orderReference ?? '',
     reason: returned?.reason ?? '',
+    wishlist: wishlist?.name ?? '',
+    newName: wishlist?.renamedTo ?? '',
     total: order ? formatsNow.money(order.grandTotal, order.currency) : '',
     shipment: order?.shipment ?? '',
     payment: order ? paymentName(order.payment) : '',

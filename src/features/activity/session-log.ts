@@ -22,7 +22,12 @@ export interface ActivityEntry {
     | 'apply-code'
     | 'remove-code'
     | 'send-password-reset'
-    | 'create-return';
+    | 'create-return'
+    | 'create-wishlist'
+    | 'rename-wishlist'
+    | 'delete-wishlist'
+    | 'add-to-wishlist'
+    | 'remove-from-wishlist';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
@@ -37,6 +42,8 @@ export interface ActivityEntry {
   code: CartCode | null;
   /** A return started: of which order, why, and its reference once Glue gave it. */
   returned: StartedReturn | null;
+  /** The wishlist a change was about, by its name then; and the new name of a rename. */
+  wishlist: WishlistNamed | null;
   status: 'pending' | 'done' | 'failed';
   /** Why it failed, as the agent was told. */
   error: Message | null;
@@ -76,6 +83,36 @@ export interface StartedReturn {
   orderReference: string;
   reason: string;
 }
+
+export interface WishlistNamed {
+  id: string | null;
+  name: string;
+  renamedTo: string | null;
+}
+
+/** A change as it is begun: what it is about; the log adds its id, time and status. */
+export type NewEntry = Omit<
+  ActivityEntry,
+  'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order' | 'code' | 'returned' | 'wishlist'
+> &
+  Partial<Pick<ActivityEntry, 'order' | 'code' | 'returned' | 'wishlist'>>;
+
+/** What settling a change records: its status, and what only the answer tells. */
+export type EntryOutcome = Partial<
+  Pick<
+    ActivityEntry,
+    | 'status'
+    | 'error'
+    | 'glueSaid'
+    | 'cartId'
+    | 'cartName'
+    | 'quantityAfter'
+    | 'order'
+    | 'code'
+    | 'returned'
+    | 'wishlist'
+  >
+>;
 
 /** One session of acting as a customer: who, why, when, and what changed. */
 export interface SessionRecord {
@@ -148,21 +185,24 @@ export class SessionLog {
   }
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */
-  begin(
-    entry: Omit<
-      ActivityEntry,
-      'id' | 'at' | 'status' | 'error' | 'glueSaid' | 'order' | 'code' | 'returned'
-    > &
-      Partial<Pick<ActivityEntry, 'order' | 'code' | 'returned'>>,
-  ): number | null {
+  begin(entry: NewEntry): number | null {
     const { current } = this.#state;
     if (!current) return null;
     const id = this.#nextId++;
+    // Keys in the recap's order (docs/recap.md): what the change is, then what it is about.
     const started: ActivityEntry = {
-      order: null,
-      code: null,
-      returned: null,
-      ...entry,
+      action: entry.action,
+      cartId: entry.cartId,
+      cartName: entry.cartName,
+      sku: entry.sku,
+      productName: entry.productName,
+      quantityBefore: entry.quantityBefore,
+      quantityAfter: entry.quantityAfter,
+      address: entry.address,
+      order: entry.order ?? null,
+      code: entry.code ?? null,
+      returned: entry.returned ?? null,
+      wishlist: entry.wishlist ?? null,
       id,
       at: this.#clock(),
       status: 'pending',
@@ -174,23 +214,7 @@ export class SessionLog {
   }
 
   /** Marks a change done or failed, with what only the answer tells (e.g. the cart's name). */
-  settle(
-    id: number | null,
-    outcome: Partial<
-      Pick<
-        ActivityEntry,
-        | 'status'
-        | 'error'
-        | 'glueSaid'
-        | 'cartId'
-        | 'cartName'
-        | 'quantityAfter'
-        | 'order'
-        | 'code'
-        | 'returned'
-      >
-    >,
-  ): void {
+  settle(id: number | null, outcome: EntryOutcome): void {
     if (id === null) return;
     // A change may settle after its session ended: its record is then among the past ones.
     const update = (record: SessionRecord): SessionRecord =>
@@ -223,6 +247,24 @@ export function useSessionLog(): SessionLog {
 export function useSessionLogState(): SessionLogState {
   const log = useSessionLog();
   return useSyncExternalStore(log.subscribe, log.getState);
+}
+
+/** Makes a change with its entry in the log: under way, then done (with what `done` adds) or failed. */
+export async function recorded<T>(
+  log: SessionLog,
+  entry: NewEntry,
+  change: () => Promise<T>,
+  done: (result: T) => EntryOutcome = () => ({}),
+): Promise<T> {
+  const entryId = log.begin(entry);
+  try {
+    const result = await change();
+    log.settle(entryId, { status: 'done', ...done(result) });
+    return result;
+  } catch (error) {
+    log.settle(entryId, failedWith(error));
+    throw error;
+  }
 }
 
 /** How a failed change is recorded: the console's sentence, and Glue's words when Glue refused. */

@@ -7,12 +7,13 @@ export const SHORTCUTS: readonly { key: string; does: MessageId }[] = [
   { key: 'c', does: 'shortcuts.carts' },
   { key: 'o', does: 'shortcuts.orders' },
   { key: 'a', does: 'shortcuts.addresses' },
+  { key: 'w', does: 'shortcuts.wishlists' },
   { key: 'p', does: 'shortcuts.profile' },
   { key: '?', does: 'shortcuts.help' },
   { key: 'Esc', does: 'shortcuts.close' },
 ];
 
-export type ShortcutKey = '/' | 'c' | 'o' | 'a' | 'p' | '?';
+export type ShortcutKey = '/' | 'c' | 'o' | 'a' | 'w' | 'p' | '?';
 
 /** Where typing is going on: keys there are text, not shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -36,7 +37,7 @@ export function useShortcuts(onShortcut: (key: ShortcutKey) => boolean): void {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
       if (
-        ['/', 'c', 'o', 'a', 'p', '?'].includes(event.key) &&
+        ['/', 'c', 'o', 'a', 'w', 'p', '?'].includes(event.key) &&
         onShortcut(event.key as ShortcutKey)
       ) {
         event.preventDefault();

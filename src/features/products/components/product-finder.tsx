@@ -14,14 +14,16 @@ type FinderOption = { kind: 'product'; product: ProductSuggestion } | { kind: 's
 const SKU_PATTERN = /^(?=.*\d)[\w.-]+$/;
 
 interface ProductFinderProps {
-  /** The currency prices are shown in (the cart's). */
+  /** The currency prices are shown in (the cart's, or the store's for a wishlist). */
   currency: string;
+  /** Where the product goes: a cart takes a quantity, a wishlist holds each product once. */
+  purpose?: 'cart' | 'wishlist';
   adding: boolean;
   onAdd: (product: ConcreteProduct, quantity: number) => Promise<unknown>;
 }
 
 /** Find a product by name or SKU, or type a SKU; see its name and price; add it with a quantity. */
-export function ProductFinder({ currency, adding, onAdd }: ProductFinderProps) {
+export function ProductFinder({ currency, purpose = 'cart', adding, onAdd }: ProductFinderProps) {
   const t = useT();
   const format = useFormat();
   // A mirror of the field for searching; downshift owns the field (see CustomerPicker).
@@ -155,20 +157,29 @@ export function ProductFinder({ currency, adding, onAdd }: ProductFinderProps) {
           ))}
         </fieldset>
       )}
-      {chosenSku && <ProductPreview sku={chosenSku} adding={adding} onAdd={onAdd} onDone={reset} />}
+      {chosenSku && (
+        <ProductPreview
+          sku={chosenSku}
+          purpose={purpose}
+          adding={adding}
+          onAdd={onAdd}
+          onDone={reset}
+        />
+      )}
     </section>
   );
 }
 
 interface ProductPreviewProps {
   sku: string;
+  purpose: NonNullable<ProductFinderProps['purpose']>;
   adding: boolean;
   onAdd: ProductFinderProps['onAdd'];
   onDone: () => void;
 }
 
 /** Name and price of the chosen SKU, before anything is added. */
-function ProductPreview({ sku, adding, onAdd, onDone }: ProductPreviewProps) {
+function ProductPreview({ sku, purpose, adding, onAdd, onDone }: ProductPreviewProps) {
   const t = useT();
   const format = useFormat();
   const product = useConcreteProduct(sku);
@@ -218,25 +229,35 @@ function ProductPreview({ sku, adding, onAdd, onDone }: ProductPreviewProps) {
       <div className="preview__price">
         {price ? format.money(price.amount, price.currency) : t('products.noPrice')}
       </div>
-      <label htmlFor={quantityId}>{t('products.quantity')}</label>
-      <input
-        id={quantityId}
-        className="quantity"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        step={1}
-        value={quantity}
-        onChange={(event) => setQuantity(event.target.value)}
-        aria-invalid={!quantityValid || undefined}
-      />
+      {purpose === 'cart' && (
+        <>
+          <label htmlFor={quantityId}>{t('products.quantity')}</label>
+          <input
+            id={quantityId}
+            className="quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={quantity}
+            onChange={(event) => setQuantity(event.target.value)}
+            aria-invalid={!quantityValid || undefined}
+          />
+        </>
+      )}
       <button
         ref={addRef}
         type="submit"
         className="button button--primary"
         disabled={adding || !quantityValid}
       >
-        {adding ? t('products.adding') : t('products.addToCart')}
+        {purpose === 'wishlist'
+          ? adding
+            ? t('products.addingToWishlist')
+            : t('products.addToWishlist')
+          : adding
+            ? t('products.adding')
+            : t('products.addToCart')}
       </button>
     </form>
   );
