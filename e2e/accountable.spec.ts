@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { AGENT, REASON, actAs, expect, giveReason, test } from './fixtures';
+import { AGENT, REASON, actAs, expect, giveReason, makeChanges, test } from './fixtures';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Customer session' });
 const CANON = { sku: '005_30663301', name: 'Canon IXUS 175' };
@@ -36,6 +36,7 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
   await expectAccessible('reason for access');
   await giveReason(page, 'Sonia Wagner');
   await expect(banner(page)).toContainText('Sonia Wagner');
+  await makeChanges(page, 'Sonia Wagner');
 
   // A cart, an item, a quantity changed, the item removed: each shows up in the activity.
   const activity = page.getByRole('complementary', { name: 'Session activity' });

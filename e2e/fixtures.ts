@@ -114,8 +114,17 @@ export const test = base.extend<Fixtures>({
 /** A reason for access the tests give when they act as a customer. */
 export const REASON = 'TICKET-4711 wrong delivery address';
 
-/** Picks the customer in the search, gives the reason, and waits for the session banner. */
-export async function actAs(page: Page, query: string, name: string, reason = REASON) {
+/**
+ * Picks the customer in the search, gives the reason, and waits for the session banner; then,
+ * unless `mode` is view, chooses Make changes (a session starts in view mode, CONSOLE_START_MODE).
+ */
+export async function actAs(
+  page: Page,
+  query: string,
+  name: string,
+  reason = REASON,
+  mode: 'view' | 'change' = 'change',
+) {
   await page.getByRole('combobox', { name: 'Find a customer' }).fill(query);
   await page.getByRole('option', { name: new RegExp(name) }).click();
   await giveReason(page, name, reason);
@@ -123,6 +132,18 @@ export async function actAs(page: Page, query: string, name: string, reason = RE
   // The banner shows a render before the console moves to the customer's screens: wait for them,
   // or a quick next click lands on the home screen that is still up (it kept its chosen customer).
   await expect(page).toHaveURL(/\/customers\/[^/]+/);
+  if (mode === 'change') await makeChanges(page, name);
+}
+
+/** Switches the session to change mode through the banner, confirming the question. */
+export async function makeChanges(page: Page, name: string) {
+  const banner = page.getByRole('region', { name: 'Customer session' });
+  await banner.getByRole('button', { name: 'Make changes' }).click();
+  await page
+    .getByRole('dialog', { name: `Make changes in ${name}’s account?` })
+    .getByRole('button', { name: 'Make changes' })
+    .click();
+  await expect(banner).toContainText(`Change mode: what you do changes ${name}’s account`);
 }
 
 /** Opens the profile's assisted sessions and the one given `reason`: its changes, as listed. */

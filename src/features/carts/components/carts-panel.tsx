@@ -9,6 +9,7 @@ import { useGlueSession } from '../../../lib/glue-session';
 import { cartQueries } from '../api/cart-queries';
 import type { Cart } from '../api/cart-schemas';
 import { useCreateCart } from '../api/create-cart';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 const PRODUCTS_NAMED = 3;
 
@@ -87,20 +88,22 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
           </tbody>
         </table>
       )}
-      <form className="inline-form" onSubmit={handleCreate}>
-        <label htmlFor={nameId}>{t('carts.new.label')}</label>
-        <input
-          id={nameId}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder={t('carts.new.placeholder')}
-          maxLength={100}
-          required
-        />
-        <button type="submit" className="button" disabled={createCart.isPending || !name.trim()}>
-          {createCart.isPending ? t('carts.new.creating') : t('carts.new.create')}
-        </button>
-      </form>
+      <ChangeControls>
+        <form className="inline-form" onSubmit={handleCreate}>
+          <label htmlFor={nameId}>{t('carts.new.label')}</label>
+          <input
+            id={nameId}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder={t('carts.new.placeholder')}
+            maxLength={100}
+            required
+          />
+          <button type="submit" className="button" disabled={createCart.isPending || !name.trim()}>
+            {createCart.isPending ? t('carts.new.creating') : t('carts.new.create')}
+          </button>
+        </form>
+      </ChangeControls>
       {createCart.isError && (
         <ErrorNotice
           error={createCart.error}
