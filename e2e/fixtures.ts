@@ -20,6 +20,7 @@ interface Fixtures {
     idleMinutes?: number;
     store?: string;
     priceMode?: 'GROSS_MODE' | 'NET_MODE';
+    startMode?: 'view' | 'change';
   };
   /** A fresh stand-in with an in-memory database, for this test alone. */
   glue: RunningGlue;
@@ -89,27 +90,33 @@ export const test = base.extend<Fixtures>({
   ],
 
   expectAccessible: async ({ page }, use) => {
-    await use(async (screen) => {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-      expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
-    });
+    await use((screen) => expectAccessibleOn(page, screen));
   },
 
   signInAsAgent: async ({ page }, use) => {
-    await use(async () => {
-      await page.goto('/sign-in');
-      const tokens = captureTokens(page, '/agent-access-tokens');
-      await page.getByLabel('Username').fill(AGENT.username);
-      await page.getByLabel('Password').fill(AGENT.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page.getByText(`Signed in as ${AGENT.username}`)).toBeVisible();
-      return tokens;
-    });
+    await use(() => signInAs(page));
   },
 });
+
+/** Runs axe (WCAG 2.1 A and AA) on this page's screen as it is now. */
+export async function expectAccessibleOn(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+/** Signs the agent in on this page, as an agent does; answers the tokens Glue gave. */
+export async function signInAs(page: Page) {
+  await page.goto('/sign-in');
+  const tokens = captureTokens(page, '/agent-access-tokens');
+  await page.getByLabel('Username').fill(AGENT.username);
+  await page.getByLabel('Password').fill(AGENT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${AGENT.username}`)).toBeVisible();
+  return tokens;
+}
 
 /** A reason for access the tests give when they act as a customer. */
 export const REASON = 'TICKET-4711 wrong delivery address';

@@ -71,6 +71,15 @@ test.describe('a German-speaking agent', () => {
       .click();
     await expect(banner(page, DE)).toContainText('Sonia Wagner');
     await expect(banner(page, DE)).toContainText(say(DE, 'impersonation.banner.actingAs'));
+    // Looking first (view mode), then Make changes, in German.
+    await banner(page, DE)
+      .getByRole('button', { name: say(DE, 'mode.makeChanges') })
+      .click();
+    await page
+      .getByRole('dialog', { name: say(DE, 'mode.confirm.title', { name: 'Sonia Wagner' }) })
+      .getByRole('button', { name: say(DE, 'mode.confirm.makeChanges') })
+      .click();
+    await expect(banner(page, DE)).toContainText(say(DE, 'mode.change', { name: 'Sonia Wagner' }));
     await expectOnly(page, 'de', 'customer workspace');
     await expectAccessible('customer workspace, German');
     await page.getByRole('button', { name: say(DE, 'shell.shortcuts') }).click();
