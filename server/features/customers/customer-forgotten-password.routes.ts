@@ -44,7 +44,7 @@ function emailErrors(attributes: Readonly<Record<string, unknown>>): GlueErrorSp
  * has an account, so the answer never tells; a registered one gets the restore mail, which the
  * stand-in writes to its outbox (`GET /agent-outbox-mails`) instead of sending. Sent with an
  * impersonation token (as the console does), it goes to the audit trail, refusals too; any other
- * token, or an invalid one, changes nothing: the endpoint reads none (§13).
+ * token, or an invalid one, is neither recorded nor refused: the endpoint is public (§13).
  */
 export function registerCustomerForgottenPassword(
   app: Hono,
