@@ -34,10 +34,15 @@ test('two agents on Sonia: the second learns who has been acting as her since wh
   const second = await browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'UTC' });
   const colleague = await second.newPage();
   await signInAs(colleague);
-  const requests = watchGlueRequests<'asked' | 'cancelled' | 'went on'>(colleague, glue.url);
-  requests.begin('asked');
+  const requests = watchGlueRequests<'search' | 'asked' | 'cancelled' | 'went on'>(
+    colleague,
+    glue.url,
+  );
+  requests.begin('search');
   await colleague.getByRole('combobox', { name: 'Find a customer' }).fill('sonia');
   await colleague.getByRole('option', { name: /Sonia Wagner/ }).click();
+  await requests.settle();
+  requests.begin('asked');
   await giveReason(colleague, 'Sonia Wagner', 'TICKET-2 second');
   const question = colleague.getByRole('dialog', {
     name: 'Someone is acting as Sonia Wagner right now',
@@ -106,5 +111,13 @@ test('two agents on Sonia: the second learns who has been acting as her since wh
   expect(older!.attributes.events).toEqual([
     expect.objectContaining({ event: 'joined-by', sessionId: newer!.id }),
   ]);
+  // The first agent's profile tab shows both sides of it in the assisted sessions.
+  await page.keyboard.press('p');
+  const assisted = page.getByRole('region', { name: 'Assisted sessions' });
+  await assisted.getByRole('button', { name: 'Show assisted sessions' }).click();
+  await assisted.getByText(/TICKET-2 second/).click();
+  await expect(assisted).toContainText(`Started while ${AGENT.username} acted as this customer.`);
+  await assisted.getByText(/TICKET-1 first/).click();
+  await expect(assisted).toContainText(`${AGENT.username} started acting as this customer too`);
   await second.close();
 });
