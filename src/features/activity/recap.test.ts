@@ -350,6 +350,28 @@ describe('the session recap', () => {
     });
   });
 
+  it('names the cart a deletion was about, by its name then', async () => {
+    const log = new SessionLog(() => T0);
+    log.start('admin@spryker.com', SONIA, null);
+    const about = { cartId: 'c-1', cartName: 'Replacement', ...NO_ITEM, address: null };
+    log.settle(log.begin({ action: 'delete-cart', ...about }), { status: 'done' });
+    log.settle(
+      log.begin({ action: 'delete-cart', ...about, cartName: null }),
+      failedWith(new GlueError(422, '105', 'Cart could not be deleted.', 'DELETE /carts/c-1')),
+    );
+    const record = log.getState().current!;
+    expect(recapText(record, english).split('\n').slice(5, 7)).toEqual([
+      '- 2026-11-23 12:00:00 UTC Deleted the cart “Replacement” — done',
+      '- 2026-11-23 12:00:00 UTC Deleted a cart — failed: The cart could not be deleted. (Glue: “Cart could not be deleted.”)',
+    ]);
+    const german = await translatorFor('de');
+    expect(german(describeChange(record.entries[0]!, formatsFor('de')))).toBe(
+      'Warenkorb „Replacement“ gelöscht – erledigt',
+    );
+    const json = JSON.parse(recapJson(record, english)) as { changes: { action: string }[] };
+    expect(json.changes[0]).toMatchObject({ action: 'delete-cart', cartId: 'c-1' });
+  });
+
   it('records nothing outside a session, and keeps ended sessions newest first', () => {
     const log = scriptedSession();
     expect(

@@ -6,6 +6,7 @@ import type { ActivityEntry, SessionRecord } from './session-log';
 /** Each change in words; `named` picks the sentence with the cart's name or without it. */
 const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'create-cart': 'activity.entry.createCart',
+  'delete-cart': 'activity.entry.deleteCart',
   'add-item': 'activity.entry.addItem',
   'change-quantity': 'activity.entry.changeQuantity',
   'remove-item': 'activity.entry.removeItem',

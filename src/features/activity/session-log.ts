@@ -10,6 +10,7 @@ export interface ActivityEntry {
   at: number;
   action:
     | 'create-cart'
+    | 'delete-cart'
     | 'add-item'
     | 'change-quantity'
     | 'remove-item'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
 import { T, message, useT, type Translate } from '../../../i18n/translate';
@@ -38,6 +38,8 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
   const createCart = useCreateCart(customerReference);
   const [name, setName] = useState('');
   const nameId = useId();
+  // The cart screen comes back here after a deletion, naming what it deleted.
+  const deleted = (useLocation().state as { deletedCart?: string } | null)?.deletedCart;
 
   function handleCreate(event: FormEvent) {
     event.preventDefault();
@@ -110,15 +112,16 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
           text={message('carts.new.failed', { error: describeError(createCart.error) })}
         />
       )}
-      {createCart.isSuccess && (
-        <p className="muted small" role="status">
+      <p className="muted small" role="status">
+        {deleted && !createCart.isSuccess && t('carts.deleted', { name: deleted })}
+        {createCart.isSuccess && (
           <T
             id={'carts.new.created'}
             values={{ name: createCart.data.name ?? t('carts.unnamed') }}
             components={{ 0: <Link to={cartPath(createCart.data.id)} /> }}
           />
-        </p>
-      )}
+        )}
+      </p>
     </section>
   );
 }

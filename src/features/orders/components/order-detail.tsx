@@ -15,10 +15,13 @@ import { orderQueries, type Address } from '../api/order-queries';
 export function OrderDetail({
   customerReference,
   orderReference,
+  customerName,
   cartPath,
 }: {
   customerReference: string;
   orderReference: string;
+  /** Whose order, for the question asked before a return. */
+  customerName: string;
   cartPath: (cartId: string) => string;
 }) {
   const t = useT();
@@ -133,7 +136,11 @@ export function OrderDetail({
               ))}
           </dl>
           <OrderAgainPanel customerReference={customerReference} order={data} cartPath={cartPath} />
-          <ReturnItemsPanel customerReference={customerReference} order={data} />
+          <ReturnItemsPanel
+            customerReference={customerReference}
+            customerName={customerName}
+            order={data}
+          />
           <div className="addresses">
             <AddressBlock
               title={t('orders.address.billing')}

@@ -104,7 +104,6 @@ function WishlistChanges({
   const [moving, setMoving] = useState<WishlistItem | null>(null);
   const [done, setDone] = useState<Message | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
   const busy = add.isPending || removeItem.isPending || move.isPending;
   const productOf = (item: WishlistItem) => item.name ?? item.sku;
 
@@ -156,7 +155,6 @@ function WishlistChanges({
             </button>
           )}
           <button
-            ref={deleteButton}
             type="button"
             className="button button--danger"
             disabled={remove.isPending}
@@ -293,10 +291,7 @@ function WishlistChanges({
           setDeleting(false);
           remove.mutate(undefined, { onSuccess: () => onDeleted(wishlist.name) });
         }}
-        onCancel={() => {
-          setDeleting(false);
-          deleteButton.current?.focus();
-        }}
+        onCancel={() => setDeleting(false)}
       >
         <p>
           {t('wishlistScreen.deleteConfirm.body', {
