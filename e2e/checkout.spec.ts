@@ -162,6 +162,8 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
 
   // The stand-in's audit trail holds the order among the session's changes.
   await expect(await assistedChanges(page)).toHaveText([
+    // Make changes, from the stand-in's trail (issue 14), comes first.
+    /Switched to change mode$/,
     /Created cart “Phone order” — done$/,
     /Added 005_30663301 to “Phone order”: quantity 0 → 2 — done$/,
     /Added 155_30149933 to “Phone order”: quantity 0 → 1 — done$/,

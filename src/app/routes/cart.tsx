@@ -14,6 +14,8 @@ import { GlueError, describeError } from '../../lib/glue-errors';
 import { useGlueSession } from '../../lib/glue-session';
 import { checkoutPath, customerPath } from '../paths';
 import { useActingName } from './customer-workspace';
+import { ChangeControls } from '../../features/session-mode/change-controls';
+import { useChangesAllowed } from '../../features/session-mode/use-session-mode';
 
 /**
  * One of the customer's carts: fix its items, add products, see the totals the shop computes;
@@ -25,6 +27,7 @@ export function CartScreen() {
   const customerName = useActingName();
   const { customerReference = '', cartId = '' } = useParams();
   const session = useGlueSession();
+  const changesAllowed = useChangesAllowed();
   const cart = useQuery(cartQueries.detail(session, customerReference, cartId, useQueryClient()));
   const change = useChangeCart(customerReference, cartId);
   const codes = useChangeCode(customerReference, cartId);
@@ -63,17 +66,34 @@ export function CartScreen() {
             locked={codes.isPending}
             onChange={(next) => change.mutate(next)}
           />
-          <CartCodesPanel
-            cart={cart.data}
-            change={codes}
-            locked={change.isPending}
-            customerName={customerName ?? customerReference}
-          />
+          <ChangeControls>
+            <CartCodesPanel
+              cart={cart.data}
+              change={codes}
+              locked={change.isPending}
+              customerName={customerName ?? customerReference}
+            />
+          </ChangeControls>
           {(cart.data.items?.length ?? 0) > 0 && (
             <p>
-              <Link className="button button--primary" to={checkoutPath(customerReference, cartId)}>
-                {t('checkout.start')}
-              </Link>
+              {changesAllowed ? (
+                <Link
+                  className="button button--primary"
+                  to={checkoutPath(customerReference, cartId)}
+                >
+                  {t('checkout.start')}
+                </Link>
+              ) : (
+                // A link cannot be disabled: in view mode the way to checkout is a button that cannot be pressed.
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled
+                  title={t('mode.inertHint')}
+                >
+                  {t('checkout.start')}
+                </button>
+              )}
             </p>
           )}
           <ProductFinder
@@ -83,15 +103,17 @@ export function CartScreen() {
               change.mutateAsync({ kind: 'add', sku: product.sku, name: product.name, quantity })
             }
           />
-          <DeleteCartButton
-            customerReference={customerReference}
-            cart={cart.data}
-            customerName={customerName ?? customerReference}
-            disabled={change.isPending || codes.isPending}
-            onDeleted={(name) =>
-              void navigate(customerPath(customerReference), { state: { deletedCart: name } })
-            }
-          />
+          <ChangeControls>
+            <DeleteCartButton
+              customerReference={customerReference}
+              cart={cart.data}
+              customerName={customerName ?? customerReference}
+              disabled={change.isPending || codes.isPending}
+              onDeleted={(name) =>
+                void navigate(customerPath(customerReference), { state: { deletedCart: name } })
+              }
+            />
+          </ChangeControls>
         </>
       )}
     </div>

@@ -10,6 +10,7 @@ import { paymentName } from '../../activity/recap';
 import { OrderAgainPanel } from '../../reorder/components/order-again-panel';
 import { ReturnItemsPanel } from '../../returns/components/return-items-panel';
 import { orderQueries, type Address } from '../api/order-queries';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 /** One order: its items with their states, its totals and its addresses. */
 export function OrderDetail({
@@ -136,11 +137,13 @@ export function OrderDetail({
               ))}
           </dl>
           <OrderAgainPanel customerReference={customerReference} order={data} cartPath={cartPath} />
-          <ReturnItemsPanel
-            customerReference={customerReference}
-            customerName={customerName}
-            order={data}
-          />
+          <ChangeControls>
+            <ReturnItemsPanel
+              customerReference={customerReference}
+              customerName={customerName}
+              order={data}
+            />
+          </ChangeControls>
           <div className="addresses">
             <AddressBlock
               title={t('orders.address.billing')}
