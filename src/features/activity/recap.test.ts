@@ -360,7 +360,7 @@ describe('the session recap', () => {
       failedWith(new GlueError(422, '105', 'Cart could not be deleted.', 'DELETE /carts/c-1')),
     );
     const record = log.getState().current!;
-    expect(recapText(record, english).split('\n').slice(5, 7)).toEqual([
+    expect(recapText(record, english).split('\n').slice(6, 8)).toEqual([
       '- 2026-11-23 12:00:00 UTC Deleted the cart “Replacement” — done',
       '- 2026-11-23 12:00:00 UTC Deleted a cart — failed: The cart could not be deleted. (Glue: “Cart could not be deleted.”)',
     ]);
