@@ -14,6 +14,8 @@ export default defineConfig({
       'bench/**/*.test.ts',
     ],
     environment: 'node',
+    // The reliability suite sends hundreds of requests a test: on a loaded 2-core runner 5 s is not enough.
+    testTimeout: 20_000,
     // Dates show in the agent's time zone: the tests pin one.
     env: { TZ: 'UTC' },
   },

@@ -47,12 +47,12 @@ export const STEPS = [
 ] as const;
 export type Step = (typeof STEPS)[number];
 
-/** The fewest Glue requests each step needs (issue 9: 7 in all). */
+/** The fewest Glue requests each step needs (issue 9: 7 in all; issue 14 asks who else acts as the customer: 8). */
 export const LEAST: Record<Step, number> = {
   'open console': 0,
   'sign in': 1, // POST /agent-access-tokens
   search: 1, // one GET /agent-customer-search per settled query
-  'act as': 1, // POST /agent-customer-impersonation-access-tokens
+  'act as': 2, // GET /agent-impersonation-sessions?…&open=true, POST /agent-customer-impersonation-access-tokens
   carts: 1, // GET /carts?include=items,concrete-products,gift-cards: items and product names in one
   'open a cart': 0, // the list already holds it
   orders: 1, // GET /orders?sort=-createdAt, a page

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { AGENT, REASON, actAs, expect, giveReason, test } from './fixtures';
+import { AGENT, REASON, actAs, expect, giveReason, makeChanges, test } from './fixtures';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Customer session' });
 const CANON = { sku: '005_30663301', name: 'Canon IXUS 175' };
@@ -37,10 +37,13 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
   await giveReason(page, 'Sonia Wagner');
   await expect(banner(page)).toContainText('Sonia Wagner');
 
-  // A cart, an item, a quantity changed, the item removed: each shows up in the activity.
+  // The session starts in view mode; Make changes is the first line of the activity.
   const activity = page.getByRole('complementary', { name: 'Session activity' });
   await expect(activity).toContainText(`Reason: ${REASON}`);
   await expect(activity).toContainText('No changes yet.');
+  await makeChanges(page, 'Sonia Wagner');
+
+  // A cart, an item, a quantity changed, the item removed: each shows up in the activity.
   await page.getByLabel('New cart').fill('Recap cart');
   await page.getByRole('button', { name: 'Create cart' }).click();
   await page.getByRole('link', { name: 'Recap cart' }).click();
@@ -53,6 +56,7 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
   await expect(row).toHaveCount(0);
   const entries = activity.getByRole('listitem');
   await expect(entries).toHaveText([
+    /Switched to change mode: changes to the account allowed$/,
     /Created cart “Recap cart” — done$/,
     /Added Canon IXUS 175 \(005_30663301\) to “Recap cart”: quantity 0 → 2 — done$/,
     /Changed the quantity of Canon IXUS 175 \(005_30663301\) in “Recap cart”: quantity 2 → 5 — done$/,
@@ -60,11 +64,11 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
   ]);
   await expectAccessible('cart with session activity');
 
-  // Ending shows the recap: the same four changes, as text and as JSON.
+  // Ending shows the recap: the switch and the same four changes, as text and as JSON.
   await banner(page).getByRole('button', { name: 'End session' }).click();
   const recap = page.getByRole('region', { name: 'Recap: your session as Sonia Wagner' });
   await expect(recap).toContainText(REASON);
-  await expect(recap.getByRole('listitem')).toHaveCount(4);
+  await expect(recap.getByRole('listitem')).toHaveCount(5);
   await expectAccessible('session recap');
 
   await recap.getByRole('button', { name: 'Copy as text' }).click();
@@ -76,8 +80,10 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
         '^Assisted session: Sonia Wagner \\(sonia@acme\\.com, DE--21\\)',
         'Agent: admin@spryker\\.com',
         `Reason: ${REASON}`,
+        'Started in view mode',
         `From ${UTC} to ${UTC} \\((under a minute|\\d+ min)\\)`,
         'Changes: 4',
+        `- ${UTC} Switched to change mode: changes to the account allowed`,
         `- ${UTC} Created cart “Recap cart” — done`,
         `- ${UTC} Added Canon IXUS 175 \\(005_30663301\\) to “Recap cart”: quantity 0 → 2 — done`,
         `- ${UTC} Changed the quantity of Canon IXUS 175 \\(005_30663301\\) in “Recap cart”: quantity 2 → 5 — done`,
@@ -97,6 +103,7 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
   };
   expect(json.reason).toBe(REASON);
   expect(json.changes.map((c) => [c.action, c.quantityBefore, c.quantityAfter])).toEqual([
+    ['allow-changes', null, null],
     ['create-cart', null, null],
     ['add-item', 0, 2],
     ['change-quantity', 2, 5],

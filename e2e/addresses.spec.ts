@@ -84,7 +84,10 @@ test('an agent fixes Sonia Wagner’s addresses, and Sonia sees exactly the resu
   await expect(saved(page).getByRole('listitem').filter({ hasText: '10117 Berlin' })).toBeVisible();
   const edited = saved(page).getByRole('listitem').filter({ hasText: '10117 Berlin' });
   await edited.getByRole('button', { name: /^Delete/ }).click();
-  const dialog = page.getByRole('dialog', { name: say(EN, 'addresses.delete.title') });
+  const dialog = page.getByRole('dialog', {
+    name: say(EN, 'addresses.delete.title', { customer: 'Sonia Wagner' }),
+  });
+  await expect(dialog).toContainText("10117 Berlin is removed from Sonia Wagner's saved addresses");
   await expectAccessible('delete address?');
   await dialog.getByRole('button', { name: say(EN, 'addresses.delete.confirm') }).click();
   await expect(edited).toHaveCount(0);

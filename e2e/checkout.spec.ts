@@ -87,9 +87,17 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
   await expectAccessible('checkout, German');
   await switchLanguage(page, 'en');
 
-  // A double click places one order.
+  // Asked first, naming the total, the shipment, the payment and where it goes; a double click
+  // on the answer places one order.
   requests.begin('place');
-  await place.dblclick();
+  await place.click();
+  const ask = page.getByRole('dialog', {
+    name: say(EN, 'checkout.confirm.title', { name: 'Sonia Wagner' }),
+  });
+  await expect(ask).toContainText(
+    `The order comes to ${euro(total)} in all. It ships by Standard (DHL) to Julie-Wolfthorn-Straße 1, 10115 Berlin and is paid by invoice.`,
+  );
+  await ask.getByRole('button', { name: say(EN, 'checkout.confirm.place') }).dblclick();
   const placed = page.getByRole('heading', { name: /^Order DE--\d+ placed$/ });
   await expect(placed).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'is placed' })).toHaveText(
@@ -154,6 +162,8 @@ test('a phone order for Sonia Wagner: from an empty cart to her own order, with 
 
   // The stand-in's audit trail holds the order among the session's changes.
   await expect(await assistedChanges(page)).toHaveText([
+    // Make changes, from the stand-in's trail (issue 14), comes first.
+    /Switched to change mode$/,
     /Created cart “Phone order” — done$/,
     /Added 005_30663301 to “Phone order”: quantity 0 → 2 — done$/,
     /Added 155_30149933 to “Phone order”: quantity 0 → 1 — done$/,
@@ -227,6 +237,10 @@ test('a refused order is mended in place; a lost answer and a double Enter still
     data: { type: 'items', attributes: { sku: '017_21748906', quantity: 1 } },
   });
   await place.click();
+  await page
+    .getByRole('dialog', { name: say(EN, 'checkout.confirm.title', { name: 'Sonia Wagner' }) })
+    .getByRole('button', { name: say(EN, 'checkout.confirm.place') })
+    .click();
   await expect(page.getByRole('alert')).toContainText(
     'The order was not placed. The shop refused the order: The cart value cannot be higher than €10,000.00',
   );
@@ -258,11 +272,16 @@ test('a refused order is mended in place; a lost answer and a double Enter still
     (route) => route.abort('connectionreset'),
     { times: 1 },
   );
+  // By keyboard: Enter asks, Enter answers.
   await place.focus();
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toHaveText(new RegExp(`^${say(EN, 'checkout.lost')}`));
 
-  // Placing it again, by a double Enter, finds the order instead of placing another.
+  // Placing it again, and a third Enter while it is on its way, finds the order instead of
+  // placing another.
+  await expect(place).toBeFocused();
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   const placed = page.getByRole('heading', { name: /^Order DE--\d+ placed$/ });

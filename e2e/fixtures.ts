@@ -20,6 +20,7 @@ interface Fixtures {
     idleMinutes?: number;
     store?: string;
     priceMode?: 'GROSS_MODE' | 'NET_MODE';
+    startMode?: 'view' | 'change';
   };
   /** A fresh stand-in with an in-memory database, for this test alone. */
   glue: RunningGlue;
@@ -89,33 +90,48 @@ export const test = base.extend<Fixtures>({
   ],
 
   expectAccessible: async ({ page }, use) => {
-    await use(async (screen) => {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-      expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
-    });
+    await use((screen) => expectAccessibleOn(page, screen));
   },
 
   signInAsAgent: async ({ page }, use) => {
-    await use(async () => {
-      await page.goto('/sign-in');
-      const tokens = captureTokens(page, '/agent-access-tokens');
-      await page.getByLabel('Username').fill(AGENT.username);
-      await page.getByLabel('Password').fill(AGENT.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await expect(page.getByText(`Signed in as ${AGENT.username}`)).toBeVisible();
-      return tokens;
-    });
+    await use(() => signInAs(page));
   },
 });
+
+/** Runs axe (WCAG 2.1 A and AA) on this page's screen as it is now. */
+export async function expectAccessibleOn(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+/** Signs the agent in on this page, as an agent does; answers the tokens Glue gave. */
+export async function signInAs(page: Page) {
+  await page.goto('/sign-in');
+  const tokens = captureTokens(page, '/agent-access-tokens');
+  await page.getByLabel('Username').fill(AGENT.username);
+  await page.getByLabel('Password').fill(AGENT.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${AGENT.username}`)).toBeVisible();
+  return tokens;
+}
 
 /** A reason for access the tests give when they act as a customer. */
 export const REASON = 'TICKET-4711 wrong delivery address';
 
-/** Picks the customer in the search, gives the reason, and waits for the session banner. */
-export async function actAs(page: Page, query: string, name: string, reason = REASON) {
+/**
+ * Picks the customer in the search, gives the reason, and waits for the session banner; then,
+ * unless `mode` is view, chooses Make changes (a session starts in view mode, CONSOLE_START_MODE).
+ */
+export async function actAs(
+  page: Page,
+  query: string,
+  name: string,
+  reason = REASON,
+  mode: 'view' | 'change' = 'change',
+) {
   await page.getByRole('combobox', { name: 'Find a customer' }).fill(query);
   await page.getByRole('option', { name: new RegExp(name) }).click();
   await giveReason(page, name, reason);
@@ -123,6 +139,18 @@ export async function actAs(page: Page, query: string, name: string, reason = RE
   // The banner shows a render before the console moves to the customer's screens: wait for them,
   // or a quick next click lands on the home screen that is still up (it kept its chosen customer).
   await expect(page).toHaveURL(/\/customers\/[^/]+/);
+  if (mode === 'change') await makeChanges(page, name);
+}
+
+/** Switches the session to change mode through the banner, confirming the question. */
+export async function makeChanges(page: Page, name: string) {
+  const banner = page.getByRole('region', { name: 'Customer session' });
+  await banner.getByRole('button', { name: 'Make changes' }).click();
+  await page
+    .getByRole('dialog', { name: `Make changes in ${name}’s account?` })
+    .getByRole('button', { name: 'Make changes' })
+    .click();
+  await expect(banner).toContainText(`Change mode: what you do changes ${name}’s account`);
 }
 
 /** Opens the profile's assisted sessions and the one given `reason`: its changes, as listed. */

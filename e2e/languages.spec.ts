@@ -71,6 +71,15 @@ test.describe('a German-speaking agent', () => {
       .click();
     await expect(banner(page, DE)).toContainText('Sonia Wagner');
     await expect(banner(page, DE)).toContainText(say(DE, 'impersonation.banner.actingAs'));
+    // Looking first (view mode), then Make changes, in German.
+    await banner(page, DE)
+      .getByRole('button', { name: say(DE, 'mode.makeChanges') })
+      .click();
+    await page
+      .getByRole('dialog', { name: say(DE, 'mode.confirm.title', { name: 'Sonia Wagner' }) })
+      .getByRole('button', { name: say(DE, 'mode.confirm.makeChanges') })
+      .click();
+    await expect(banner(page, DE)).toContainText(say(DE, 'mode.change', { name: 'Sonia Wagner' }));
     await expectOnly(page, 'de', 'customer workspace');
     await expectAccessible('customer workspace, German');
     await page.getByRole('button', { name: say(DE, 'shell.shortcuts') }).click();
@@ -136,7 +145,7 @@ test.describe('a German-speaking agent', () => {
       'Grand total€1,480.00',
     );
     await expect(page.getByRole('heading', { name: say(EN, 'activity.title') })).toBeVisible();
-    await expectOnly(page, 'en', 'cart with items, after the switch', [GRUND]);
+    await expectOnly(page, 'en', 'cart with items, after the switch', [GRUND, CART]);
     await expectAccessible('cart with items, English');
     await requests.settle();
     expect(requests.sent('to English').map((r) => r.line)).toEqual([

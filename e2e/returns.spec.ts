@@ -87,6 +87,13 @@ test('“I want to send this back”: the agent returns one item of Sonia’s ne
   requests.begin('create');
   await reason.selectOption('Damaged');
   await form.getByRole('button', { name: 'Return 1 item' }).click();
+  // Asked first, naming the order, the item and the reason.
+  const ask = page.getByRole('dialog', {
+    name: say(EN, 'returns.confirm.title', { reference: newest, customer: 'Sonia Wagner' }),
+  });
+  await expect(ask).toContainText('This item goes back for the reason “Damaged”:');
+  await expect(ask.getByRole('listitem')).toHaveText([line]);
+  await ask.getByRole('button', { name: say(EN, 'returns.confirm.create') }).click();
   await expect(page.getByText(/^Return DE--21-R1 created for 1 item/)).toHaveRole('status');
   const row = page.getByRole('row').filter({ hasText: item.sku }).first();
   await expect(row).toContainText(say(EN, 'orders.state.waitingForReturn'));

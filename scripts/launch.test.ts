@@ -11,6 +11,7 @@ describe('readConsoleSettings', () => {
           CONSOLE_IDLE_MINUTES: '5',
           CONSOLE_STORE: 'AT',
           CONSOLE_PRICE_MODE: 'NET_MODE',
+          CONSOLE_START_MODE: 'change',
         },
         90,
       ),
@@ -20,6 +21,7 @@ describe('readConsoleSettings', () => {
       idleMinutes: 5,
       store: 'AT',
       priceMode: 'NET_MODE',
+      startMode: 'change',
     });
   });
 
@@ -28,6 +30,7 @@ describe('readConsoleSettings', () => {
     ['CONSOLE_IDLE_MINUTES', '0', /positive number/],
     ['CONSOLE_STORE', 'D E', /store name such as DE/],
     ['CONSOLE_PRICE_MODE', 'gross', /GROSS_MODE or NET_MODE, not "gross"/],
+    ['CONSOLE_START_MODE', 'edit', /view or change, not "edit"/],
   ])('refuses %s=%s, saying what it takes', (name, value, message) => {
     expect(() => readConsoleSettings({ [name]: value }, 90)).toThrow(message);
   });

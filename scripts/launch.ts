@@ -29,8 +29,8 @@ export async function launchGlue(consoleOrigin: string, env = process.env): Prom
 }
 
 /**
- * CONSOLE_REQUIRE_REASON (true/false), CONSOLE_IDLE_MINUTES, CONSOLE_STORE and
- * CONSOLE_PRICE_MODE, plus the refresh-token lifetime (GLUE_REFRESH_TOKEN_TTL: the stand-in's,
+ * CONSOLE_REQUIRE_REASON (true/false), CONSOLE_IDLE_MINUTES, CONSOLE_STORE,
+ * CONSOLE_PRICE_MODE and CONSOLE_START_MODE (view/change), plus the refresh-token lifetime (GLUE_REFRESH_TOKEN_TTL: the stand-in's,
  * or what the outside Glue is known to use).
  */
 export function readConsoleSettings(
@@ -66,6 +66,13 @@ export function readConsoleSettings(
       throw new Error(`CONSOLE_PRICE_MODE must be GROSS_MODE or NET_MODE, not "${priceMode}".`);
     }
     settings.priceMode = priceMode;
+  }
+  const startMode = env.CONSOLE_START_MODE;
+  if (startMode !== undefined && startMode !== '') {
+    if (startMode !== 'view' && startMode !== 'change') {
+      throw new Error(`CONSOLE_START_MODE must be view or change, not "${startMode}".`);
+    }
+    settings.startMode = startMode;
   }
   return settings;
 }

@@ -10,6 +10,7 @@ import { registerAddresses } from './features/addresses/addresses.routes';
 import { registerAgentAccessTokens } from './features/agents/agent-access-tokens.routes';
 import { registerAgentCustomerImpersonationAccessTokens } from './features/agents/agent-customer-impersonation-access-tokens.routes';
 import { registerAgentCustomerSearch } from './features/agents/agent-customer-search.routes';
+import { registerAgentImpersonationSessionEvents } from './features/agents/agent-impersonation-session-events.routes';
 import { registerAgentImpersonationSessions } from './features/agents/agent-impersonation-sessions.routes';
 import { ImpersonationAudit } from './features/agents/audit';
 import { CustomerSearch } from './features/agents/customer-search';
@@ -104,6 +105,7 @@ function buildApp(services: GlueServices, log: (line: string) => void): Hono {
   registerAgentCustomerSearch(app, services);
   registerAgentCustomerImpersonationAccessTokens(app, services);
   registerAgentImpersonationSessions(app, services);
+  registerAgentImpersonationSessionEvents(app, services);
   registerAgentOutboxMails(app, services);
   registerAccessTokens(app, services);
   registerRefreshTokens(app, services);
@@ -154,7 +156,11 @@ export async function createGlue(
   });
   try {
     const keys = await loadOrCreateSigningKeys(db);
-    const tokens = new Tokens(db, keys, config, clock);
+    const impersonationSessions = new ImpersonationSessions(db, clock);
+    // Starting a session records the other open sessions of its customer on both sides.
+    const tokens = new Tokens(db, keys, config, clock, {
+      sessionStarted: (sessionId, now) => impersonationSessions.recordStart(sessionId, now),
+    });
     const lockout = new Lockout(
       db,
       {
@@ -193,11 +199,11 @@ export async function createGlue(
       }),
       orders,
       audit,
-      impersonationSessions: new ImpersonationSessions(db),
+      impersonationSessions,
       stores: new Stores(db, STORE),
       addresses,
       outbox: new MailOutbox(db, clock),
-      returns: new Returns(db, orders, clock),
+      returns: new Returns(db, orders, audit, clock),
       wishlists: new Wishlists(db, audit, clock),
     };
     const app = buildApp(services, log);

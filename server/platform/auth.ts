@@ -126,3 +126,25 @@ export async function probeCaller(c: Context, tokens: Tokens): Promise<CallerPro
   const caller = await verifyHeader(tokens, authorization);
   return caller === null ? { kind: 'invalid' } : { kind: 'caller', caller };
 }
+
+/** An agent acting as a customer: a caller whose token is an impersonation token. */
+export type ImpersonationCaller = CustomerCaller & { impersonation: Impersonation };
+
+/**
+ * The caller of the stand-in's own session endpoints, which act on the session the token belongs
+ * to: an impersonation token in `Authorization`. Invalid → 401 001 (as `authenticate`); none, or
+ * a token of another kind (an agent's own, a customer's own), → 401 4103, the agent endpoints'
+ * answer to a caller who is not an agent at work (§3).
+ */
+export async function authenticateImpersonation(
+  c: Context,
+  tokens: Tokens,
+): Promise<ImpersonationCaller> {
+  const probe = await probeCaller(c, tokens);
+  if (probe.kind === 'invalid') throw new GlueError(Errors.invalidAccessToken);
+  if (probe.kind === 'caller' && probe.caller.kind === 'customer') {
+    const { impersonation } = probe.caller;
+    if (impersonation !== null) return { ...probe.caller, impersonation };
+  }
+  throw new GlueError(Errors.agentOnly);
+}

@@ -330,8 +330,8 @@ CREATE TABLE IF NOT EXISTS order_item_discounts (
 CREATE INDEX IF NOT EXISTS order_item_discounts_item ON order_item_discounts (order_item_id, id);
 -- Every change made with an impersonation token (carts, their items, their codes, checkouts), for
 -- the audit trail: which session (and so which agent) did what to which customer's cart, and
--- whether it worked; order_reference is the order a checkout placed, code the voucher or gift
--- card a cart-code change named.
+-- whether it worked; order_reference is the order a checkout placed (or a return's items came
+-- from), code the voucher or gift card a cart-code change named, return_reference the return made.
 -- A change that worked is written in the same transaction as the change itself; a request that
 -- failed afterwards, with success 0, its HTTP status and its error codes (comma-separated).
 CREATE TABLE IF NOT EXISTS impersonation_audit (
@@ -350,12 +350,33 @@ CREATE TABLE IF NOT EXISTS impersonation_audit (
   code TEXT,
   wishlist_uuid TEXT,
   wishlist_name TEXT,
+  return_reference TEXT,
   success INTEGER NOT NULL CHECK (success IN (0, 1)),
   status INTEGER NOT NULL,
   error_code TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS impersonation_audit_session ON impersonation_audit (session_id, id);
+-- What happened to a session besides changes, oldest first by id: the agent switched between
+-- looking and changing (event 'change-mode', mode 'view' or 'change'), or another session of the
+-- same customer started while this one was open (event 'joined-by', other_session_id the new
+-- one). One 'joined-by' row is both sides of an overlap: the older session was joined, the newer
+-- started alongside it; it is written in the transaction that starts the newer session.
+CREATE TABLE IF NOT EXISTS impersonation_session_events (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES impersonation_sessions (id),
+  event TEXT NOT NULL CHECK (event IN ('change-mode', 'joined-by')),
+  mode TEXT CHECK (mode IN ('view', 'change')),
+  other_session_id INTEGER REFERENCES impersonation_sessions (id),
+  created_at INTEGER NOT NULL,
+  CHECK ((event = 'change-mode') = (mode IS NOT NULL)),
+  CHECK ((event = 'joined-by') = (other_session_id IS NOT NULL))
+);
+CREATE INDEX IF NOT EXISTS impersonation_session_events_session
+  ON impersonation_session_events (session_id, id);
+-- A session's 'alongside': the overlaps it started with, found from its side.
+CREATE INDEX IF NOT EXISTS impersonation_session_events_other
+  ON impersonation_session_events (other_session_id, id) WHERE other_session_id IS NOT NULL;
 -- The stores of the region (§7.1): seed-data/stores.csv with currencies.csv, and the countries
 -- of countries.csv with the stores each belongs to. position keeps each list in import order.
 CREATE TABLE IF NOT EXISTS currencies (
@@ -1082,6 +1103,10 @@ function migrate(db: Database.Database): void {
       if (!columnsOf(db, 'impersonation_audit').includes(column)) {
         db.exec(`ALTER TABLE impersonation_audit ADD COLUMN ${column} TEXT`);
       }
+    }
+    // Returns (§12): the return an agent made.
+    if (!columnsOf(db, 'impersonation_audit').includes('return_reference')) {
+      db.exec('ALTER TABLE impersonation_audit ADD COLUMN return_reference TEXT');
     }
   }).immediate();
   // Fixed-amount discounts (§10): the discounts of a database made before them allow the

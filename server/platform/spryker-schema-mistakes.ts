@@ -35,6 +35,11 @@ export const NOT_IN_SPRYKERS_SCHEMA: readonly Extension[] = [
     reason: 'one session of that audit trail',
   },
   {
+    method: 'POST',
+    path: '/agent-impersonation-session-events',
+    reason: "a mode switch of the impersonation session, for the stand-in's audit trail (README)",
+  },
+  {
     method: 'GET',
     path: '/agent-outbox-mails',
     reason: 'the mails the stand-in would send (§13), its own extension (README)',

@@ -199,6 +199,15 @@ interface IssueRequest {
   reason: string | null;
 }
 
+/** What other parts of the stand-in do as part of issuing a token. */
+export interface TokenHooks {
+  /**
+   * Runs inside the transaction that starts an impersonation session (`now` its start, in
+   * seconds), so what it writes about the session is written with it or not at all.
+   */
+  sessionStarted?: (sessionId: number, now: number) => void;
+}
+
 /** Issues, verifies, rotates and revokes tokens (contract §4). */
 export class Tokens {
   readonly #keys: SigningKeys;
@@ -214,7 +223,9 @@ export class Tokens {
   readonly #selectSessionOfToken: Database.Statement<[string], ImpersonationRow>;
   readonly #endSessionOfToken: Database.Statement;
   readonly #endSessionsOfOwner: Database.Statement;
-  readonly #issue: (request: IssueRequest, now: number, refreshToken: string, jti: string) => void;
+  readonly #issue: Database.Transaction<
+    (request: IssueRequest, now: number, refreshToken: string, jti: string) => void
+  >;
   readonly #rotate: (
     hash: string,
     now: number,
@@ -231,6 +242,7 @@ export class Tokens {
     keys: SigningKeys,
     lifetimes: TokenLifetimes,
     clock: () => number,
+    hooks: TokenHooks = {},
   ) {
     this.#keys = keys;
     this.#lifetimes = lifetimes;
@@ -283,7 +295,10 @@ export class Tokens {
       (request: IssueRequest, now: number, refreshToken: string, jti: string) => {
         const sessionId = request.impersonatedBy === null ? null : this.#startSession(request, now);
         this.#storeRefreshToken(refreshToken, request.grant, now, sessionId);
-        if (sessionId !== null) this.#recordSessionToken(jti, sessionId, now);
+        if (sessionId !== null) {
+          this.#recordSessionToken(jti, sessionId, now);
+          hooks.sessionStarted?.(sessionId, now);
+        }
       },
     );
     this.#rotate = db.transaction((hash: string, now: number, next: string, jti: string) => {
@@ -388,7 +403,8 @@ export class Tokens {
     const now = this.#now();
     const refreshToken = newRefreshToken();
     const jti = newJti();
-    this.#issue({ grant, impersonatedBy, reason }, now, refreshToken, jti);
+    // IMMEDIATE: a session's start reads which other sessions are open, and must see the last.
+    this.#issue.immediate({ grant, impersonatedBy, reason }, now, refreshToken, jti);
     return this.#pair(await this.#signAccessToken(grant, now, jti), refreshToken);
   }
 

@@ -514,6 +514,119 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     expect(integrity(dbPath)).toBe('ok');
   }, 60_000);
 
+  it('keeps every overlap whole, on both sides, after a kill among agents starting to act as one customer (issue 14)', async () => {
+    const dbPath = join(scratch, 'crash-overlaps.sqlite');
+    copyFileSync(await freshDatabasePath(), dbPath);
+    const first = await start(dbPath);
+    const agent = await signIn(first.url, '/agent-access-tokens', AGENT);
+    let killed = false;
+    const refused: number[] = [];
+    // The sessions' first tokens as they were acknowledged, and the mode switches each got.
+    const started: string[] = [];
+    let switches = 0;
+    const kill = (): void => {
+      if (killed) return;
+      killed = true;
+      first.child.kill('SIGKILL');
+    };
+    const tab = async (): Promise<void> => {
+      while (!killed) {
+        try {
+          const made = await post(
+            first.url,
+            '/agent-customer-impersonation-access-tokens',
+            {
+              data: {
+                type: 'agent-customer-impersonation-access-tokens',
+                attributes: { customerReference: 'DE--21' },
+              },
+            },
+            agent,
+          );
+          if (made.status !== 201) {
+            refused.push(made.status);
+            continue;
+          }
+          const { accessToken } = ((await made.json()) as TokenDocument).data.attributes;
+          started.push(accessToken);
+          const switched = await post(
+            first.url,
+            '/agent-impersonation-session-events',
+            {
+              data: {
+                type: 'agent-impersonation-session-events',
+                attributes: { event: 'change-mode', mode: 'change' },
+              },
+            },
+            accessToken,
+          );
+          if (switched.status === 201) switches += 1;
+          else refused.push(switched.status);
+          if (started.length >= 40) kill();
+        } catch {
+          return;
+        }
+      }
+    };
+    const timer = setTimeout(kill, 15_000);
+    await Promise.all(Array.from({ length: 6 }, () => tab()));
+    clearTimeout(timer);
+    await first.exited;
+    expect(refused).toEqual([]);
+    expect(started.length).toBeGreaterThanOrEqual(40);
+    expect(integrity(dbPath)).toBe('ok');
+    const sessions = countRows(dbPath, 'impersonation_sessions') ?? 0;
+    expect(sessions).toBeGreaterThanOrEqual(started.length);
+    // Every session whole: its token, and one joined-by row for each session open before it
+    // (all of them are still open), so n sessions hold exactly n(n-1)/2 overlaps.
+    expect(
+      countRows(
+        dbPath,
+        'impersonation_sessions WHERE id NOT IN (SELECT session_id FROM impersonation_tokens)',
+      ),
+    ).toBe(0);
+    expect(countRows(dbPath, "impersonation_session_events WHERE event = 'joined-by'")).toBe(
+      (sessions * (sessions - 1)) / 2,
+    );
+    expect(
+      countRows(dbPath, "impersonation_session_events WHERE event = 'change-mode'"),
+    ).toBeGreaterThanOrEqual(switches);
+
+    const second = await start(dbPath);
+    const again = await signIn(second.url, '/agent-access-tokens', AGENT);
+    const response = await fetch(
+      `${second.url}/agent-impersonation-sessions?customerReference=DE--21&open=true&page[limit]=100`,
+      { headers: { Authorization: `Bearer ${again}` } },
+    );
+    expect(response.status).toBe(200);
+    const listed = (
+      (await response.json()) as {
+        data: {
+          id: string;
+          attributes: {
+            events: { event: string; sessionId?: string }[];
+            alongside: { sessionId: string }[];
+          };
+        }[];
+      }
+    ).data;
+    expect(listed).toHaveLength(sessions);
+    const ids = listed.map((session) => session.id).sort((a, b) => Number(a) - Number(b));
+    for (const session of listed) {
+      const earlier = ids.filter((id) => Number(id) < Number(session.id));
+      const later = ids.filter((id) => Number(id) > Number(session.id));
+      expect(session.attributes.alongside.map((older) => older.sessionId)).toEqual(earlier);
+      expect(
+        session.attributes.events
+          .filter((event) => event.event === 'joined-by')
+          .map((event) => event.sessionId),
+      ).toEqual(later);
+    }
+    second.child.kill('SIGTERM');
+    await second.exited;
+    expect(integrity(dbPath)).toBe('ok');
+  }, 60_000);
+
   it('keeps every acknowledged return whole, and its items returned once, after a kill among returns (§12)', async () => {
     const dbPath = join(scratch, 'crash-returns.sqlite');
     copyFileSync(await freshDatabasePath(), dbPath);

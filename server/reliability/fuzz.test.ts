@@ -199,6 +199,7 @@ const TYPES = [
   'wishlist-items',
   'returns',
   'customer-forgotten-password',
+  'agent-impersonation-session-events',
 ];
 
 /** The attributes that would succeed, so mutations of them reach deep into each resource. */
@@ -221,6 +222,8 @@ function validAttributes(type: string): Record<string, unknown> {
     vouchers: { code: 'GC-DEMO0050-26' },
     // §13: a registered e-mail.
     'customer-forgotten-password': { email: 'sonia@acme.com' },
+    // README: a mode switch of the impersonation session.
+    'agent-impersonation-session-events': { event: 'change-mode', mode: 'change' },
   };
   // §12: an item that can still be returned, read when a body is made.
   if (type === 'returns') {
@@ -260,6 +263,9 @@ const ATTRIBUTE_KEYS = [
   'returnItems',
   'salesOrderItemUuid',
   'reason',
+  // The session events' two (README).
+  'event',
+  'mode',
   '__proto__',
   'constructor',
 ];
@@ -356,8 +362,9 @@ const query = fc.oneof(
             'sort',
             '_store',
             '_store[]',
-            // The outbox's recipient filter (README).
+            // The outbox's recipient filter, the sessions' open filter (README).
             'to',
+            'open',
           ),
           fc.string({ maxLength: 10 }),
         ),
@@ -381,6 +388,10 @@ const query = fc.oneof(
             // A recipient of the outbox, in another letter case too.
             'sonia@acme.com',
             'SONIA@acme.com',
+            // The open filter's values, and one it refuses.
+            'true',
+            'false',
+            'TRUE',
             ' items, concrete-products ',
             ',',
             '-createdAt',
@@ -509,9 +520,14 @@ const contentType = fc.oneof(
 
 // ---- sending and checking ----------------------------------------------------------------------
 
-/** The token a route is meant to get: agents for §3, the customer everywhere else. */
+/**
+ * The token a route is meant to get: agents for §3, an agent at work for the session events
+ * (README), the customer everywhere else.
+ */
 function validToken(route: Route): string {
-  return routeKind(route) === 'agent' ? tokens.agent : tokens.customer;
+  const kind = routeKind(route);
+  if (kind === 'impersonation') return tokens.impersonation;
+  return kind === 'agent' ? tokens.agent : tokens.customer;
 }
 
 function authHeaders(a: Auth, route: Route): Record<string, string> {
@@ -743,10 +759,16 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
           if (kind === 'customer' || kind === 'any-token') {
             expect(refusedDocument.concat([MISSING])).toContainEqual(JSON.parse(sent.text));
           }
-          if (kind === 'agent') expect(JSON.parse(sent.text)).toEqual(AGENT_ONLY);
+          if (kind === 'agent' || kind === 'impersonation') {
+            expect(JSON.parse(sent.text)).toEqual(AGENT_ONLY);
+          }
         }
         const garbage = r.auth.kind === 'decorated' && r.auth.template.startsWith('Basic');
-        if (realPath && garbage && ['customer', 'any-token', 'agent'].includes(kind)) {
+        if (
+          realPath &&
+          garbage &&
+          ['customer', 'any-token', 'agent', 'impersonation'].includes(kind)
+        ) {
           expect(refusedDocument.concat([INVALID])).toContainEqual(JSON.parse(sent.text));
         }
         // §5a, §7.1: a public resource answers whatever the token; only an unknown id is refused.
@@ -760,7 +782,9 @@ describe('fuzzing every route: never a 5xx, always a JSON:API error, nothing cha
         if (route.path === '/stores/:storeId' && realPath) {
           expect(JSON.parse(sent.text)).toMatchObject({ data: { type: 'stores', id: 'DE' } });
         }
-        const admitted = r.auth.kind === 'valid' && ['customer', 'agent', 'issuing'].includes(kind);
+        const admitted =
+          r.auth.kind === 'valid' &&
+          ['customer', 'agent', 'impersonation', 'issuing'].includes(kind);
         const readable = r.body === null || isJsonObject(r.body);
         if (realPath && admitted && !readable && ['POST', 'PATCH'].includes(route.method)) {
           expect(JSON.parse(sent.text)).toEqual(POST_DATA_INVALID);

@@ -11,11 +11,19 @@ export interface Route {
 
 /**
  * Who may call a route, per the contract: §5a and §7.1 public, the sign-in/refresh endpoints that issue
- * tokens without one, §1 id-less PATCH/DELETE, §3 agent endpoints, §4.2 any token, §9 checkout
- * (which reads the request document before the token and answers a missing one itself), else §5.
+ * tokens without one, §1 id-less PATCH/DELETE, §3 agent endpoints, the stand-in's own endpoints
+ * for an agent at work (an impersonation token only, README), §4.2 any token, §9 checkout (which
+ * reads the request document before the token and answers a missing one itself), else §5.
  */
 export type RouteKind =
-  'public' | 'issuing' | 'idless' | 'agent' | 'any-token' | 'checkout' | 'customer';
+  | 'public'
+  | 'issuing'
+  | 'idless'
+  | 'agent'
+  | 'impersonation'
+  | 'any-token'
+  | 'checkout'
+  | 'customer';
 
 // §5a: the product endpoints need no token; §7.1: nor do the stores.
 const PUBLIC_RESOURCES = [
@@ -29,6 +37,8 @@ const PUBLIC_RESOURCES = [
 ];
 // §3.1, §4.1, §4.3: these hand out tokens and need none.
 const ISSUING = ['POST /agent-access-tokens', 'POST /access-tokens', 'POST /refresh-tokens'];
+// README: the mode switch of the session an impersonation token belongs to.
+const IMPERSONATION = ['POST /agent-impersonation-session-events'];
 // §9: checkout-data and checkout.
 const CHECKOUT = ['checkout-data', 'checkout'];
 
@@ -57,6 +67,7 @@ export function routeKind({ method, path }: Route): RouteKind {
   // §11: nor one whose wishlist id is empty (`/wishlists//wishlist-items/{sku}`).
   const emptyParent = path.startsWith('/customers//') || path.startsWith('/wishlists//');
   if (changes && (!/\/:[^/]+$/.test(path) || emptyParent)) return 'idless';
+  if (IMPERSONATION.includes(`${method} ${path}`)) return 'impersonation';
   if (resource.startsWith('agent-')) return 'agent';
   if (resource === 'refresh-tokens') return 'any-token';
   if (CHECKOUT.includes(resource)) return 'checkout';

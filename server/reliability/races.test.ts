@@ -1021,3 +1021,161 @@ describe('forgotten passwords at once (§13)', () => {
     expect(await outbox(agent)).toHaveLength(12);
   });
 });
+
+describe('impersonation sessions at once (issue 14: never two agents unawares)', () => {
+  interface Session {
+    id: string;
+    attributes: {
+      endedAt: string | null;
+      changes: { resource: string; success: boolean }[];
+      events: { event: string; mode?: string; sessionId?: string }[];
+      alongside: { sessionId: string }[];
+    };
+  }
+  const sessionsOf = async (agent: string, query: string): Promise<Session[]> => {
+    const answer = await call('GET', `/agent-impersonation-sessions${query}`, { token: agent });
+    expect(answer.status).toBe(200);
+    return (answer.body as { data: Session[] }).data;
+  };
+  const modeSwitch = (token: string, mode: string): Promise<Answer> =>
+    call('POST', '/agent-impersonation-session-events', {
+      token,
+      body: {
+        data: {
+          type: 'agent-impersonation-session-events',
+          attributes: { event: 'change-mode', mode },
+        },
+      },
+    });
+  /** Who joined each session, and whom each started alongside, by id. */
+  const overlaps = (sessions: Session[]) => ({
+    joinedBy: Object.fromEntries(
+      sessions.map((session) => [
+        session.id,
+        session.attributes.events
+          .filter((event) => event.event === 'joined-by')
+          .map((event) => event.sessionId),
+      ]),
+    ),
+    alongside: Object.fromEntries(
+      sessions.map((session) => [
+        session.id,
+        session.attributes.alongside.map((older) => older.sessionId),
+      ]),
+    ),
+  });
+
+  it('records each overlap on both sides when many tabs start acting as one customer at once', async () => {
+    // Every tab an agent of its own, signed in before the burst.
+    const agents = await Promise.all(Array.from({ length: 8 }, () => signInAgent()));
+    const started = await Promise.all(
+      agents.map(({ accessToken }) =>
+        call('POST', '/agent-customer-impersonation-access-tokens', {
+          token: accessToken,
+          body: {
+            data: {
+              type: 'agent-customer-impersonation-access-tokens',
+              attributes: { customerReference: 'DE--21' },
+            },
+          },
+        }),
+      ),
+    );
+    expect(started.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+    const sessions = await sessionsOf(agents[0]?.accessToken ?? '', '?customerReference=DE--21');
+    const ids = sessions.map((session) => session.id).reverse();
+    expect(ids).toHaveLength(8);
+    const { joinedBy, alongside } = overlaps(sessions);
+    // One after another under the write lock: each found every earlier one open, and each
+    // earlier one names every later one, oldest first, the same pairs from both sides.
+    ids.forEach((id, index) => {
+      expect({ id, alongside: alongside[id] }).toEqual({ id, alongside: ids.slice(0, index) });
+      expect({ id, joinedBy: joinedBy[id] }).toEqual({ id, joinedBy: ids.slice(index + 1) });
+    });
+  });
+
+  it('records no overlap with a session that is ended while another starts, or else records it whole', async () => {
+    const ending = await impersonate();
+    const agent = (await signInAgent()).accessToken;
+    const [ended, joined] = await Promise.all([
+      call('DELETE', `/refresh-tokens/${ending.refreshToken}`, { token: ending.accessToken }),
+      call('POST', '/agent-customer-impersonation-access-tokens', {
+        token: agent,
+        body: {
+          data: {
+            type: 'agent-customer-impersonation-access-tokens',
+            attributes: { customerReference: 'DE--21' },
+          },
+        },
+      }),
+    ]);
+    expect([ended.status, joined.status]).toEqual([204, 201]);
+    const sessions = await sessionsOf(agent, '?customerReference=DE--21');
+    const { joinedBy, alongside } = overlaps(sessions);
+    // Whichever came first, the two sides agree: both name the other, or neither does.
+    expect(alongside['2']).toEqual(joinedBy['1']?.length === 1 ? ['1'] : []);
+    expect(joinedBy['1']).toEqual(alongside['2']?.length === 1 ? ['2'] : []);
+    expect(sessions.find((session) => session.id === '1')?.attributes.endedAt).not.toBeNull();
+  });
+
+  it('records every one of many mode switches sent at once, in the order they were taken', async () => {
+    const session = await impersonate();
+    const modes = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 'view' : 'change'));
+    // Other tabs join the customer meanwhile: their joins go in between, none lost.
+    const [answers, joins] = await Promise.all([
+      Promise.all(modes.map((mode) => modeSwitch(session.accessToken, mode))),
+      Promise.all(Array.from({ length: 3 }, () => impersonate())),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(201));
+    expect(joins).toHaveLength(3);
+    const taken = answers
+      .map((answer) => (answer.body as { data: { id: string; attributes: { mode: string } } }).data)
+      .sort((a, b) => Number(a.id) - Number(b.id));
+    expect(new Set(taken.map((event) => event.id)).size).toBe(30);
+    const agent = (await signInAgent()).accessToken;
+    const [first] = await sessionsOf(agent, '?customerReference=DE--21&page[offset]=3');
+    const events = first?.attributes.events ?? [];
+    expect(
+      events.filter((event) => event.event === 'change-mode').map((event) => event.mode),
+    ).toEqual(taken.map((event) => event.attributes.mode));
+    expect(events.filter((event) => event.event === 'joined-by')).toHaveLength(3);
+    expect(events).toHaveLength(33);
+  });
+
+  it('records a return and a restore mail made at once through one session, each once', async () => {
+    const session = await impersonate();
+    const [forgotten, refused] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 6 }, () =>
+          call('POST', '/customer-forgotten-password', {
+            token: session.accessToken,
+            body: {
+              data: {
+                type: 'customer-forgotten-password',
+                attributes: { email: 'sonia@acme.com' },
+              },
+            },
+          }),
+        ),
+      ),
+      Promise.all(
+        Array.from({ length: 6 }, () =>
+          call('POST', '/returns', {
+            token: session.accessToken,
+            body: returnRequest([{ salesOrderItemUuid: 'not-an-item', reason: 'Damaged' }]),
+          }),
+        ),
+      ),
+    ]);
+    expect(forgotten.map((answer) => answer.status)).toEqual(Array(6).fill(204));
+    expect(refused.map((answer) => answer.status)).toEqual(Array(6).fill(422));
+    const [only] = await sessionsOf((await signInAgent()).accessToken, '');
+    const changes = only?.attributes.changes ?? [];
+    expect(changes.filter((change) => change.resource === 'customer-forgotten-password')).toEqual(
+      Array(6).fill(expect.objectContaining({ success: true })),
+    );
+    expect(changes.filter((change) => change.resource === 'returns')).toEqual(
+      Array(6).fill(expect.objectContaining({ success: false })),
+    );
+  });
+});

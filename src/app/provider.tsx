@@ -10,14 +10,13 @@ import { RuntimeConfigContext, type RuntimeConfig } from '../lib/runtime-config'
 
 export function AppProvider({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
-  const [session] = useState(() =>
-    createGlueSession(
+  const [{ session, log }] = useState(() => {
+    const sessionLog = new SessionLog();
+    const session = createGlueSession(
       createGlueClient(config.glueBaseUrl, fetch, currentTag),
       config.refreshTokenLifetimeSeconds * 1000,
-    ),
-  );
-  const [log] = useState(() => {
-    const sessionLog = new SessionLog();
+      () => sessionLog.getState().current?.mode === 'change',
+    );
     // However a customer session ends (the agent, the idle limit, Glue), its record closes and
     // nothing of the customer stays in the cache.
     session.customer.subscribe(() => {
@@ -30,7 +29,7 @@ export function AppProvider({ config, children }: { config: RuntimeConfig; child
     session.agent.subscribe(() => {
       if (session.agent.getState().status === 'signed-out') sessionLog.clear();
     });
-    return sessionLog;
+    return { session, log: sessionLog };
   });
   return (
     <RuntimeConfigContext value={config}>

@@ -46,6 +46,14 @@ export class ConfigurationError extends Error {
   }
 }
 
+/** The console refused to send a change: the session as a customer is in view mode. Nothing went to Glue. */
+export class ViewModeError extends Error {
+  constructor(readonly endpoint: string) {
+    super(`View mode: ${endpoint} was not sent.`);
+    this.name = 'ViewModeError';
+  }
+}
+
 /** The session behind a token slot is over (signed out, or could not be renewed). */
 export class SessionEndedError extends Error {
   constructor(
@@ -140,6 +148,7 @@ export function describeError(error: unknown): Message {
   if (error instanceof GlueResponseError) {
     return message('error.response', { endpoint: error.endpoint, reason: error.reason });
   }
+  if (error instanceof ViewModeError) return message('error.viewMode');
   if (error instanceof SessionEndedError || error instanceof ConfigurationError) {
     return error.reason;
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { message } from '../i18n/translate';
 import { createGlue, type Glue } from '../../server/glue';
 import { createGlueClient } from './glue-client';
-import { SessionEndedError } from './glue-errors';
+import { SessionEndedError, ViewModeError, describeError } from './glue-errors';
 import { createGlueSession, type GlueSession } from './glue-session';
 import { toTokenPair, tokenDocumentSchema } from './glue-tokens';
 
@@ -10,13 +10,17 @@ import { toTokenPair, tokenDocumentSchema } from './glue-tokens';
 let glue: Glue;
 const requests: string[] = [];
 
-function newSession(): GlueSession {
+function newSession(changesAllowed?: () => boolean): GlueSession {
   const fetchInProcess: typeof fetch = (input, init) => {
     const request = new Request(input, init);
     requests.push(`${request.method} ${new URL(request.url).pathname}`);
     return Promise.resolve(glue.app.request(request));
   };
-  return createGlueSession(createGlueClient('http://glue.test', fetchInProcess), 2_628_000_000);
+  return createGlueSession(
+    createGlueClient('http://glue.test', fetchInProcess),
+    2_628_000_000,
+    changesAllowed,
+  );
 }
 
 async function signIn(session: GlueSession, path: string, type: string, username: string) {
@@ -125,5 +129,44 @@ describe('GlueSession against the stand-in', () => {
     session.agent.end(null);
     expect(session.customer.getState().status).toBe('signed-out');
     expect(session.customer.refreshToken).toBeNull();
+  });
+
+  it('in view mode sends reads as the customer, and refuses every change before it leaves', async () => {
+    let allowed = false;
+    const session = newSession(() => allowed);
+    const pair = await signIn(session, '/access-tokens', 'access-tokens', 'sonia@acme.com');
+    session.customer.start(pair, {
+      customerReference: 'DE--21',
+      email: 'sonia@acme.com',
+      firstName: 'Sonia',
+      lastName: 'Wagner',
+    });
+    requests.length = 0;
+    await session.asCustomer({ path: '/carts' });
+    const refusals = await Promise.all(
+      (['POST', 'PATCH', 'DELETE'] as const).map((method) =>
+        session
+          .asCustomer({ method, path: '/carts?include=items', body: { data: {} } })
+          .catch((error: unknown) => error),
+      ),
+    );
+    expect(refusals.every((error) => error instanceof ViewModeError)).toBe(true);
+    expect((refusals[0] as ViewModeError).endpoint).toBe('POST /carts');
+    expect(describeError(refusals[0])).toEqual(message('error.viewMode'));
+    // Only the read reached Glue.
+    expect(requests).toEqual(['GET /carts']);
+    allowed = true;
+    await session.asCustomer({
+      method: 'POST',
+      path: '/carts',
+      body: {
+        data: {
+          type: 'carts',
+          attributes: { name: 'Now', store: 'DE', currency: 'EUR', priceMode: 'GROSS_MODE' },
+        },
+      },
+    });
+    expect(requests).toEqual(['GET /carts', 'POST /carts']);
+    session.customer.end(null);
   });
 });

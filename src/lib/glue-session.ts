@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { GlueClient, GlueRequest } from './glue-client';
 import { message, type Message } from '../i18n/translate';
-import { GlueError, SessionEndedError, describeError } from './glue-errors';
+import { GlueError, SessionEndedError, ViewModeError, describeError } from './glue-errors';
 import { refreshTokens, revokeRefreshToken } from './glue-tokens';
 import { TokenSlot } from './token-slot';
 
@@ -35,7 +35,12 @@ export interface GlueSession {
 /** Glue's codes for an agent token it no longer accepts on agent endpoints (§3). */
 const AGENT_SESSION_INVALID = new Set(['4102', '4103']);
 
-export function createGlueSession(glue: GlueClient, refreshTokenLifetimeMs: number): GlueSession {
+export function createGlueSession(
+  glue: GlueClient,
+  refreshTokenLifetimeMs: number,
+  /** Whether the session as a customer may change the account now (view mode: no). */
+  changesAllowed: () => boolean = () => true,
+): GlueSession {
   const refresh = (token: string) => refreshTokens(glue, token);
   const agent = new TokenSlot<AgentProfile>('agent', refresh, refreshTokenLifetimeMs);
   const customer = new TokenSlot<CustomerProfile>('customer', refresh, refreshTokenLifetimeMs);
@@ -79,7 +84,13 @@ export function createGlueSession(glue: GlueClient, refreshTokenLifetimeMs: numb
         throw error;
       }
     },
-    asCustomer: (request) => withToken(customer, request),
+    async asCustomer(request) {
+      // The last line of view mode: whatever a screen offers, no change leaves the console.
+      if ((request.method ?? 'GET') !== 'GET' && !changesAllowed()) {
+        throw new ViewModeError(`${request.method} ${request.path.split('?')[0]}`);
+      }
+      return withToken(customer, request);
+    },
     async endSession(slot, reason) {
       const refreshToken = slot.refreshToken;
       if (!refreshToken) return slot.end(reason);

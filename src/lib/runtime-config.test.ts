@@ -10,6 +10,7 @@ describe('parseRuntimeConfig', () => {
       refreshTokenLifetimeSeconds: DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
       store: null,
       priceMode: 'GROSS_MODE',
+      startMode: 'view',
     });
   });
 
@@ -22,6 +23,7 @@ describe('parseRuntimeConfig', () => {
         refreshTokenLifetimeSeconds: 90,
         store: 'AT',
         priceMode: 'NET_MODE',
+        startMode: 'change',
       }),
     ).toMatchObject({
       requireReason: false,
@@ -29,6 +31,7 @@ describe('parseRuntimeConfig', () => {
       refreshTokenLifetimeSeconds: 90,
       store: 'AT',
       priceMode: 'NET_MODE',
+      startMode: 'change',
     });
   });
 
@@ -41,6 +44,7 @@ describe('parseRuntimeConfig', () => {
     [{ glueBaseUrl: 'http://glue.test', store: '' }],
     [{ glueBaseUrl: 'http://glue.test', store: 'D E' }],
     [{ glueBaseUrl: 'http://glue.test', priceMode: 'gross' }],
+    [{ glueBaseUrl: 'http://glue.test', startMode: 'edit' }],
   ])('names what is wrong with %j', (body) => {
     expect(() => parseRuntimeConfig(body)).toThrow('config.invalid');
   });

@@ -7,6 +7,9 @@ import { ConfigurationError } from './glue-errors';
 export const PRICE_MODES = ['GROSS_MODE', 'NET_MODE'] as const;
 export type PriceMode = (typeof PRICE_MODES)[number];
 
+/** How a session as a customer starts: looking only, or ready to change the account. */
+export const START_MODES = ['view', 'change'] as const;
+
 /** Spryker's default refresh-token lifetime (about a month), in seconds. */
 export const DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS = 2_628_000;
 
@@ -17,6 +20,7 @@ const runtimeConfigSchema = z.object({
   refreshTokenLifetimeSeconds: z.optional(z.number().check(z.positive())),
   store: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]+$/))),
   priceMode: z.optional(z.enum(PRICE_MODES)),
+  startMode: z.optional(z.enum(START_MODES)),
 });
 
 export interface RuntimeConfig {
@@ -38,6 +42,8 @@ export interface RuntimeConfig {
   store: string | null;
   /** The price mode of new carts (default gross: prices include tax). */
   priceMode: PriceMode;
+  /** The mode a session as a customer starts in (default view: nothing can change until the agent says so). */
+  startMode: (typeof START_MODES)[number];
 }
 
 /** Path of the file that tells one build which Glue to talk to, and how to behave. */
@@ -74,6 +80,7 @@ export function parseRuntimeConfig(body: unknown): RuntimeConfig {
       config.refreshTokenLifetimeSeconds ?? DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
     store: config.store ?? null,
     priceMode: config.priceMode ?? 'GROSS_MODE',
+    startMode: config.startMode ?? 'view',
   };
 }
 

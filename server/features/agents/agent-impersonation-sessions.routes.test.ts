@@ -39,6 +39,8 @@ interface SessionResource {
     endedAt: string | null;
     expiresAt: string | null;
     changes: Record<string, unknown>[];
+    events: Record<string, unknown>[];
+    alongside: Record<string, unknown>[];
   };
   links: { self: string };
 }
@@ -199,6 +201,9 @@ describe('GET /agent-impersonation-sessions: a scripted session', () => {
             code: null,
           },
         ],
+        // No mode switch was sent, and Sonia had no other session open.
+        events: [],
+        alongside: [],
       },
       links: { self: `${SELF}/1` },
     };
@@ -375,6 +380,204 @@ describe('GET /agent-impersonation-sessions: filters', () => {
         ],
       },
     });
+  });
+});
+
+describe('GET /agent-impersonation-sessions: open sessions (open=true|false)', () => {
+  let live: TokenAttributes;
+
+  beforeEach(async () => {
+    // 1 runs out: its refresh token expires before the others are looked at.
+    await startSession('DE--21', 'runs out');
+    t.advance(REFRESH_TOKEN_TTL - 100);
+    agentHeaders = bearer((await signInAgent(t)).accessToken);
+    live = await startSession('DE--21', 'live');
+    expect((await endSession(await startSession('DE--21', 'ended'))).status).toBe(204);
+    await startSession('DE--3', 'live elsewhere');
+    t.advance(200);
+  });
+
+  it('keeps the sessions not ended and not expired, or only the others', async () => {
+    expect(await ids('?open=true')).toEqual(['4', '2']);
+    expect(await ids('?open=false')).toEqual(['3', '1']);
+    expect(await ids('?open=')).toEqual(['4', '3', '2', '1']);
+  });
+
+  it('answers what the console asks before an agent joins a customer', async () => {
+    const body = await listed('?customerReference=DE--21&open=true');
+    expect(body.data.map((session) => [session.id, session.attributes.reason])).toEqual([
+      ['2', 'live'],
+    ]);
+    expect(body.links.self).toBe(`${SELF}?customerReference=DE--21&open=true`);
+    expect(await ids('?customerReference=DE--3&open=false')).toEqual([]);
+  });
+
+  it('counts the open sessions for the page links', async () => {
+    const body = await listed('?open=true&page[limit]=1');
+    expect(body.data.map((session) => session.id)).toEqual(['4']);
+    expect(body.links).toEqual({
+      self: `${SELF}?open=true&page[limit]=1`,
+      last: `${SELF}?open=true&page[offset]=1&page[limit]=1`,
+      first: `${SELF}?open=true&page[offset]=0&page[limit]=1`,
+      next: `${SELF}?open=true&page[offset]=1&page[limit]=1`,
+    });
+  });
+
+  it('closes a session when it ends, and keeps it open while it is refreshed', async () => {
+    const refreshed = await tokenAttributes(await refresh(t, live.refreshToken));
+    expect(await ids('?customerReference=DE--21&open=true')).toEqual(['2']);
+    expect((await endSession(refreshed)).status).toBe(204);
+    expect(await ids('?customerReference=DE--21&open=true')).toEqual([]);
+  });
+
+  it.each(['yes', '1', '0', 'TRUE', 'True', ' true', 'true,false'])(
+    'answers 422 901 for open=%s',
+    async (value) => {
+      expect(await statusAndBody(await list(`?open=${encodeURIComponent(value)}`))).toEqual({
+        status: 422,
+        body: errorBody('901', 422, 'open => The value you selected is not a valid choice.'),
+      });
+    },
+  );
+
+  it('answers every bad filter at once', async () => {
+    expect(await statusAndBody(await list('?startedFrom=x&open=x'))).toEqual({
+      status: 422,
+      body: {
+        errors: [
+          {
+            code: '901',
+            status: 422,
+            detail: 'startedFrom => This value is not a valid datetime.',
+          },
+          {
+            code: '901',
+            status: 422,
+            detail: 'open => The value you selected is not a valid choice.',
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('GET /agent-impersonation-sessions: sessions of one customer at once', () => {
+  /** Each session's id, its `alongside` and its `events`, newest first. */
+  async function overlaps(): Promise<[string, unknown[], unknown[]][]> {
+    return (await listed()).data.map((session) => [
+      session.id,
+      session.attributes.alongside,
+      session.attributes.events,
+    ]);
+  }
+
+  const joinedBy = (offset: number, sessionId: string): unknown => ({
+    at: at(offset),
+    event: 'joined-by',
+    sessionId,
+    agentUsername: 'admin@spryker.com',
+  });
+  const alongside = (sessionId: string, offset: number): unknown => ({
+    sessionId,
+    agentUsername: 'admin@spryker.com',
+    startedAt: at(offset),
+  });
+
+  it('records on both sides the sessions open when another starts, and no others', async () => {
+    await startSession('DE--21');
+    t.advance(10);
+    // Another customer's session overlaps with nothing of Sonia's.
+    await startSession('DE--3');
+    t.advance(10);
+    // The same agent in another tab counts as much as another agent.
+    await startSession('DE--21');
+    t.advance(10);
+    await startSession('DE--21');
+    expect(await overlaps()).toEqual([
+      ['4', [alongside('1', 0), alongside('3', 20)], []],
+      ['3', [alongside('1', 0)], [joinedBy(30, '4')]],
+      ['2', [], []],
+      ['1', [], [joinedBy(20, '3'), joinedBy(30, '4')]],
+    ]);
+  });
+
+  it('leaves out sessions that ended or ran out', async () => {
+    expect((await endSession(await startSession('DE--21'))).status).toBe(204);
+    await startSession('DE--21');
+    t.advance(REFRESH_TOKEN_TTL + 1);
+    agentHeaders = bearer((await signInAgent(t)).accessToken);
+    await startSession('DE--21');
+    expect(await overlaps()).toEqual([
+      ['3', [], []],
+      ['2', [], []],
+      ['1', [], []],
+    ]);
+  });
+
+  it('keeps mode switches and joins in the order they happened', async () => {
+    const first = bearer((await startSession('DE--21')).accessToken);
+    t.advance(10);
+    const switched = await t.post(
+      '/agent-impersonation-session-events',
+      document('agent-impersonation-session-events', { event: 'change-mode', mode: 'change' }),
+      { headers: first },
+    );
+    expect(switched.status).toBe(201);
+    t.advance(10);
+    await startSession('DE--21');
+    expect((await listed()).data.at(-1)?.attributes.events).toEqual([
+      { at: at(10), event: 'change-mode', mode: 'change' },
+      joinedBy(20, '2'),
+    ]);
+  });
+
+  it('answers events and alongside after the changes, byte for byte', async () => {
+    await startSession('DE--21', 'first');
+    t.advance(5);
+    await startSession('DE--21', 'second');
+    const expiresAt = (offset: number): string => at(offset + REFRESH_TOKEN_TTL);
+    const session = (id: string, attributes: Record<string, unknown>): unknown => ({
+      type: 'agent-impersonation-sessions',
+      id,
+      attributes,
+      links: { self: `${SELF}/${id}` },
+    });
+    const common = {
+      agentUsername: 'admin@spryker.com',
+      customerReference: 'DE--21',
+      customerName: 'Sonia Wagner',
+    };
+    const response = await one('2');
+    expect(await response.text()).toBe(
+      JSON.stringify({
+        data: session('2', {
+          ...common,
+          reason: 'second',
+          startedAt: at(5),
+          endedAt: null,
+          expiresAt: expiresAt(5),
+          changes: [],
+          events: [],
+          alongside: [{ sessionId: '1', agentUsername: 'admin@spryker.com', startedAt: at(0) }],
+        }),
+      }),
+    );
+    expect(await (await one('1')).text()).toBe(
+      JSON.stringify({
+        data: session('1', {
+          ...common,
+          reason: 'first',
+          startedAt: at(0),
+          endedAt: null,
+          expiresAt: expiresAt(0),
+          changes: [],
+          events: [
+            { at: at(5), event: 'joined-by', sessionId: '2', agentUsername: 'admin@spryker.com' },
+          ],
+          alongside: [],
+        }),
+      }),
+    );
   });
 });
 
@@ -599,7 +802,7 @@ describe('GET /agent-impersonation-sessions: who may read it', () => {
 
 describe('GET /agent-impersonation-sessions: query plans', () => {
   it('reads through indexes only: no table scan, no sort', () => {
-    const plans = new ImpersonationSessions(t.glue.db).explain();
+    const plans = new ImpersonationSessions(t.glue.db, Date.now).explain();
     for (const [name, plan] of Object.entries(plans)) {
       const scans = plan.filter((line) => /^SCAN (?!json_each)/.test(line));
       const sorts = plan.filter((line) => line.includes('TEMP B-TREE'));

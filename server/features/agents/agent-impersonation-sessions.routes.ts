@@ -66,10 +66,19 @@ function readFilter(url: URL): SessionFilter {
     }
     return round(milliseconds / 1000);
   };
+  // Exactly true or false, as the console sends it; anything else is no choice Symfony's would take.
+  const open = (): boolean | null => {
+    const raw = value('open');
+    if (raw === null) return null;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    errors.push(validationFailed('open', ValidationMessages.notValidChoice));
+    return null;
+  };
   const filter = {
     customerReference: value('customerReference'),
     startedFrom: bound('startedFrom', Math.ceil),
     startedTo: bound('startedTo', Math.floor),
+    open: open(),
   };
   const [first, ...rest] = errors;
   if (first !== undefined) throw new GlueError(first, ...rest);
@@ -91,7 +100,8 @@ function sessionResource(base: string, session: ImpersonationSession) {
  * `GET /agent-impersonation-sessions` and `GET /agent-impersonation-sessions/{id}`: a stand-in
  * extension, not a Spryker endpoint. The audit trail of impersonation: who acted as whom, why,
  * when, and every change made or tried. Agents only, with the rules of §3; the list is paged as
- * §1 says, newest session first, and filtered by customer and by start.
+ * §1 says, newest session first, and filtered by customer, by start and by being open (not
+ * ended, not expired: what the console asks before an agent joins a customer).
  */
 export function registerAgentImpersonationSessions(
   app: Hono,

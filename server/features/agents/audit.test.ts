@@ -74,6 +74,7 @@ describe('the impersonation audit trail', () => {
       code: null,
       wishlist_uuid: null,
       wishlist_name: null,
+      return_reference: null,
       success: 1,
       error_code: null,
     };

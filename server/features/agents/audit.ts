@@ -8,16 +8,26 @@ export interface AuditEntry {
   /**
    * The resource changed: `carts`, `items`, `checkout` (an order placed from the cart), or a code
    * applied or removed through `cart-codes` or `vouchers` (§10), a wishlist made, renamed or
-   * deleted (`wishlists`) or a product added to or removed from one (`wishlist-items`, §11).
+   * deleted (`wishlists`) or a product added to or removed from one (`wishlist-items`, §11), a
+   * return made (`returns`, §12) or a restore-password mail asked for
+   * (`customer-forgotten-password`, §13).
    */
   resource:
-    'carts' | 'items' | 'checkout' | 'cart-codes' | 'vouchers' | 'wishlists' | 'wishlist-items';
+    | 'carts'
+    | 'items'
+    | 'checkout'
+    | 'cart-codes'
+    | 'vouchers'
+    | 'wishlists'
+    | 'wishlist-items'
+    | 'returns'
+    | 'customer-forgotten-password';
   cartUuid: string | null;
   cartName?: string | null;
   sku?: string | null;
   quantityBefore?: number | null;
   quantityAfter?: number | null;
-  /** The order a checkout placed. */
+  /** The order a checkout placed, or the order(s) a return's items came from. */
   orderReference?: string | null;
   /** The voucher or gift-card code a cart-code change named. */
   code?: string | null;
@@ -25,6 +35,8 @@ export interface AuditEntry {
   wishlistUuid?: string | null;
   /** Its name: the new one for a POST or PATCH that worked, else the one it had. */
   wishlistName?: string | null;
+  /** The return a POST /returns made (§12); null when it failed. */
+  returnReference?: string | null;
 }
 
 /** Who acted: the customer, and the impersonation session when an agent acted as them. */
@@ -48,10 +60,10 @@ export class ImpersonationAudit {
     this.#insert = db.prepare(
       `INSERT INTO impersonation_audit (session_id, id_agent, id_customer, method, resource,
          cart_uuid, cart_name, sku, quantity_before, quantity_after, order_reference, code,
-         wishlist_uuid, wishlist_name, success, status, error_code, created_at)
+         wishlist_uuid, wishlist_name, return_reference, success, status, error_code, created_at)
        VALUES (@sessionId, @idAgent, @idCustomer, @method, @resource, @cartUuid, @cartName, @sku,
          @quantityBefore, @quantityAfter, @orderReference, @code, @wishlistUuid, @wishlistName,
-         @success, @status, @errorCode, @createdAt)`,
+         @returnReference, @success, @status, @errorCode, @createdAt)`,
     );
   }
 
@@ -72,6 +84,7 @@ export class ImpersonationAudit {
       code: entry.code ?? null,
       wishlistUuid: entry.wishlistUuid ?? null,
       wishlistName: entry.wishlistName ?? null,
+      returnReference: entry.returnReference ?? null,
       success: errorCode === null && status < 400 ? 1 : 0,
       status,
       errorCode,

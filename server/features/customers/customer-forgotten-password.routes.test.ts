@@ -189,3 +189,66 @@ describe('POST /customer-forgotten-password (§13)', () => {
     });
   });
 });
+
+describe('POST /customer-forgotten-password in the impersonation audit trail', () => {
+  const auditRows = (): unknown[] =>
+    t.glue.db
+      .prepare(
+        `SELECT session_id, method, resource, cart_uuid, sku, success, status, error_code
+         FROM impersonation_audit ORDER BY id`,
+      )
+      .all();
+
+  it('records the restore mail an agent asks for through an impersonation token, refusals too', async () => {
+    const { accessToken } = await signInAsCustomerThroughAgent(t);
+    const agent = bearer(accessToken);
+    expect((await forgotten({ email: 'sonia@acme.com' }, agent)).status).toBe(204);
+    expect((await forgotten({ email: 'xyz' }, agent)).status).toBe(422);
+    const row = { session_id: 1, method: 'POST', resource: TYPE, cart_uuid: null, sku: null };
+    expect(auditRows()).toEqual([
+      { ...row, success: 1, status: 204, error_code: null },
+      { ...row, success: 0, status: 422, error_code: '901' },
+    ]);
+    const sessions = await t.send('GET', '/agent-impersonation-sessions', {
+      headers: bearer((await signInAgent(t)).accessToken),
+    });
+    const body = (await sessions.json()) as {
+      data: { attributes: { changes: Record<string, unknown>[] } }[];
+    };
+    // A restore-mail row has the keys of every change and no others.
+    expect(JSON.stringify(body.data[0]?.attributes.changes[0])).toBe(
+      JSON.stringify({
+        at: new Date(t.now() * 1000).toISOString(),
+        method: 'POST',
+        resource: TYPE,
+        cartId: null,
+        cartName: null,
+        sku: null,
+        quantityBefore: null,
+        quantityAfter: null,
+        success: true,
+        status: 204,
+        errorCode: null,
+        orderReference: null,
+        code: null,
+      }),
+    );
+  });
+
+  it.each([
+    ['no token', () => Promise.resolve(null)],
+    ['a customer token', () => signInCustomer(t)],
+    ['an agent token', () => signInAgent(t)],
+  ])('records nothing with %s', async (_name, signIn) => {
+    const pair = await signIn();
+    const headers = pair === null ? {} : bearer(pair.accessToken);
+    expect((await forgotten({ email: 'sonia@acme.com' }, headers)).status).toBe(204);
+    expect((await forgotten({ email: '' }, headers)).status).toBe(422);
+    expect(auditRows()).toEqual([]);
+  });
+
+  it('records nothing with an invalid token, and still answers 204', async () => {
+    expect((await forgotten({ email: 'sonia@acme.com' }, bearer('garbage'))).status).toBe(204);
+    expect(auditRows()).toEqual([]);
+  });
+});

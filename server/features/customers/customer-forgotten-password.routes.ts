@@ -1,4 +1,6 @@
 import type { Hono } from 'hono';
+import { probeCaller } from '../../platform/auth';
+import type { Actor, AuditEntry } from '../agents/audit';
 import { GlueError, ValidationMessages, tooLong, validationFailed } from '../../platform/errors';
 import type { GlueErrorSpec } from '../../platform/errors';
 import type { GlueServices } from '../../platform/services';
@@ -40,14 +42,33 @@ function emailErrors(attributes: Readonly<Record<string, unknown>>): GlueErrorSp
 /**
  * `POST /customer-forgotten-password` (§13), public: 204 with no body whether or not the e-mail
  * has an account, so the answer never tells; a registered one gets the restore mail, which the
- * stand-in writes to its outbox (`GET /agent-outbox-mails`) instead of sending.
+ * stand-in writes to its outbox (`GET /agent-outbox-mails`) instead of sending. Sent with an
+ * impersonation token (as the console does), it goes to the audit trail, refusals too; any other
+ * token, or an invalid one, is neither recorded nor refused: the endpoint is public (§13).
  */
-export function registerCustomerForgottenPassword(app: Hono, { outbox }: GlueServices): void {
+export function registerCustomerForgottenPassword(
+  app: Hono,
+  { db, tokens, outbox, audit }: GlueServices,
+): void {
+  // The mail and its audit row together, or neither.
+  const sendAndRecord = db.transaction((email: string, actor: Actor, entry: AuditEntry) => {
+    outbox.sendPasswordRestoreMail(email);
+    audit.recordSuccess(actor, entry, 204);
+  });
+
   app.post(`/${TYPE}`, async (c) => {
-    const attributes = await readRequestAttributes(c, TYPE);
-    const [first, ...rest] = emailErrors(attributes);
-    if (first !== undefined) throw new GlueError(first, ...rest);
-    outbox.sendPasswordRestoreMail(String(attributes.email));
-    return noContentResponse();
+    const probe = await probeCaller(c, tokens);
+    const caller = probe.kind === 'caller' ? probe.caller : null;
+    // Only an agent at work is recorded: recordSuccess skips an actor without impersonation.
+    const actor: Actor =
+      caller?.kind === 'customer' ? caller : { idCustomer: 0, impersonation: null };
+    const entry: AuditEntry = { method: 'POST', resource: TYPE, cartUuid: null };
+    return audit.guard(actor, entry, async () => {
+      const attributes = await readRequestAttributes(c, TYPE);
+      const [first, ...rest] = emailErrors(attributes);
+      if (first !== undefined) throw new GlueError(first, ...rest);
+      sendAndRecord(String(attributes.email), actor, entry);
+      return noContentResponse();
+    });
   });
 }

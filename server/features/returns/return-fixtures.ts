@@ -10,6 +10,7 @@ import { CAMERA, CANON, cartWith, consoleRequest, submit } from '../checkout/che
 /** An order item as GET /orders/{ref} answers it: what the returns tests read of it. */
 export interface OrderItem {
   uuid: string;
+  sku: string;
   state: string;
   isReturnable: boolean;
   refundableAmount: number;

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  START_SECONDS,
   bearer,
   document,
   errorBody,
   makeTestGlue,
+  signInAgent,
   signInAsCustomerThroughAgent,
   signInCustomer,
   signInCustomerWith,
@@ -11,6 +13,7 @@ import {
   statusAndBody,
 } from '../../platform/test-support';
 import type { TestGlue } from '../../platform/test-support';
+import { CAMERA, CANON } from '../checkout/checkout-fixtures';
 import { deliveredOrder, returnRequest } from './return-fixtures';
 import type { OrderItem } from './return-fixtures';
 
@@ -401,5 +404,116 @@ describe('§12 returns with their items and order items included', () => {
         links: { self: `${BASE}/returns/DE--21-R1?${query}` },
       },
     });
+  });
+});
+
+describe('§12 returns in the impersonation audit trail', () => {
+  /** The changes of the newest impersonation session, as GET /agent-impersonation-sessions answers. */
+  async function auditedChanges(): Promise<Record<string, unknown>[]> {
+    const agent = bearer((await signInAgent(t)).accessToken);
+    const response = await t.send('GET', '/agent-impersonation-sessions', { headers: agent });
+    const body = (await response.json()) as {
+      data: { attributes: { changes: Record<string, unknown>[] } }[];
+    };
+    return body.data[0]?.attributes.changes ?? [];
+  }
+
+  const returnRow = (fields: Record<string, unknown>): Record<string, unknown> => ({
+    at: new Date(START_SECONDS * 1000).toISOString(),
+    method: 'POST',
+    resource: 'returns',
+    cartId: null,
+    cartName: null,
+    sku: null,
+    quantityBefore: null,
+    quantityAfter: null,
+    success: true,
+    status: 201,
+    errorCode: null,
+    orderReference: null,
+    code: null,
+    returnReference: null,
+    ...fields,
+  });
+
+  it('records a return an agent makes, with its reference, its order and its one SKU, keys in order', async () => {
+    const auth = bearer((await signInAsCustomerThroughAgent(t)).accessToken);
+    const { orderReference, items } = await deliveredOrder(t, auth, [[CANON, 1]]);
+    const uuid = items[0]?.uuid ?? '';
+    const made = await t.post('/returns', returnRequest([{ salesOrderItemUuid: uuid }]), {
+      headers: auth,
+    });
+    expect(made.status).toBe(201);
+    const [row] = (await auditedChanges()).filter((change) => change.resource === 'returns');
+    // Byte for byte: a return row carries every key a change has, then returnReference.
+    expect(JSON.stringify(row)).toBe(
+      JSON.stringify(returnRow({ sku: CANON, orderReference, returnReference: 'DE--21-R1' })),
+    );
+  });
+
+  it('names no SKU for a return of several items, and the orders they came from', async () => {
+    const auth = bearer((await signInAsCustomerThroughAgent(t)).accessToken);
+    const first = await deliveredOrder(t, auth, [[CANON, 1]]);
+    const second = await deliveredOrder(t, auth, [[CAMERA, 2]]);
+    const uuids = [...first.items, ...second.items].map((item) => ({
+      salesOrderItemUuid: item.uuid,
+      reason: 'Damaged',
+    }));
+    expect((await t.post('/returns', returnRequest(uuids), { headers: auth })).status).toBe(201);
+    const rows = (await auditedChanges()).filter((change) => change.resource === 'returns');
+    expect(rows).toEqual([
+      returnRow({
+        orderReference: `${first.orderReference},${second.orderReference}`,
+        returnReference: 'DE--21-R1',
+      }),
+    ]);
+  });
+
+  it('records a refused return with its status and code, and no reference', async () => {
+    const auth = bearer((await signInAsCustomerThroughAgent(t)).accessToken);
+    const orders = await ordersOf(auth);
+    const old = orders[0];
+    const oldItem = old?.items[0];
+    if (old === undefined || oldItem === undefined) throw new Error('no old order');
+    const refused = await t.post(
+      '/returns',
+      returnRequest([{ salesOrderItemUuid: oldItem.uuid }]),
+      { headers: auth },
+    );
+    expect(refused.status).toBe(422);
+    const blank = await t.post('/returns', document('returns', { store: 'DE' }), {
+      headers: auth,
+    });
+    expect(blank.status).toBe(422);
+    const unknown = await t.post('/returns', returnRequest([{ salesOrderItemUuid: 'nope' }]), {
+      headers: auth,
+    });
+    expect(unknown.status).toBe(422);
+    const failed = { success: false, status: 422 };
+    expect((await auditedChanges()).filter((change) => change.resource === 'returns')).toEqual([
+      returnRow({
+        ...failed,
+        errorCode: '3601',
+        sku: oldItem.sku,
+        orderReference: old.id,
+      }),
+      returnRow({ ...failed, errorCode: '901' }),
+      // An item that is not the customer's names no order and no SKU.
+      returnRow({ ...failed, errorCode: '3601' }),
+    ]);
+  });
+
+  it('records nothing of a return the customer makes with their own token', async () => {
+    const item = (await ordersOf(headers)).at(-1)?.items[0];
+    if (item === undefined) throw new Error('no item');
+    const made = await t.post('/returns', returnRequest([{ salesOrderItemUuid: item.uuid }]), {
+      headers,
+    });
+    expect(made.status).toBe(201);
+    const refused = await t.post('/returns', returnRequest([{ salesOrderItemUuid: 'nope' }]), {
+      headers,
+    });
+    expect(refused.status).toBe(422);
+    expect(t.glue.db.prepare('SELECT count(*) FROM impersonation_audit').pluck().get()).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import {
   withRelationships,
 } from '../../platform/jsonapi';
 import type { Attributes, ResourceObject } from '../../platform/jsonapi';
+import type { AuditEntry } from '../agents/audit';
 import type { Orders } from '../orders/orders';
 import type { CustomerReturn, ReturnItemRequest } from './returns';
 
@@ -144,11 +145,12 @@ function orderItemLookup(
 /**
  * `POST /returns`, `GET /returns`, `GET /returns/{returnReference}` (§12), for the customer of a
  * customer or impersonation token. Every failure to create is the one 3601; another customer's
- * return, like an unknown one, is 404 3602.
+ * return, like an unknown one, is 404 3602. A return an agent makes or tries through an
+ * impersonation token goes to the audit trail, with the order(s) its items are from.
  */
 export function registerReturns(
   app: Hono,
-  { config, tokens, returns, orders }: GlueServices,
+  { config, tokens, returns, orders, audit }: GlueServices,
 ): void {
   /** One return's document, with what the request includes. */
   const oneReturn = (
@@ -169,17 +171,19 @@ export function registerReturns(
 
   app.post(`/${TYPE}`, async (c) => {
     const caller = await authenticateCustomer(c, tokens);
-    const attributes = await readRequestAttributes(c, TYPE);
-    validate(attributes);
-    const items = readItems(attributes.returnItems);
-    const store = typeof attributes.store === 'string' ? attributes.store : null;
-    const reference =
-      items === null || store === null
-        ? null
-        : returns.create(caller.idCustomer, caller.customerReference, store, items);
-    const created = reference === null ? null : returns.find(caller.idCustomer, reference);
-    if (created === null) throw new GlueError(Errors.returnCantBeCreated);
-    return oneReturn(c, caller.idCustomer, created, 201);
+    const entry: AuditEntry = { method: 'POST', resource: TYPE, cartUuid: null };
+    return audit.guard(caller, entry, async () => {
+      const attributes = await readRequestAttributes(c, TYPE);
+      validate(attributes);
+      const items = readItems(attributes.returnItems);
+      if (items !== null) Object.assign(entry, returns.describe(caller.idCustomer, items));
+      const store = typeof attributes.store === 'string' ? attributes.store : null;
+      const reference =
+        items === null || store === null ? null : returns.create(caller, store, items, entry);
+      const created = reference === null ? null : returns.find(caller.idCustomer, reference);
+      if (created === null) throw new GlueError(Errors.returnCantBeCreated);
+      return oneReturn(c, caller.idCustomer, created, 201);
+    });
   });
 
   app.get(`/${TYPE}`, async (c) => {

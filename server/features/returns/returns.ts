@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Actor, AuditEntry, ImpersonationAudit } from '../agents/audit';
 import { salesTimestamp } from '../orders/orders';
 import type { OrderItemAttributes, Orders } from '../orders/orders';
 import { propelUuid } from '../../platform/uuid';
@@ -45,6 +46,7 @@ interface ReturnItemRow {
 interface CandidateRow {
   id: number;
   order_reference: string;
+  sku: string;
   store: string;
   currency: string;
 }
@@ -52,11 +54,13 @@ interface CandidateRow {
 /**
  * The customer's returns (§12). `create` checks and writes under one write lock: every item the
  * customer's, returnable (shipped or delivered, ordered at most 30 days ago, in no return yet),
- * of one currency and of the store named; any failure creates nothing (3601).
+ * of one currency and of the store named; any failure creates nothing (3601). A return made through
+ * an impersonation token is recorded in the audit trail inside its transaction.
  */
 export class Returns {
   readonly #db: Database.Database;
   readonly #orders: Orders;
+  readonly #audit: ImpersonationAudit;
   readonly #clock: () => number;
   readonly #candidate: Database.Statement<[string, number], CandidateRow>;
   readonly #count: Database.Statement<[number], number>;
@@ -68,11 +72,17 @@ export class Returns {
   readonly #ofCustomer: Database.Statement<[number], ReturnRow>;
   readonly #items: Database.Statement<[number], ReturnItemRow>;
 
-  constructor(db: Database.Database, orders: Orders, clock: () => number) {
+  constructor(
+    db: Database.Database,
+    orders: Orders,
+    audit: ImpersonationAudit,
+    clock: () => number,
+  ) {
     this.#db = db;
     this.#orders = orders;
+    this.#audit = audit;
     this.#clock = clock;
-    this.#candidate = db.prepare(`SELECT i.id, o.order_reference, o.store, o.currency
+    this.#candidate = db.prepare(`SELECT i.id, o.order_reference, i.sku, o.store, o.currency
       FROM order_items AS i JOIN orders AS o ON o.id = i.order_id
       WHERE i.uuid = ? AND o.id_customer = ?`);
     this.#count = db
@@ -97,13 +107,34 @@ export class Returns {
       WHERE ri.return_id = ? ORDER BY ri.id`);
   }
 
-  /** The new return's reference; null when it cannot be created (3601, nothing written). */
+  /**
+   * What the audit trail says of a return asked for: the orders its items are from (distinct,
+   * comma-separated, in the request's order), and the SKU when it names exactly one item. Only
+   * the customer's own items are looked at; none known → both null.
+   */
+  describe(idCustomer: number, requested: readonly ReturnItemRequest[]): Partial<AuditEntry> {
+    const rows = requested.flatMap((request) => {
+      const row = this.#candidate.get(request.salesOrderItemUuid, idCustomer);
+      return row === undefined ? [] : [row];
+    });
+    const orders = [...new Set(rows.map((row) => row.order_reference))];
+    return {
+      orderReference: orders.length === 0 ? null : orders.join(','),
+      sku: requested.length === 1 ? (rows[0]?.sku ?? null) : null,
+    };
+  }
+
+  /**
+   * The new return's reference; null when it cannot be created (3601, nothing written). `entry`,
+   * with the reference filled in, is what the audit trail records when it worked.
+   */
   create(
-    idCustomer: number,
-    customerReference: string,
+    actor: Actor & { customerReference: string },
     store: string,
     requested: readonly ReturnItemRequest[],
+    entry: AuditEntry,
   ): string | null {
+    const { idCustomer, customerReference } = actor;
     return this.#db
       .transaction((): string | null => {
         const chosen: { row: CandidateRow; item: OrderItemAttributes; reason: string | null }[] =
@@ -146,6 +177,8 @@ export class Returns {
           this.#setItemUuid.run(propelUuid(`sales_return_item.${Number(itemId)}`), itemId);
           this.#setState.run(WAITING_FOR_RETURN, row.id);
         }
+        entry.returnReference = reference;
+        this.#audit.recordSuccess(actor, entry, 201);
         return reference;
       })
       .immediate();

@@ -21,6 +21,7 @@ import {
   wishlistPath,
   wishlistsPath,
 } from '../paths';
+import { ChangeControls } from '../../features/session-mode/change-controls';
 
 /**
  * The customer's workspace: carts first, what an agent is most often there to fix; orders and
@@ -87,10 +88,12 @@ export function AddressesTab() {
   const state = useTokenSlotState(useGlueSession().customer);
   const profile = state.status === 'active' ? state.profile : null;
   return (
-    <AddressesPanel
-      customerReference={customerReference}
-      customerName={{ firstName: profile?.firstName ?? '', lastName: profile?.lastName ?? '' }}
-    />
+    <ChangeControls>
+      <AddressesPanel
+        customerReference={customerReference}
+        customerName={{ firstName: profile?.firstName ?? '', lastName: profile?.lastName ?? '' }}
+      />
+    </ChangeControls>
   );
 }
 

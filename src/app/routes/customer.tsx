@@ -5,7 +5,8 @@ import { ActivityPanel } from '../../features/activity/components/activity-panel
 import { useCustomerByReference } from '../../features/customers/api/search-customers';
 import { fullName } from '../../features/customers/components/customer-picker';
 import { describeImpersonationError } from '../../features/impersonation/api/impersonation-error';
-import { useStartImpersonation } from '../../features/impersonation/api/start-impersonation';
+import { useStartAfterColleagueCheck } from '../../features/impersonation/api/open-sessions';
+import { ColleagueQuestion } from '../../features/impersonation/components/colleague-question';
 import { ReasonForm } from '../../features/impersonation/components/reason-form';
 import { T, message, useT } from '../../i18n/translate';
 import { describeError } from '../../lib/glue-errors';
@@ -46,7 +47,8 @@ function ActAsCustomer({
   const title = t('customer.title', { reference: customerReference });
   useDocumentTitle(title);
   const lookup = useCustomerByReference(customerReference);
-  const startImpersonation = useStartImpersonation();
+  const checkedStart = useStartAfterColleagueCheck();
+  const startImpersonation = checkedStart.start;
   const found = lookup.data;
 
   return (
@@ -89,11 +91,11 @@ function ActAsCustomer({
           )}
           <ReasonForm
             customer={found}
-            busy={startImpersonation.isPending}
+            busy={checkedStart.isPending}
             actLabel={
               actingAs ? t('impersonation.endAndActAs', { name: fullName(found) }) : undefined
             }
-            onSubmit={(reason) => startImpersonation.mutate({ customer: found, reason })}
+            onSubmit={(reason) => checkedStart.begin({ customer: found, reason })}
           />
           <p>
             <Link to="/">{t('customer.findAnother')}</Link>
@@ -104,6 +106,11 @@ function ActAsCustomer({
               text={describeImpersonationError(startImpersonation.error, found)}
             />
           )}
+          <ColleagueQuestion
+            question={checkedStart.question}
+            onGoOn={checkedStart.goOn}
+            onCancel={checkedStart.cancel}
+          />
         </>
       )}
     </section>

@@ -6,8 +6,9 @@ import { RecentCustomers } from '../../features/activity/components/recent-custo
 import { SessionRecap } from '../../features/activity/components/session-recap';
 import { useSessionLogState } from '../../features/activity/session-log';
 import { CustomerPicker, fullName } from '../../features/customers/components/customer-picker';
-import { useStartImpersonation } from '../../features/impersonation/api/start-impersonation';
+import { useStartAfterColleagueCheck } from '../../features/impersonation/api/open-sessions';
 import { describeImpersonationError } from '../../features/impersonation/api/impersonation-error';
+import { ColleagueQuestion } from '../../features/impersonation/components/colleague-question';
 import { ReasonForm } from '../../features/impersonation/components/reason-form';
 import { isMessage, useT } from '../../i18n/translate';
 import type { CustomerProfile } from '../../lib/glue-session';
@@ -21,7 +22,8 @@ export function HomeScreen() {
   useDocumentTitle(t('home.documentTitle'));
   const session = useGlueSession();
   const customerState = useTokenSlotState(session.customer);
-  const startImpersonation = useStartImpersonation();
+  const checkedStart = useStartAfterColleagueCheck();
+  const startImpersonation = checkedStart.start;
   const { past } = useSessionLogState();
   const { notice, findCustomer } = useHandedState();
   const [chosen, setChosen] = useState<CustomerProfile | null>(null);
@@ -63,7 +65,7 @@ export function HomeScreen() {
         <div ref={pickerRef}>
           <CustomerPicker
             onSelect={setChosen}
-            disabled={startImpersonation.isPending}
+            disabled={checkedStart.isPending}
             busyMessage={chosen ? t('home.chosen', { name: fullName(chosen) }) : null}
           />
         </div>
@@ -71,11 +73,11 @@ export function HomeScreen() {
           <ReasonForm
             key={chosen.customerReference}
             customer={chosen}
-            busy={startImpersonation.isPending}
+            busy={checkedStart.isPending}
             actLabel={
               acting ? t('impersonation.endAndActAs', { name: fullName(chosen) }) : undefined
             }
-            onSubmit={(reason) => startImpersonation.mutate({ customer: chosen, reason })}
+            onSubmit={(reason) => checkedStart.begin({ customer: chosen, reason })}
             onCancel={cancel}
           />
         )}
@@ -85,6 +87,11 @@ export function HomeScreen() {
             text={describeImpersonationError(startImpersonation.error, chosen ?? undefined)}
           />
         )}
+        <ColleagueQuestion
+          question={checkedStart.question}
+          onGoOn={checkedStart.goOn}
+          onCancel={checkedStart.cancel}
+        />
       </section>
       {lastSession && <SessionRecap record={lastSession} />}
       <RecentCustomers sessions={past} onChoose={setChosen} />

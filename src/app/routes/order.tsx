@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { OrderDetail } from '../../features/orders/components/order-detail';
 import { useT } from '../../i18n/translate';
 import { cartPath, ordersPath } from '../paths';
+import { useActingName } from './customer-workspace';
 
 export function OrderScreen() {
   const t = useT();
@@ -14,6 +15,7 @@ export function OrderScreen() {
       <OrderDetail
         customerReference={customerReference}
         orderReference={orderReference}
+        customerName={useActingName() ?? customerReference}
         cartPath={(cartId) => cartPath(customerReference, cartId)}
       />
     </div>

@@ -20,12 +20,14 @@ const SONIA = {
 };
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 
-/** A scripted session: a cart made, an item added, a failed change, a removal. */
+/** A scripted session: started in view mode, then Make changes; a cart made, an item added, a failed change, a removal. */
 function scriptedSession() {
   let now = T0;
   const log = new SessionLog(() => now);
-  log.start('admin@spryker.com', SONIA, 'TICKET-4711 wrong delivery address');
-  now += 10_000;
+  log.start('admin@spryker.com', SONIA, 'TICKET-4711 wrong delivery address', 'view');
+  now += 5_000;
+  log.setMode('change');
+  now += 5_000;
   const cart = log.begin({
     action: 'create-cart',
     cartId: null,
@@ -81,8 +83,10 @@ describe('the session recap', () => {
         'Assisted session: Sonia Wagner (sonia@acme.com, DE--21)',
         'Agent: admin@spryker.com',
         'Reason: TICKET-4711 wrong delivery address',
+        'Started in view mode',
         'From 2026-11-23 12:00:00 UTC to 2026-11-23 12:07:00 UTC (7 min)',
         'Changes: 4, 1 failed',
+        '- 2026-11-23 12:00:05 UTC Switched to change mode: changes to the account allowed',
         '- 2026-11-23 12:00:10 UTC Created cart “Birthday” — done',
         '- 2026-11-23 12:00:30 UTC Added Canon IXUS 175 (005_30663301) to “Birthday”: quantity 0 → 3 — done',
         '- 2026-11-23 12:01:00 UTC Changed the quantity of Canon IXUS 175 (005_30663301) in “Birthday”: quantity 3 → 3 — failed: Glue did not accept the values sent. (Glue: “quantity => This value should be greater than 0.”)',
@@ -99,12 +103,13 @@ describe('the session recap', () => {
       agent: 'admin@spryker.com',
       customer: SONIA,
       reason: 'TICKET-4711 wrong delivery address',
+      startedInMode: 'view',
       startedAt: '2026-11-23T12:00:00.000Z',
       endedAt: '2026-11-23T12:07:00.000Z',
       endedBecause: null,
     });
-    expect(json.changes).toHaveLength(4);
-    expect((json.changes as unknown[])[1]).toEqual({
+    expect(json.changes).toHaveLength(5);
+    expect((json.changes as unknown[])[2]).toEqual({
       at: '2026-11-23T12:00:30.000Z',
       action: 'add-item',
       cartId: 'c-1',
@@ -123,7 +128,7 @@ describe('the session recap', () => {
       glueSaid: null,
     });
     // In the order docs/recap.md gives them: tools and people diff these files.
-    expect(Object.keys((json.changes as object[])[1]!)).toEqual([
+    expect(Object.keys((json.changes as object[])[2]!)).toEqual([
       'at',
       'action',
       'cartId',
@@ -147,9 +152,9 @@ describe('the session recap', () => {
     const log = scriptedSession();
     const [record] = log.getState().past;
     const json = JSON.parse(recapJson(record!, english)) as { changes: { error: unknown }[] };
-    expect(json.changes[2]!.error).toBe('Glue did not accept the values sent.');
+    expect(json.changes[3]!.error).toBe('Glue did not accept the values sent.');
     // Glue's own words go into the ticket as they are.
-    expect((json.changes[2] as { glueSaid?: unknown }).glueSaid).toBe(
+    expect((json.changes[3] as { glueSaid?: unknown }).glueSaid).toBe(
       'quantity => This value should be greater than 0.',
     );
     log.start('admin@spryker.com', SONIA, null);
@@ -162,6 +167,7 @@ describe('the session recap', () => {
 
     const german = await translatorFor('de');
     expect(record!.entries.map((entry) => german(describeChange(entry)))).toEqual([
+      'In den Änderungsmodus gewechselt: Änderungen am Konto erlaubt',
       'Warenkorb „Birthday“ angelegt – erledigt',
       'Canon IXUS 175 (005_30663301) zum Warenkorb „Birthday“ hinzugefügt: Menge 0 → 3 – erledigt',
       expect.stringMatching(
@@ -325,7 +331,7 @@ describe('the session recap', () => {
       log.settle(log.begin(entry), { status: 'done' });
     }
     const record = log.getState().current!;
-    expect(recapText(record, english).split('\n').slice(5, 10)).toEqual([
+    expect(recapText(record, english).split('\n').slice(6, 11)).toEqual([
       '- 2026-11-23 12:00:00 UTC Created the wishlist “Birthday gifts” — done',
       '- 2026-11-23 12:00:00 UTC Renamed the wishlist “Birthday gifts” to “For Mia” — done',
       '- 2026-11-23 12:00:00 UTC Added Canon IXUS 175 (005_30663301) to the wishlist “Birthday gifts” — done',
@@ -342,6 +348,28 @@ describe('the session recap', () => {
       name: 'Birthday gifts',
       renamedTo: 'For Mia',
     });
+  });
+
+  it('names the cart a deletion was about, by its name then', async () => {
+    const log = new SessionLog(() => T0);
+    log.start('admin@spryker.com', SONIA, null);
+    const about = { cartId: 'c-1', cartName: 'Replacement', ...NO_ITEM, address: null };
+    log.settle(log.begin({ action: 'delete-cart', ...about }), { status: 'done' });
+    log.settle(
+      log.begin({ action: 'delete-cart', ...about, cartName: null }),
+      failedWith(new GlueError(422, '105', 'Cart could not be deleted.', 'DELETE /carts/c-1')),
+    );
+    const record = log.getState().current!;
+    expect(recapText(record, english).split('\n').slice(6, 8)).toEqual([
+      '- 2026-11-23 12:00:00 UTC Deleted the cart “Replacement” — done',
+      '- 2026-11-23 12:00:00 UTC Deleted a cart — failed: The cart could not be deleted. (Glue: “Cart could not be deleted.”)',
+    ]);
+    const german = await translatorFor('de');
+    expect(german(describeChange(record.entries[0]!, formatsFor('de')))).toBe(
+      'Warenkorb „Replacement“ gelöscht – erledigt',
+    );
+    const json = JSON.parse(recapJson(record, english)) as { changes: { action: string }[] };
+    expect(json.changes[0]).toMatchObject({ action: 'delete-cart', cartId: 'c-1' });
   });
 
   it('records nothing outside a session, and keeps ended sessions newest first', () => {

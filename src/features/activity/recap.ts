@@ -6,6 +6,7 @@ import type { ActivityEntry, SessionRecord } from './session-log';
 /** Each change in words; `named` picks the sentence with the cart's name or without it. */
 const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'create-cart': 'activity.entry.createCart',
+  'delete-cart': 'activity.entry.deleteCart',
   'add-item': 'activity.entry.addItem',
   'change-quantity': 'activity.entry.changeQuantity',
   'remove-item': 'activity.entry.removeItem',
@@ -24,6 +25,8 @@ const ACTION_TEXT: Record<ActivityEntry['action'], MessageId> = {
   'delete-wishlist': 'activity.entry.deleteWishlist',
   'add-to-wishlist': 'activity.entry.addToWishlist',
   'remove-from-wishlist': 'activity.entry.removeFromWishlist',
+  'allow-changes': 'activity.entry.allowChanges',
+  'view-only': 'activity.entry.viewOnly',
 };
 
 /** What a change was, in words: "Added Canon IXUS 175 (005_30663301) to “Birthday”". */
@@ -99,9 +102,16 @@ export function describeOutcome(entry: ActivityEntry): Message {
   });
 }
 
+/** Whether an entry is the agent switching between view and change mode, not a change of the account. */
+export function isModeSwitch(entry: ActivityEntry): boolean {
+  return entry.action === 'allow-changes' || entry.action === 'view-only';
+}
+
 /** The whole line of a change: "Added … to “Birthday”: quantity 0 → 3 — done". */
 export function describeChange(entry: ActivityEntry, formats?: Formats): Message {
   const change = describeEntry(entry, formats);
+  // A mode switch is the console's own, done the moment it is asked: no outcome to tell.
+  if (isModeSwitch(entry)) return change;
   const outcome = describeOutcome(entry);
   const quantities = describeQuantities(entry);
   return quantities
@@ -130,18 +140,20 @@ function duration(ms: number): string {
 export function recapText(record: SessionRecord, t: Translate): string {
   const { customer } = record;
   const failed = record.entries.filter((entry) => entry.status === 'failed').length;
+  const changes = record.entries.filter((entry) => !isModeSwitch(entry)).length;
   const end = record.endedAt ?? Date.now();
   const lines = [
     `Assisted session: ${customer.firstName} ${customer.lastName} (${customer.email}, ${customer.customerReference})`,
     `Agent: ${record.agent}`,
     `Reason: ${record.reason ?? '(none given)'}`,
+    `Started in ${record.startedInMode} mode`,
     `From ${utc(record.startedAt)} to ${utc(end)} (${duration(end - record.startedAt)})`,
   ];
   if (record.endedBecause) lines.push(t(record.endedBecause));
   if (record.entries.length === 0) {
     lines.push('Changes: none.');
   } else {
-    lines.push(`Changes: ${record.entries.length}${failed > 0 ? `, ${failed} failed` : ''}`);
+    lines.push(`Changes: ${changes}${failed > 0 ? `, ${failed} failed` : ''}`);
     for (const entry of record.entries) {
       const glue = entry.glueSaid ? ` (Glue: “${entry.glueSaid}”)` : '';
       lines.push(`- ${utc(entry.at)} ${t(describeChange(entry, formatsFor('en')))}${glue}`);
@@ -159,6 +171,7 @@ export function recapJson(record: SessionRecord, t: Translate): string {
       agent: record.agent,
       customer: record.customer,
       reason: record.reason,
+      startedInMode: record.startedInMode,
       startedAt: iso(record.startedAt),
       endedAt: iso(record.endedAt),
       endedBecause: text(record.endedBecause),

@@ -10,6 +10,7 @@ export interface ActivityEntry {
   at: number;
   action:
     | 'create-cart'
+    | 'delete-cart'
     | 'add-item'
     | 'change-quantity'
     | 'remove-item'
@@ -27,7 +28,11 @@ export interface ActivityEntry {
     | 'rename-wishlist'
     | 'delete-wishlist'
     | 'add-to-wishlist'
-    | 'remove-from-wishlist';
+    | 'remove-from-wishlist'
+    /** The agent chose Make changes: from now on the account can be changed. */
+    | 'allow-changes'
+    /** The agent went back to looking only. */
+    | 'view-only';
   cartId: string | null;
   cartName: string | null;
   sku: string | null;
@@ -114,12 +119,18 @@ export type EntryOutcome = Partial<
   >
 >;
 
+/** View: the agent only looks, the console sends nothing that changes the account. Change: it may. */
+export type SessionMode = 'view' | 'change';
+
 /** One session of acting as a customer: who, why, when, and what changed. */
 export interface SessionRecord {
   /** The agent who acted, as they signed in. */
   agent: string;
   customer: CustomerProfile;
   reason: string | null;
+  /** The mode the session started in (CONSOLE_START_MODE); each switch is an entry. */
+  startedInMode: SessionMode;
+  mode: SessionMode;
   startedAt: number;
   endedAt: number | null;
   /** Why the session ended when the agent did not end it, e.g. the idle limit. */
@@ -157,12 +168,19 @@ export class SessionLog {
     return () => this.#listeners.delete(listener);
   };
 
-  start(agent: string, customer: CustomerProfile, reason: string | null): void {
+  start(
+    agent: string,
+    customer: CustomerProfile,
+    reason: string | null,
+    mode: SessionMode = 'view',
+  ): void {
     this.end(null);
     const current: SessionRecord = {
       agent,
       customer,
       reason,
+      startedInMode: mode,
+      mode,
       startedAt: this.#clock(),
       endedAt: null,
       endedBecause: null,
@@ -182,6 +200,22 @@ export class SessionLog {
   /** Forgets everything: the agent signed out, and the next one must not see it. */
   clear(): void {
     this.#set({ current: null, past: [] });
+  }
+
+  /** Switches the running session's mode, the switch an entry of its own; false when none runs or it is in it already. */
+  setMode(mode: SessionMode): boolean {
+    const { current } = this.#state;
+    if (!current || current.mode === mode) return false;
+    this.#set({ ...this.#state, current: { ...current, mode } });
+    const id = this.begin({
+      action: mode === 'change' ? 'allow-changes' : 'view-only',
+      cartId: null,
+      cartName: null,
+      ...NO_ITEM,
+      address: null,
+    });
+    this.settle(id, { status: 'done' });
+    return true;
   }
 
   /** Records a change as under way; returns its id for `settle`. Null when no session runs. */

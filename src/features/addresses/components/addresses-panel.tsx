@@ -24,7 +24,7 @@ export function AddressesPanel({
   customerName,
 }: {
   customerReference: string;
-  /** The acting customer's names, to start a new address with. */
+  /** The acting customer's names, to start a new address with and to ask by. */
   customerName: Pick<AddressFields, 'firstName' | 'lastName'>;
 }) {
   const t = useT();
@@ -35,6 +35,7 @@ export function AddressesPanel({
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Address | null>(null);
   const [done, setDone] = useState<Message | null>(null);
+  const fullName = `${customerName.firstName} ${customerName.lastName}`.trim();
 
   function send(next: AddressChange) {
     setDone(null);
@@ -209,7 +210,7 @@ export function AddressesPanel({
       )}
       <ConfirmDialog
         open={deleting !== null}
-        title={t('addresses.delete.title')}
+        title={t('addresses.delete.title', { customer: fullName })}
         confirmLabel={t('addresses.delete.confirm')}
         onCancel={() => setDeleting(null)}
         onConfirm={() => {
@@ -217,7 +218,12 @@ export function AddressesPanel({
           setDeleting(null);
         }}
       >
-        <p>{t('addresses.delete.body', { address: deleting ? addressLine(deleting) : '' })}</p>
+        <p>
+          {t('addresses.delete.body', {
+            address: deleting ? addressLine(deleting) : '',
+            customer: fullName,
+          })}
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -20,9 +20,20 @@ const changeSchema = z.object({
   orderReference: z.optional(z.nullable(z.string())),
   // Only code changes carry one (§10); a stand-in older than cart codes leaves it out.
   code: z.optional(z.nullable(z.string())),
+  // Only wishlist changes carry it (§11); a return its reference once made (§12).
+  wishlistName: z.optional(z.nullable(z.string())),
+  returnReference: z.optional(z.nullable(z.string())),
   success: z.boolean(),
   status: z.number(),
   errorCode: z.nullable(z.string()),
+});
+
+/** A mode switch in the session, or another session that started alongside it. */
+const eventSchema = z.looseObject({
+  at: z.string(),
+  event: z.string(),
+  mode: z.optional(z.string()),
+  agentUsername: z.optional(z.string()),
 });
 
 const sessionsDocumentSchema = z.object({
@@ -38,6 +49,9 @@ const sessionsDocumentSchema = z.object({
         endedAt: z.nullable(z.string()),
         expiresAt: z.nullable(z.string()),
         changes: z.array(changeSchema),
+        // A stand-in older than issue 14 has neither.
+        events: z.optional(z.array(eventSchema)),
+        alongside: z.optional(z.array(z.looseObject({ agentUsername: z.string() }))),
       }),
     }),
   ),
@@ -45,6 +59,7 @@ const sessionsDocumentSchema = z.object({
 
 export type AssistedSession = z.infer<typeof sessionsDocumentSchema>['data'][number];
 export type AssistedChange = z.infer<typeof changeSchema>;
+export type AssistedEvent = z.infer<typeof eventSchema>;
 
 /**
  * A customer's recent assisted sessions, from the stand-in's audit trail. null when this Glue

@@ -5,7 +5,12 @@ import { useFormat } from '../../../i18n/format';
 import { message, useT, type Message } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
-import { assistedSessionsQuery, type AssistedChange } from '../api/assisted-sessions';
+import {
+  assistedSessionsQuery,
+  type AssistedChange,
+  type AssistedEvent,
+  type AssistedSession,
+} from '../api/assisted-sessions';
 
 /** "Added 005_30663301 to “Birthday”: quantity 0 → 3 — done", from an audit row. */
 export function describeChange(change: AssistedChange): Message {
@@ -16,6 +21,21 @@ export function describeChange(change: AssistedChange): Message {
         code: change.errorCode ? change.errorCode : 'none',
       });
   const cart = { named: change.cartName ? 'yes' : 'no', cart: change.cartName ?? '', outcome };
+  const wishlist = { method: change.method, name: change.wishlistName ?? '', outcome };
+  if (change.resource === 'wishlists') return message('audit.change.wishlist', wishlist);
+  if (change.resource === 'wishlist-items') {
+    return message('audit.change.wishlistItem', { ...wishlist, sku: change.sku ?? '' });
+  }
+  if (change.resource === 'returns') {
+    return message('audit.change.return', {
+      reference: change.returnReference ?? 'none',
+      order: change.orderReference ?? '',
+      outcome,
+    });
+  }
+  if (change.resource === 'customer-forgotten-password') {
+    return message('audit.change.passwordReset', { outcome });
+  }
   if (change.resource === 'checkout') {
     return message('audit.change.placedOrder', {
       reference: change.orderReference ?? 'none',
@@ -45,6 +65,30 @@ export function describeChange(change: AssistedChange): Message {
   if (change.method === 'POST') return message('audit.change.added', item);
   if (change.method === 'PATCH') return message('audit.change.changedQuantity', item);
   return message('audit.change.removed', item);
+}
+
+/** "switched to change mode", "admin@spryker.com started acting as this customer too". */
+function describeEvent(event: AssistedEvent): Message {
+  if (event.event === 'joined-by') {
+    return message('audit.event.joined', { agent: event.agentUsername ?? '' });
+  }
+  return message('audit.event.mode', { mode: event.mode === 'change' ? 'change' : 'view' });
+}
+
+/** A session's changes and events, in the order they happened. */
+function timeline(attributes: AssistedSession['attributes']) {
+  return [
+    ...attributes.changes.map((change) => ({
+      at: change.at,
+      text: describeChange(change),
+      failed: !change.success,
+    })),
+    ...(attributes.events ?? []).map((event) => ({
+      at: event.at,
+      text: describeEvent(event),
+      failed: false,
+    })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 /**
@@ -110,17 +154,23 @@ export function AssistedSessionsPanel({ customerReference }: { customerReference
                     count: s.changes.length,
                   })}
                 </summary>
-                {s.changes.length === 0 ? (
+                {(s.alongside?.length ?? 0) > 0 && (
+                  <p className="small">
+                    {t('audit.alongside', {
+                      agents: (s.alongside ?? []).map((other) => other.agentUsername).join(', '),
+                    })}
+                  </p>
+                )}
+                {s.changes.length === 0 && (s.events?.length ?? 0) === 0 ? (
                   <p className="muted small">{t('audit.noChanges')}</p>
                 ) : (
                   <ol className="activity__list">
-                    {s.changes.map((change, index) => (
+                    {timeline(s).map((line, index) => (
                       <li
                         key={index}
-                        className={change.success ? undefined : 'activity__entry--failed'}
+                        className={line.failed ? 'activity__entry--failed' : undefined}
                       >
-                        <time className="mono">{format.time(change.at)}</time>{' '}
-                        {t(describeChange(change))}
+                        <time className="mono">{format.time(line.at)}</time> {t(line.text)}
                       </li>
                     ))}
                   </ol>

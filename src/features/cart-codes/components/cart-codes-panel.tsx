@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
 import { T, message, useT, type Message } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
-import type { Cart } from '../../carts/api/cart-schemas';
+import type { Cart, CartGiftCard } from '../../carts/api/cart-schemas';
 import { effectOf, type useChangeCode } from '../api/cart-codes';
 
 interface CartCodesPanelProps {
@@ -11,6 +12,8 @@ interface CartCodesPanelProps {
   change: ReturnType<typeof useChangeCode>;
   /** Another change of the cart is under way: its answer and this one must not cross. */
   locked: boolean;
+  /** Whose cart, for the question asked before a gift card goes. */
+  customerName: string;
 }
 
 /** What the last code change did, in a sentence: the cart Glue answered tells. */
@@ -44,13 +47,15 @@ function describeOutcome(
  * The cart's voucher and gift-card codes: one field for either kind (the shop tells which it
  * is), what each takes off or pays, and a way to remove it.
  */
-export function CartCodesPanel({ cart, change, locked }: CartCodesPanelProps) {
+export function CartCodesPanel({ cart, change, locked, customerName }: CartCodesPanelProps) {
   const t = useT();
   const format = useFormat();
   const money = (amount: number) => format.money(amount, cart.currency);
   const [draft, setDraft] = useState('');
   const [blank, setBlank] = useState(false);
   const [already, setAlready] = useState<string | null>(null);
+  // A gift card pays part of the order: removing it is asked first.
+  const [removingCard, setRemovingCard] = useState<CartGiftCard | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = useId();
@@ -115,7 +120,7 @@ export function CartCodesPanel({ cart, change, locked }: CartCodesPanelProps) {
               <span className="code-list__amount">
                 {t('cartCodes.pays', { amount: money(card.pays) })}
               </span>
-              <RemoveButton code={card.code} busy={busy} onRemove={remove} />
+              <RemoveButton code={card.code} busy={busy} onRemove={() => setRemovingCard(card)} />
             </li>
           ))}
         </ul>
@@ -165,6 +170,24 @@ export function CartCodesPanel({ cart, change, locked }: CartCodesPanelProps) {
           )}
         />
       )}
+      <ConfirmDialog
+        open={removingCard !== null}
+        title={t('cartCodes.removeGiftCard.title', { code: removingCard?.code ?? '' })}
+        confirmLabel={t('cartCodes.removeGiftCard.remove')}
+        onConfirm={() => {
+          setRemovingCard(null);
+          if (removingCard) remove(removingCard.code);
+        }}
+        onCancel={() => setRemovingCard(null)}
+      >
+        <p>
+          {t('cartCodes.removeGiftCard.body', {
+            code: removingCard?.code ?? '',
+            amount: money(removingCard?.pays ?? 0),
+            customer: customerName,
+          })}
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { T, message, useT, type Message } from '../../../i18n/translate';
 import { describeError } from '../../../lib/glue-errors';
 import type { CartChange } from '../api/change-cart';
 import type { Cart, CartItem } from '../api/cart-schemas';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 interface CartViewProps {
   cart: Cart;
@@ -68,36 +69,38 @@ export function CartView({ cart, pending, failed, locked = false, onChange }: Ca
       {items.length === 0 ? (
         <p className="muted">{t('carts.items.empty')}</p>
       ) : (
-        <table className="table cart-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('carts.column.product')}</th>
-              <th scope="col" className="num">
-                {t('carts.column.unitPrice')}
-              </th>
-              <th scope="col" className="num">
-                {t('carts.column.quantity')}
-              </th>
-              <th scope="col" className="num">
-                {t('carts.column.lineTotal')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('carts.column.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <CartRow
-                key={item.groupKey}
-                item={item}
-                money={money}
-                busy={pending !== null || locked}
-                onChange={onChange}
-              />
-            ))}
-          </tbody>
-        </table>
+        <ChangeControls>
+          <table className="table cart-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('carts.column.product')}</th>
+                <th scope="col" className="num">
+                  {t('carts.column.unitPrice')}
+                </th>
+                <th scope="col" className="num">
+                  {t('carts.column.quantity')}
+                </th>
+                <th scope="col" className="num">
+                  {t('carts.column.lineTotal')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('carts.column.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <CartRow
+                  key={item.groupKey}
+                  item={item}
+                  money={money}
+                  busy={pending !== null || locked}
+                  onChange={onChange}
+                />
+              ))}
+            </tbody>
+          </table>
+        </ChangeControls>
       )}
       <dl className="totals" aria-label={t('carts.totals.label')}>
         <dt>{t('carts.totals.subtotal')}</dt>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
 import { T, message, useT, type Translate } from '../../../i18n/translate';
@@ -9,6 +9,7 @@ import { useGlueSession } from '../../../lib/glue-session';
 import { cartQueries } from '../api/cart-queries';
 import type { Cart } from '../api/cart-schemas';
 import { useCreateCart } from '../api/create-cart';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 const PRODUCTS_NAMED = 3;
 
@@ -37,6 +38,8 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
   const createCart = useCreateCart(customerReference);
   const [name, setName] = useState('');
   const nameId = useId();
+  // The cart screen comes back here after a deletion, naming what it deleted.
+  const deleted = (useLocation().state as { deletedCart?: string } | null)?.deletedCart;
 
   function handleCreate(event: FormEvent) {
     event.preventDefault();
@@ -87,35 +90,38 @@ export function CartsPanel({ customerReference, cartPath }: CartsPanelProps) {
           </tbody>
         </table>
       )}
-      <form className="inline-form" onSubmit={handleCreate}>
-        <label htmlFor={nameId}>{t('carts.new.label')}</label>
-        <input
-          id={nameId}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder={t('carts.new.placeholder')}
-          maxLength={100}
-          required
-        />
-        <button type="submit" className="button" disabled={createCart.isPending || !name.trim()}>
-          {createCart.isPending ? t('carts.new.creating') : t('carts.new.create')}
-        </button>
-      </form>
+      <ChangeControls>
+        <form className="inline-form" onSubmit={handleCreate}>
+          <label htmlFor={nameId}>{t('carts.new.label')}</label>
+          <input
+            id={nameId}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder={t('carts.new.placeholder')}
+            maxLength={100}
+            required
+          />
+          <button type="submit" className="button" disabled={createCart.isPending || !name.trim()}>
+            {createCart.isPending ? t('carts.new.creating') : t('carts.new.create')}
+          </button>
+        </form>
+      </ChangeControls>
       {createCart.isError && (
         <ErrorNotice
           error={createCart.error}
           text={message('carts.new.failed', { error: describeError(createCart.error) })}
         />
       )}
-      {createCart.isSuccess && (
-        <p className="muted small" role="status">
+      <p className="muted small" role="status">
+        {deleted && !createCart.isSuccess && t('carts.deleted', { name: deleted })}
+        {createCart.isSuccess && (
           <T
             id={'carts.new.created'}
             values={{ name: createCart.data.name ?? t('carts.unnamed') }}
             components={{ 0: <Link to={cartPath(createCart.data.id)} /> }}
           />
-        </p>
-      )}
+        )}
+      </p>
     </section>
   );
 }

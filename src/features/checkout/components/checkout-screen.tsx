@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useFormat } from '../../../i18n/format';
 import { message, useT, type Message } from '../../../i18n/translate';
@@ -8,6 +9,7 @@ import { GlueError, GlueUnreachableError, describeError } from '../../../lib/glu
 import { useGlueSession } from '../../../lib/glue-session';
 import { paymentName } from '../../activity/recap';
 import {
+  addressLine,
   fieldErrorsOf,
   type Address,
   type AddressFields,
@@ -106,6 +108,7 @@ export function CheckoutScreen({
     options.data?.shipmentMethods[0];
   const payment = options.data?.paymentMethods[paymentIndex];
   const placing = useRef(false);
+  const [asking, setAsking] = useState(false);
   // A method the console has no words for shows as the shop names it.
   const said = (name: Message | string) => (typeof name === 'string' ? name : t(name));
 
@@ -154,7 +157,13 @@ export function CheckoutScreen({
     cart.data?.items?.length && shippingChosen && shipment && payment && total !== null,
   );
 
+  // The order is asked about first; one on its way is not asked about again.
+  const ask = () => {
+    if (ready && !placing.current) setAsking(true);
+  };
+
   async function submit() {
+    setAsking(false);
     // A second click or Enter while the first is on its way places nothing more.
     if (
       !ready ||
@@ -339,7 +348,7 @@ export function CheckoutScreen({
               type="button"
               className="button button--primary checkout__place"
               aria-disabled={!ready || place.isPending || undefined}
-              onClick={() => void submit()}
+              onClick={ask}
             >
               {place.isPending
                 ? t('checkout.placing')
@@ -348,6 +357,25 @@ export function CheckoutScreen({
                   : t('checkout.placeIncomplete')}
             </button>
           </section>
+          {shippingChosen && shipment && payment && total !== null && (
+            <ConfirmDialog
+              open={asking}
+              title={t('checkout.confirm.title', { name })}
+              confirmLabel={t('checkout.confirm.place')}
+              onConfirm={() => void submit()}
+              onCancel={() => setAsking(false)}
+            >
+              <p>
+                {t('checkout.confirm.body', {
+                  total: format.money(total, cart.data.currency),
+                  shipment: shipment.name,
+                  carrier: shipment.carrierName ?? 'none',
+                  payment: said(paymentName(payment.methodName)),
+                  address: addressLine(fieldsOf(shippingChosen)),
+                })}
+              </p>
+            </ConfirmDialog>
+          )}
         </>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useSessionLog } from '../../activity/session-log';
 import type { CustomerProfile, GlueSession } from '../../../lib/glue-session';
 import { useGlueSession } from '../../../lib/glue-session';
+import { useRuntimeConfig } from '../../../lib/runtime-config';
 import { SessionEndedError } from '../../../lib/glue-errors';
 import { message } from '../../../i18n/translate';
 import { revokeRefreshToken, toTokenPair, tokenDocumentSchema } from '../../../lib/glue-tokens';
@@ -35,6 +36,7 @@ export interface ImpersonationRequest {
 export function useStartImpersonation() {
   const session = useGlueSession();
   const log = useSessionLog();
+  const { startMode } = useRuntimeConfig();
   return useMutation({
     mutationFn: async ({ customer, reason }: ImpersonationRequest) => {
       if (session.customer.getState().status === 'active') {
@@ -53,7 +55,7 @@ export function useStartImpersonation() {
     },
     onSuccess: ({ pair, agent }, { customer, reason }) => {
       session.customer.start(pair, customer);
-      log.start(agent, customer, reason);
+      log.start(agent, customer, reason, startMode);
     },
   });
 }

@@ -5,6 +5,7 @@ import { useNow } from '../../../components/use-now';
 import { useFormat } from '../../../i18n/format';
 import { T, useT, type Message } from '../../../i18n/translate';
 import type { CustomerProfile } from '../../../lib/glue-session';
+import { ModeSwitch } from '../../session-mode/mode-switch';
 
 interface SessionBannerProps {
   customer: CustomerProfile;
@@ -64,6 +65,7 @@ export function SessionBanner({
         <span>{customer.email}</span>
         <span className="mono">{customer.customerReference}</span>
       </div>
+      <ModeSwitch name={name} />
       <div className="banner__actions">
         <span className="banner__time">
           <span title={t('impersonation.banner.idleHint', { limit: idleLimit })}>

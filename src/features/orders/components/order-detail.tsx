@@ -10,15 +10,19 @@ import { paymentName } from '../../activity/recap';
 import { OrderAgainPanel } from '../../reorder/components/order-again-panel';
 import { ReturnItemsPanel } from '../../returns/components/return-items-panel';
 import { orderQueries, type Address } from '../api/order-queries';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 /** One order: its items with their states, its totals and its addresses. */
 export function OrderDetail({
   customerReference,
   orderReference,
+  customerName,
   cartPath,
 }: {
   customerReference: string;
   orderReference: string;
+  /** Whose order, for the question asked before a return. */
+  customerName: string;
   cartPath: (cartId: string) => string;
 }) {
   const t = useT();
@@ -133,7 +137,13 @@ export function OrderDetail({
               ))}
           </dl>
           <OrderAgainPanel customerReference={customerReference} order={data} cartPath={cartPath} />
-          <ReturnItemsPanel customerReference={customerReference} order={data} />
+          <ChangeControls>
+            <ReturnItemsPanel
+              customerReference={customerReference}
+              customerName={customerName}
+              order={data}
+            />
+          </ChangeControls>
           <div className="addresses">
             <AddressBlock
               title={t('orders.address.billing')}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { message, useT } from '../../../i18n/translate';
@@ -10,16 +10,11 @@ export function PasswordReset({ name, email }: { name: string; email: string }) 
   const t = useT();
   const [asking, setAsking] = useState(false);
   const send = useSendPasswordReset();
-  const button = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setAsking(false);
-    button.current?.focus();
-  };
+  const close = () => setAsking(false);
 
   return (
     <div className="password-reset">
       <button
-        ref={button}
         type="button"
         className="button"
         disabled={send.isPending}

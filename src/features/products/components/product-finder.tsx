@@ -7,6 +7,7 @@ import { message, useT } from '../../../i18n/translate';
 import { GlueError, describeError } from '../../../lib/glue-errors';
 import type { ConcreteProduct, ProductSuggestion } from '../api/product-queries';
 import { useConcreteProduct, useConcreteSkus, useProductSuggestions } from '../api/use-products';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 type FinderOption = { kind: 'product'; product: ProductSuggestion } | { kind: 'sku'; sku: string };
 
@@ -229,36 +230,38 @@ function ProductPreview({ sku, purpose, adding, onAdd, onDone }: ProductPreviewP
       <div className="preview__price">
         {price ? format.money(price.amount, price.currency) : t('products.noPrice')}
       </div>
-      {purpose === 'cart' && (
-        <>
-          <label htmlFor={quantityId}>{t('products.quantity')}</label>
-          <input
-            id={quantityId}
-            className="quantity"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            value={quantity}
-            onChange={(event) => setQuantity(event.target.value)}
-            aria-invalid={!quantityValid || undefined}
-          />
-        </>
-      )}
-      <button
-        ref={addRef}
-        type="submit"
-        className="button button--primary"
-        disabled={adding || !quantityValid}
-      >
-        {purpose === 'wishlist'
-          ? adding
-            ? t('products.addingToWishlist')
-            : t('products.addToWishlist')
-          : adding
-            ? t('products.adding')
-            : t('products.addToCart')}
-      </button>
+      <ChangeControls>
+        {purpose === 'cart' && (
+          <>
+            <label htmlFor={quantityId}>{t('products.quantity')}</label>
+            <input
+              id={quantityId}
+              className="quantity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              value={quantity}
+              onChange={(event) => setQuantity(event.target.value)}
+              aria-invalid={!quantityValid || undefined}
+            />
+          </>
+        )}
+        <button
+          ref={addRef}
+          type="submit"
+          className="button button--primary"
+          disabled={adding || !quantityValid}
+        >
+          {purpose === 'wishlist'
+            ? adding
+              ? t('products.addingToWishlist')
+              : t('products.addToWishlist')
+            : adding
+              ? t('products.adding')
+              : t('products.addToCart')}
+        </button>
+      </ChangeControls>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { describeError } from '../../../lib/glue-errors';
 import { useGlueSession } from '../../../lib/glue-session';
 import { PasswordReset } from '../../password-reset/components/password-reset';
 import { profileQuery } from '../api/profile-query';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 /** The customer's profile at a glance, as Glue holds it. */
 export function ProfileCard({ customerReference }: { customerReference: string }) {
@@ -48,10 +49,12 @@ export function ProfileCard({ customerReference }: { customerReference: string }
         </dl>
       )}
       {profile.data && (
-        <PasswordReset
-          name={[profile.data.firstName, profile.data.lastName].filter(Boolean).join(' ')}
-          email={profile.data.email}
-        />
+        <ChangeControls>
+          <PasswordReset
+            name={[profile.data.firstName, profile.data.lastName].filter(Boolean).join(' ')}
+            email={profile.data.email}
+          />
+        </ChangeControls>
       )}
     </section>
   );

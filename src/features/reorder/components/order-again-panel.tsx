@@ -8,6 +8,7 @@ import { useGlueSession } from '../../../lib/glue-session';
 import { cartQueries } from '../../carts/api/cart-queries';
 import type { OrderDetail } from '../../orders/api/order-queries';
 import { linesOf, useOrderAgain } from '../api/order-again';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 /**
  * "Order again": the order's products, ticked, into a new cart or one of the customer's; then
@@ -100,79 +101,81 @@ export function OrderAgainPanel({
   return (
     <section className="panel" aria-labelledby="reorder-title">
       <h2 id="reorder-title">{t('reorder.title')}</h2>
-      <form
-        aria-labelledby="reorder-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <fieldset className="checkout__step">
-          <legend id={ids.products}>{t('reorder.products')}</legend>
-          {lines.map((line) => (
-            <label key={line.sku} className="choice">
-              <input
-                type="checkbox"
-                checked={ticked.has(line.sku)}
-                onChange={(event) =>
-                  setTicked((now) => {
-                    const next = new Set(now);
-                    if (event.target.checked) next.add(line.sku);
-                    else next.delete(line.sku);
-                    return next;
-                  })
-                }
-              />{' '}
-              {t('reorder.line', { quantity: line.quantity, name: line.name, sku: line.sku })}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="checkout__step">
-          <legend id={ids.target}>{t('reorder.into')}</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name={ids.target}
-              checked={target === ''}
-              onChange={() => setTarget('')}
-            />{' '}
-            {t('reorder.newCart', { name: newName })}
-          </label>
-          {carts.isPending && <p className="muted">{t('reorder.cartsLoading')}</p>}
-          {(carts.data ?? []).map((cart) => (
-            <label key={cart.id} className="choice">
+      <ChangeControls>
+        <form
+          aria-labelledby="reorder-title"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <fieldset className="checkout__step">
+            <legend id={ids.products}>{t('reorder.products')}</legend>
+            {lines.map((line) => (
+              <label key={line.sku} className="choice">
+                <input
+                  type="checkbox"
+                  checked={ticked.has(line.sku)}
+                  onChange={(event) =>
+                    setTicked((now) => {
+                      const next = new Set(now);
+                      if (event.target.checked) next.add(line.sku);
+                      else next.delete(line.sku);
+                      return next;
+                    })
+                  }
+                />{' '}
+                {t('reorder.line', { quantity: line.quantity, name: line.name, sku: line.sku })}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="checkout__step">
+            <legend id={ids.target}>{t('reorder.into')}</legend>
+            <label className="choice">
               <input
                 type="radio"
                 name={ids.target}
-                checked={target === cart.id}
-                onChange={() => setTarget(cart.id)}
+                checked={target === ''}
+                onChange={() => setTarget('')}
               />{' '}
-              {cartName(cart.name)}
+              {t('reorder.newCart', { name: newName })}
             </label>
-          ))}
-        </fieldset>
-        {chosen.length === 0 && <p className="muted">{t('reorder.none')}</p>}
-        {reorder.isError && (
-          <ErrorNotice
-            error={reorder.error}
-            text={message('reorder.failed', { error: describeError(reorder.error) })}
-          />
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={chosen.length === 0 || reorder.isPending || undefined}
-          >
-            {reorder.isPending
-              ? t('reorder.working')
-              : t('reorder.submit', { count: chosen.length })}
-          </button>
-          <button type="button" className="button" onClick={() => setOpen(false)}>
-            {t('reorder.cancel')}
-          </button>
-        </div>
-      </form>
+            {carts.isPending && <p className="muted">{t('reorder.cartsLoading')}</p>}
+            {(carts.data ?? []).map((cart) => (
+              <label key={cart.id} className="choice">
+                <input
+                  type="radio"
+                  name={ids.target}
+                  checked={target === cart.id}
+                  onChange={() => setTarget(cart.id)}
+                />{' '}
+                {cartName(cart.name)}
+              </label>
+            ))}
+          </fieldset>
+          {chosen.length === 0 && <p className="muted">{t('reorder.none')}</p>}
+          {reorder.isError && (
+            <ErrorNotice
+              error={reorder.error}
+              text={message('reorder.failed', { error: describeError(reorder.error) })}
+            />
+          )}
+          <div className="actions">
+            <button
+              type="submit"
+              className="button button--primary"
+              aria-disabled={chosen.length === 0 || reorder.isPending || undefined}
+            >
+              {reorder.isPending
+                ? t('reorder.working')
+                : t('reorder.submit', { count: chosen.length })}
+            </button>
+            <button type="button" className="button" onClick={() => setOpen(false)}>
+              {t('reorder.cancel')}
+            </button>
+          </div>
+        </form>
+      </ChangeControls>
     </section>
   );
 }

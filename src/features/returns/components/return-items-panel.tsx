@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { useNow } from '../../../components/use-now';
 import { useFormat } from '../../../i18n/format';
@@ -33,9 +34,12 @@ export function whyNotReturnable(item: OrderItem, createdAt: string, now: number
 /** "Return items": tick the returnable items, pick the shop's reason, create one return. */
 export function ReturnItemsPanel({
   customerReference,
+  customerName,
   order,
 }: {
   customerReference: string;
+  /** Whose order, for the question asked before the return is made. */
+  customerName: string;
   order: OrderDetail;
 }) {
   const t = useT();
@@ -46,6 +50,7 @@ export function ReturnItemsPanel({
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  const [asking, setAsking] = useState(false);
   const reasons = useQuery({ ...returnQueries.reasons(session, currentLocale()), enabled: open });
   const create = useCreateReturn(customerReference);
   const items = order.attributes.items;
@@ -82,13 +87,23 @@ export function ReturnItemsPanel({
     );
   }
 
-  function submit() {
+  const lineOf = (item: OrderItem) =>
+    t('returns.line', { quantity: item.quantity, name: item.name, sku: item.sku });
+
+  // What is sent is checked first; only a return that can go is asked about.
+  function ask() {
     if (create.isPending || chosen.length === 0) return;
     if (!reason) {
       setMissing(true);
       document.getElementById(ids.reason)?.focus();
       return;
     }
+    setAsking(true);
+  }
+
+  function submit() {
+    setAsking(false);
+    if (create.isPending || chosen.length === 0 || !reason) return;
     create.mutate(
       {
         orderReference: order.id,
@@ -112,18 +127,14 @@ export function ReturnItemsPanel({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          submit();
+          ask();
         }}
       >
         <fieldset className="checkout__step">
           <legend id={ids.items}>{t('returns.items')}</legend>
           {items.map((item, index) => {
             const why = whyNotReturnable(item, order.attributes.createdAt, now);
-            const label = t('returns.line', {
-              quantity: item.quantity,
-              name: item.name,
-              sku: item.sku,
-            });
+            const label = lineOf(item);
             return why ? (
               <p key={`${item.sku}-${index}`} className="choice muted">
                 {label} — {t(why)}
@@ -207,6 +218,21 @@ export function ReturnItemsPanel({
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={asking}
+        title={t('returns.confirm.title', { reference: order.id, customer: customerName })}
+        confirmLabel={t('returns.confirm.create')}
+        onConfirm={submit}
+        onCancel={() => setAsking(false)}
+      >
+        <p>{t('returns.confirm.body', { count: chosen.length, reason })}</p>
+        <ul aria-label={t('returns.confirm.items')}>
+          {chosen.map((item) => (
+            <li key={item.uuid}>{lineOf(item)}</li>
+          ))}
+        </ul>
+        <p className="muted small">{t('returns.confirm.after')}</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -213,10 +213,14 @@ export function useDeleteWishlist(customerReference: string, wishlist: Wishlist)
       ),
     // A deleted wishlist is not read again: its screen is left for the list.
     onSuccess: () => queryClient.removeQueries({ queryKey: detail.queryKey }),
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        queryKey: wishlistQueries.list(session, customerReference).queryKey,
-      }),
+    onSettled: (_answer, error) =>
+      Promise.all([
+        // One the shop refused to delete shows as it holds it now.
+        error ? queryClient.invalidateQueries({ queryKey: detail.queryKey }) : undefined,
+        queryClient.invalidateQueries({
+          queryKey: wishlistQueries.list(session, customerReference).queryKey,
+        }),
+      ]),
   });
 }
 

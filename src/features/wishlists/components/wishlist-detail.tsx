@@ -24,6 +24,7 @@ import {
 } from '../api/wishlists';
 import { MoveToCartDialog } from './move-to-cart-dialog';
 import { WishlistNameForm } from './wishlist-name-form';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 interface WishlistDetailProps {
   customerReference: string;
@@ -103,7 +104,6 @@ function WishlistChanges({
   const [moving, setMoving] = useState<WishlistItem | null>(null);
   const [done, setDone] = useState<Message | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
   const busy = add.isPending || removeItem.isPending || move.isPending;
   const productOf = (item: WishlistItem) => item.name ?? item.sku;
 
@@ -142,27 +142,28 @@ function WishlistChanges({
         {done ? t(done) : ''}
       </p>
       {failure && <ErrorNotice error={failedWith} text={failure} />}
-      <div className="actions">
-        {!renaming && (
+      <ChangeControls>
+        <div className="actions">
+          {!renaming && (
+            <button
+              ref={renameButton}
+              type="button"
+              className="button"
+              onClick={() => setRenaming(true)}
+            >
+              {t('wishlistScreen.rename')}
+            </button>
+          )}
           <button
-            ref={renameButton}
             type="button"
-            className="button"
-            onClick={() => setRenaming(true)}
+            className="button button--danger"
+            disabled={remove.isPending}
+            onClick={() => setDeleting(true)}
           >
-            {t('wishlistScreen.rename')}
+            {remove.isPending ? t('wishlistScreen.deleting') : t('wishlistScreen.delete')}
           </button>
-        )}
-        <button
-          ref={deleteButton}
-          type="button"
-          className="button button--danger"
-          disabled={remove.isPending}
-          onClick={() => setDeleting(true)}
-        >
-          {remove.isPending ? t('wishlistScreen.deleting') : t('wishlistScreen.delete')}
-        </button>
-      </div>
+        </div>
+      </ChangeControls>
       {renaming && (
         <WishlistNameForm
           label={t('wishlistScreen.rename.label')}
@@ -189,59 +190,61 @@ function WishlistChanges({
         {wishlist.items.length === 0 ? (
           <p className="muted">{t('wishlistScreen.empty')}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('wishlistScreen.column.product')}</th>
-                <th scope="col" className="num">
-                  {t('wishlistScreen.column.price')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('wishlistScreen.column.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {wishlist.items.map((item) => (
-                <tr key={item.sku}>
-                  <td>
-                    {productOf(item)}
-                    <div className="muted small mono">{item.sku}</div>
-                  </td>
-                  <td className="num">
-                    <ItemPrice sku={item.sku} />
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={busy}
-                      aria-label={t('wishlistScreen.move.label', { product: productOf(item) })}
-                      onClick={() => setMoving(item)}
-                    >
-                      {t('wishlistScreen.move')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={busy}
-                      aria-label={t('wishlistScreen.remove.label', { product: productOf(item) })}
-                      onClick={() =>
-                        removeItem.mutate(item, {
-                          onSuccess: () =>
-                            setDone(
-                              message('wishlistScreen.removed', { product: productOf(item) }),
-                            ),
-                        })
-                      }
-                    >
-                      {t('wishlistScreen.remove')}
-                    </button>
-                  </td>
+          <ChangeControls>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('wishlistScreen.column.product')}</th>
+                  <th scope="col" className="num">
+                    {t('wishlistScreen.column.price')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('wishlistScreen.column.actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {wishlist.items.map((item) => (
+                  <tr key={item.sku}>
+                    <td>
+                      {productOf(item)}
+                      <div className="muted small mono">{item.sku}</div>
+                    </td>
+                    <td className="num">
+                      <ItemPrice sku={item.sku} />
+                    </td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={busy}
+                        aria-label={t('wishlistScreen.move.label', { product: productOf(item) })}
+                        onClick={() => setMoving(item)}
+                      >
+                        {t('wishlistScreen.move')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={busy}
+                        aria-label={t('wishlistScreen.remove.label', { product: productOf(item) })}
+                        onClick={() =>
+                          removeItem.mutate(item, {
+                            onSuccess: () =>
+                              setDone(
+                                message('wishlistScreen.removed', { product: productOf(item) }),
+                              ),
+                          })
+                        }
+                      >
+                        {t('wishlistScreen.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ChangeControls>
         )}
       </section>
 
@@ -288,10 +291,7 @@ function WishlistChanges({
           setDeleting(false);
           remove.mutate(undefined, { onSuccess: () => onDeleted(wishlist.name) });
         }}
-        onCancel={() => {
-          setDeleting(false);
-          deleteButton.current?.focus();
-        }}
+        onCancel={() => setDeleting(false)}
       >
         <p>
           {t('wishlistScreen.deleteConfirm.body', {

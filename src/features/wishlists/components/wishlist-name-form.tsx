@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../../i18n/translate';
 import { wishlistNameProblem } from './wishlist-name';
+import { ChangeControls } from '../../session-mode/change-controls';
 
 interface WishlistNameFormProps {
   label: string;
@@ -48,40 +49,42 @@ export function WishlistNameForm({
   }
 
   return (
-    <form className="inline-form" onSubmit={handleSubmit} noValidate>
-      <label htmlFor={nameId}>{label}</label>
-      <input
-        ref={input}
-        id={nameId}
-        value={name}
-        onChange={(event) => {
-          setName(event.target.value);
-          setProblem(null);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && onCancel) onCancel();
-        }}
-        aria-describedby={problem ? `${problemId} ${hintId}` : hintId}
-        aria-invalid={problem ? true : undefined}
-        autoComplete="off"
-        required
-      />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? busyLabel : submitLabel}
-      </button>
-      {onCancel && (
-        <button type="button" className="button" onClick={onCancel}>
-          {t('dialog.cancel')}
+    <ChangeControls>
+      <form className="inline-form" onSubmit={handleSubmit} noValidate>
+        <label htmlFor={nameId}>{label}</label>
+        <input
+          ref={input}
+          id={nameId}
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            setProblem(null);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && onCancel) onCancel();
+          }}
+          aria-describedby={problem ? `${problemId} ${hintId}` : hintId}
+          aria-invalid={problem ? true : undefined}
+          autoComplete="off"
+          required
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
         </button>
-      )}
-      <p id={hintId} className="muted small field__hint">
-        {t('wishlists.name.hint')}
-      </p>
-      {problem && (
-        <p id={problemId} className="field__error">
-          {t(problem)}
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('dialog.cancel')}
+          </button>
+        )}
+        <p id={hintId} className="muted small field__hint">
+          {t('wishlists.name.hint')}
         </p>
-      )}
-    </form>
+        {problem && (
+          <p id={problemId} className="field__error">
+            {t(problem)}
+          </p>
+        )}
+      </form>
+    </ChangeControls>
   );
 }
