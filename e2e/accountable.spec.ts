@@ -122,6 +122,7 @@ test('the agent gives a reason, sees every change as it happens, and takes away 
   await expect(first).toContainText('4 changes');
   await first.getByText(REASON).click();
   await expect(first.getByRole('listitem')).toHaveText([
+    /Switched to change mode$/,
     /Created cart “Recap cart” — done$/,
     /Added 005_30663301 to “Recap cart”: quantity 0 → 2 — done$/,
     /Changed the quantity of 005_30663301 in “Recap cart”: quantity 2 → 5 — done$/,

@@ -81,9 +81,11 @@ test('two agents on Sonia: the second learns who has been acting as her since wh
     'Sonia Wagner',
     AGENT.username,
   ]);
-  await frage
-    .getByRole('button', { name: say(DE, 'colleagues.goOn', { name: 'Sonia Wagner' }) })
-    .click();
+  // Going on is the question's default: Enter.
+  await expect(
+    frage.getByRole('button', { name: say(DE, 'colleagues.goOn', { name: 'Sonia Wagner' }) }),
+  ).toBeFocused();
+  await colleague.keyboard.press('Enter');
   await expect(
     colleague.getByRole('region', { name: say(DE, 'impersonation.banner.label') }),
   ).toContainText('Sonia Wagner');

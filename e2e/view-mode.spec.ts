@@ -78,10 +78,15 @@ test('“Where is my order?” without any risk: a view-mode session shows every
   await page.keyboard.press('Escape');
   await expect(ask).toBeHidden();
   await expect(banner(page)).toContainText(say(EN, 'mode.view'));
-  await banner(page)
-    .getByRole('button', { name: say(EN, 'mode.makeChanges') })
-    .click();
-  await ask.getByRole('button', { name: say(EN, 'mode.confirm.makeChanges') }).click();
+  // Escape gave the focus back to Make changes; Enter asks again, and Enter answers.
+  await expect(
+    banner(page).getByRole('button', { name: say(EN, 'mode.makeChanges') }),
+  ).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(
+    ask.getByRole('button', { name: say(EN, 'mode.confirm.makeChanges') }),
+  ).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(banner(page)).toContainText(
     'Change mode: what you do changes Sonia Wagner’s account',
   );

@@ -189,6 +189,9 @@ test('“What’s on my wishlist?”: the agent makes Sonia a wishlist, adds two
 
   // Deleting asks first, naming the wishlist and what goes with it; Escape leaves it be.
   await page.getByRole('link', { name: 'Birthday gifts' }).click();
+  await expect(page.getByRole('heading', { name: 'Birthday gifts', level: 1 })).toBeVisible();
+  // The switch back to English asks Glue again for the names and prices it translated: let it.
+  await requests.settle();
   requests.begin('delete, cancelled');
   await page.getByRole('button', { name: say(EN, 'wishlistScreen.delete') }).click();
   const ask = page.getByRole('dialog', { name: 'Delete the wishlist “Birthday gifts”?' });

@@ -75,20 +75,23 @@ function describeEvent(event: AssistedEvent): Message {
   return message('audit.event.mode', { mode: event.mode === 'change' ? 'change' : 'view' });
 }
 
-/** A session's changes and events, in the order they happened. */
+/** The second a line happened in: the trail stamps changes to the second, events to the millisecond. */
+const second = (at: string) => Math.floor(Date.parse(at) / 1000);
+
+/** A session's changes and events, in the order they happened; within one second, events first (a switch comes before the changes it allows). */
 function timeline(attributes: AssistedSession['attributes']) {
   return [
-    ...attributes.changes.map((change) => ({
-      at: change.at,
-      text: describeChange(change),
-      failed: !change.success,
-    })),
     ...(attributes.events ?? []).map((event) => ({
       at: event.at,
       text: describeEvent(event),
       failed: false,
     })),
-  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    ...attributes.changes.map((change) => ({
+      at: change.at,
+      text: describeChange(change),
+      failed: !change.success,
+    })),
+  ].sort((a, b) => second(a.at) - second(b.at));
 }
 
 /**
