@@ -155,6 +155,16 @@ describe('GlueSession against the stand-in', () => {
     expect(describeError(refusals[0])).toEqual(message('error.viewMode'));
     // Only the read reached Glue.
     expect(requests).toEqual(['GET /carts']);
+    // A request that says it changes no account (the stand-in's mode event) goes in view mode too.
+    await session
+      .asCustomer({
+        method: 'POST',
+        path: '/agent-impersonation-session-events',
+        changesNoAccount: true,
+        body: { data: {} },
+      })
+      .catch(() => undefined);
+    expect(requests).toEqual(['GET /carts', 'POST /agent-impersonation-session-events']);
     allowed = true;
     await session.asCustomer({
       method: 'POST',
@@ -166,7 +176,11 @@ describe('GlueSession against the stand-in', () => {
         },
       },
     });
-    expect(requests).toEqual(['GET /carts', 'POST /carts']);
+    expect(requests).toEqual([
+      'GET /carts',
+      'POST /agent-impersonation-session-events',
+      'POST /carts',
+    ]);
     session.customer.end(null);
   });
 });

@@ -18,7 +18,10 @@ export interface CustomerProfile {
   lastName: string;
 }
 
-export type AuthorizedRequest<T> = Omit<GlueRequest<T>, 'bearerToken'>;
+export type AuthorizedRequest<T> = Omit<GlueRequest<T>, 'bearerToken'> & {
+  /** A POST that changes nothing of the customer's account (the stand-in's mode event): view mode lets it go. */
+  changesNoAccount?: true;
+};
 
 /** Everything a screen needs to talk to Glue: the client and one token slot per principal. */
 export interface GlueSession {
@@ -86,7 +89,7 @@ export function createGlueSession(
     },
     async asCustomer(request) {
       // The last line of view mode: whatever a screen offers, no change leaves the console.
-      if ((request.method ?? 'GET') !== 'GET' && !changesAllowed()) {
+      if ((request.method ?? 'GET') !== 'GET' && !request.changesNoAccount && !changesAllowed()) {
         throw new ViewModeError(`${request.method} ${request.path.split('?')[0]}`);
       }
       return withToken(customer, request);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useT } from '../../i18n/translate';
 import { useSessionMode } from './use-session-mode';
@@ -8,20 +8,16 @@ export function ModeSwitch({ name }: { name: string }) {
   const t = useT();
   const { mode, switchTo } = useSessionMode();
   const [asking, setAsking] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setAsking(false);
-    button.current?.focus();
-  };
+  // The dialog gives the focus back to the button that opened it.
+  const close = () => setAsking(false);
 
   return (
     <div className="banner__mode">
-      <span className={`mode mode--${mode}`} id="session-mode">
+      <span className={`mode mode--${mode}`}>
         {mode === 'view' ? t('mode.view') : t('mode.change', { name })}
       </span>
       {mode === 'view' ? (
         <button
-          ref={button}
           type="button"
           className="button button--on-banner-strong"
           onClick={() => setAsking(true)}
@@ -29,12 +25,7 @@ export function ModeSwitch({ name }: { name: string }) {
           {t('mode.makeChanges')}
         </button>
       ) : (
-        <button
-          ref={button}
-          type="button"
-          className="button button--on-banner"
-          onClick={() => switchTo('view')}
-        >
+        <button type="button" className="button button--on-banner" onClick={() => switchTo('view')}>
           {t('mode.backToView')}
         </button>
       )}

@@ -18,6 +18,8 @@ export async function recordModeAtGlue(session: GlueSession, mode: SessionMode):
     await session.asCustomer({
       method: 'POST',
       path: `/${EVENTS}`,
+      // Back to view mode is told too: the switch is the agent's, not a change of the account.
+      changesNoAccount: true,
       body: { data: { type: EVENTS, attributes: { event: 'change-mode', mode } } },
     });
     glueRecordsModes = true;
@@ -39,7 +41,6 @@ export function useSessionMode() {
   });
   return {
     mode,
-    changesAllowed: mode === 'change',
     switchTo: (next: SessionMode) => change.mutate(next),
   };
 }
